@@ -1,0 +1,35 @@
+#include <doctest/doctest.h>
+
+#include <vector>
+
+#include "pilotstat/resample/integer_scaling.hpp"
+
+using pilotstat::resample::integer_scaling;
+
+TEST_CASE("integer scaling of instrument-step data") {
+    SUBCASE("quarter steps") {
+        const std::vector<double> x{1.25, -0.5, 2.0, 0.0};
+        const auto s = integer_scaling(x);
+        REQUIRE(s);
+        CHECK(s->step == doctest::Approx(0.25).epsilon(1e-15));
+        CHECK(s->units == std::vector<std::int64_t>{5, -2, 8, 0});
+    }
+    SUBCASE("four-decimal values and their differences") {
+        const std::vector<double> x{5.8571 - 4.2857, 0.1 + 0.2, 3.0};
+        const auto s = integer_scaling(x);
+        REQUIRE(s);
+        CHECK(s->step == doctest::Approx(1e-4).epsilon(1e-12));
+        CHECK(s->units == std::vector<std::int64_t>{15714, 3000, 30000});
+    }
+    SUBCASE("common factor removed") {
+        const std::vector<double> x{4, 8, -12};
+        const auto s = integer_scaling(x);
+        REQUIRE(s);
+        CHECK(s->step == 4.0);
+        CHECK(s->units == std::vector<std::int64_t>{1, 2, -3});
+    }
+    SUBCASE("genuinely continuous values are refused") {
+        const std::vector<double> x{1.0 / 3.0, 2.0};
+        CHECK_FALSE(integer_scaling(x));
+    }
+}
