@@ -18,8 +18,8 @@ TEST_CASE("integer scaling of instrument-step data") {
         const std::vector<double> x{5.8571 - 4.2857, 0.1 + 0.2, 3.0};
         const auto s = integer_scaling(x);
         REQUIRE(s);
-        CHECK(s->step == doctest::Approx(1e-4).epsilon(1e-12));
-        CHECK(s->units == std::vector<std::int64_t>{15714, 3000, 30000});
+        CHECK(s->step == doctest::Approx(6e-4).epsilon(1e-12));  // gcd(15714, 3000, 30000) = 6
+        CHECK(s->units == std::vector<std::int64_t>{2619, 500, 5000});
     }
     SUBCASE("common factor removed") {
         const std::vector<double> x{4, 8, -12};
