@@ -1,0 +1,73 @@
+// A weighted bootstrap distribution of a statistic: one value per distinct
+// resample with its probability. Exact enumeration (all multisets of each
+// sample, Fisher & Hall 1991) where the number of multisets is within a limit;
+// Monte Carlo (B resamples, weight 1/B each) beyond, drawn with the project's
+// Rng only. The record says which, so results can name their method.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace pilotstat::bootstrap {
+
+// values ascending; weights[i] are integers (multinomial coefficients, their
+// products for two samples, or 1 per Monte Carlo draw) summing to `total`, so
+// P(value i) = weights[i] / total and cumulative sums are exact.
+struct BootstrapDistribution {
+    std::vector<double> values;
+    std::vector<std::uint64_t> weights;
+    std::uint64_t total = 0;
+    bool exact = false;
+    std::uint64_t resamples = 0;  // distinct resamples (exact) or B (Monte Carlo)
+    std::uint64_t seed = 0;       // Monte Carlo only
+    std::string label;            // "exact enumeration (126 multisets)", "monte-carlo (B=10000, seed=1)"
+
+    std::size_t size() const noexcept { return values.size(); }
+    double probability(std::size_t i) const noexcept {
+        return static_cast<double>(weights[i]) / static_cast<double>(total);
+    }
+};
+
+// A statistic of one resample, or of one resample of each of two samples.
+using OneSampleStatistic = std::function<double(std::span<const double>)>;
+using TwoSampleStatistic = std::function<double(std::span<const double>, std::span<const double>)>;
+
+// Whether exact enumeration is used: C(2n-1, n) (two samples: the product)
+// at most max_exact, and the ordered-resample total n^n (product) fits in 64
+// bits. With the default limit 1e6 that is n <= 11, 5 v 5, 6 v 6, 4 v 9.
+bool exact_feasible(std::size_t n, double max_exact) noexcept;
+bool exact_feasible(std::size_t n_a, std::size_t n_b, double max_exact) noexcept;
+
+// Exact bootstrap distribution of the mean, sum c_i x_i / n over all
+// multisets (fast path). Throws UsageError if x is empty or n > 15.
+BootstrapDistribution exact_mean(std::span<const double> x);
+
+// Exact bootstrap distribution of stat(resample) over all multisets; the
+// resample passed holds x_i repeated c_i times, in the order of x.
+BootstrapDistribution exact_one_sample(std::span<const double> x, const OneSampleStatistic& stat);
+
+// Exact distribution of mean(a*) - mean(b*) over all pairs of multisets
+// (126 x 126 = 15,876 at 5 v 5), weights the products of both.
+BootstrapDistribution exact_mean_difference(std::span<const double> a, std::span<const double> b);
+
+// Exact distribution of stat(a*, b*) over all pairs of multisets.
+BootstrapDistribution exact_two_sample(std::span<const double> a, std::span<const double> b,
+                                       const TwoSampleStatistic& stat);
+
+// Monte Carlo: B resamples drawn with Rng(seed).below(n); each resample draws
+// all of its indices in order (for two samples: a's, then b's). Weight 1/B.
+BootstrapDistribution monte_carlo_mean(std::span<const double> x, std::uint64_t resamples,
+                                       std::uint64_t seed);
+BootstrapDistribution monte_carlo_one_sample(std::span<const double> x, const OneSampleStatistic& stat,
+                                             std::uint64_t resamples, std::uint64_t seed);
+BootstrapDistribution monte_carlo_mean_difference(std::span<const double> a, std::span<const double> b,
+                                                  std::uint64_t resamples, std::uint64_t seed);
+BootstrapDistribution monte_carlo_two_sample(std::span<const double> a, std::span<const double> b,
+                                             const TwoSampleStatistic& stat, std::uint64_t resamples,
+                                             std::uint64_t seed);
+
+}  // namespace pilotstat::bootstrap
