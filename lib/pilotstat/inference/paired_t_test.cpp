@@ -1,0 +1,118 @@
+#include "pilotstat/inference/paired_t_test.hpp"
+
+#include <algorithm>
+#include <boost/math/distributions/students_t.hpp>
+#include <cmath>
+#include <limits>
+
+#include "pilotstat/error.hpp"
+#include "pilotstat/inference/signflip_test.hpp"
+#include "pilotstat/resample/integer_scaling.hpp"
+
+namespace pilotstat::inference {
+
+namespace {
+__extension__ using int128 = __int128;
+
+// Exact: n * SS = n * sum u^2 - (sum u)^2 in 128-bit integers (|u| < 2^40,
+// so n up to ~2^40 cannot overflow), one division at the end.
+std::optional<DifferenceSummary> exact_summary(std::span<const double> x) {
+    const auto sc = resample::integer_scaling(x, 8, std::int64_t{1} << 40);
+    if (!sc) return std::nullopt;
+    int128 sum = 0, sum_sq = 0;
+    for (auto u : sc->units) {
+        sum += u;
+        sum_sq += static_cast<int128>(u) * u;
+    }
+    const auto n = static_cast<int128>(x.size());
+    DifferenceSummary s;
+    s.n = x.size();
+    s.mean = static_cast<double>(static_cast<long double>(sum) / static_cast<long double>(n) *
+                                 static_cast<long double>(sc->step));
+    if (x.size() >= 2) {
+        const int128 nss = n * sum_sq - sum * sum;
+        const long double var_units = static_cast<long double>(nss) /
+                                      static_cast<long double>(n * (n - 1));
+        s.sd = static_cast<double>(std::sqrt(var_units) * static_cast<long double>(sc->step));
+    }
+    return s;
+}
+
+DifferenceSummary two_pass_summary(std::span<const double> x) {
+    DifferenceSummary s;
+    s.n = x.size();
+    if (x.empty()) return s;
+    long double sum = 0;
+    for (double v : x) sum += v;
+    const long double mean = sum / static_cast<long double>(x.size());
+    long double ss = 0, dev = 0;
+    for (double v : x) {
+        ss += (v - mean) * (v - mean);
+        dev += v - mean;
+    }
+    s.mean = static_cast<double>(mean + dev / static_cast<long double>(x.size()));
+    if (x.size() >= 2) s.sd = static_cast<double>(std::sqrt(ss / static_cast<long double>(x.size() - 1)));
+    return s;
+}
+}  // namespace
+
+DifferenceSummary summarize_differences(std::span<const double> differences) {
+    if (auto s = exact_summary(differences)) return *s;
+    return two_pass_summary(differences);
+}
+
+namespace {
+PairedTResult all_zero_result(std::size_t n, Alternative alternative, double conf) {
+    PairedTResult r{TestResult{}, 0.0, 0.0, effects::Interval{0.0, 0.0, conf, "t"}};
+    r.test.statistic = 0.0;
+    r.test.p_value = 1.0;
+    r.test.alternative = alternative;
+    r.test.method = Method::asymptotic;
+    r.test.df = static_cast<double>(n - 1);
+    r.test.note = "all differences zero";
+    return r;
+}
+}  // namespace
+
+std::optional<PairedTResult> paired_t_test(std::span<const double> differences,
+                                           Alternative alternative, double conf) {
+    require_finite_differences(differences);
+    if (!(conf > 0.0 && conf < 1.0)) throw UsageError("confidence level must be between 0 and 1");
+    if (differences.size() < 2) return std::nullopt;
+    const auto s = summarize_differences(differences);
+    if (s.sd == 0.0) {
+        if (s.mean != 0.0) return std::nullopt;
+        return all_zero_result(s.n, alternative, conf);
+    }
+    const double n = static_cast<double>(s.n), df = n - 1.0;
+    const double se = s.sd / std::sqrt(n);
+    const double t = s.mean / se;
+    const boost::math::students_t_distribution<double> dist(df);
+    PairedTResult r{TestResult{}, s.mean, se, effects::Interval{0.0, 0.0, conf, "t"}};
+    r.test.statistic = t;
+    r.test.alternative = alternative;
+    r.test.method = Method::asymptotic;
+    r.test.df = df;
+    const double inf = std::numeric_limits<double>::infinity();
+    switch (alternative) {
+        case Alternative::two_sided: {
+            r.test.p_value = 2.0 * boost::math::cdf(boost::math::complement(dist, std::fabs(t)));
+            const double q = boost::math::quantile(boost::math::complement(dist, (1.0 - conf) / 2.0));
+            r.ci.low = s.mean - q * se;
+            r.ci.high = s.mean + q * se;
+            break;
+        }
+        case Alternative::less:
+            r.test.p_value = boost::math::cdf(dist, t);
+            r.ci = {-inf, s.mean + boost::math::quantile(dist, conf) * se, conf, "t (one-sided)"};
+            break;
+        case Alternative::greater:
+            r.test.p_value = boost::math::cdf(boost::math::complement(dist, t));
+            r.ci = {s.mean - boost::math::quantile(dist, conf) * se, inf, conf, "t (one-sided)"};
+            break;
+    }
+    r.test.p_value = std::min(1.0, r.test.p_value);
+    return r;
+}
+
+}  // namespace pilotstat::inference

@@ -1,0 +1,41 @@
+// The exact sign-flip (one-sample / paired permutation) test of the mean
+// difference, and the provider choice shared with the signed-rank test.
+#pragma once
+
+#include <optional>
+#include <span>
+
+#include "pilotstat/inference/exact_options.hpp"
+#include "pilotstat/inference/test_result.hpp"
+#include "pilotstat/resample/sign_flips.hpp"
+
+namespace pilotstat::inference {
+
+// P-value of the observed sign-flip sum S = sum_i sign(d_i) |a_i| for the
+// statistic T = map(S), with the null distribution from the cheapest exact
+// provider (DESIGN §4): enumeration of all 2^n sign vectors when
+// 2^n <= opts.max_enumeration; else the DP when the scores are integers after
+// scaling and n (sum|u| + 1) <= opts.max_dp_cells; else Monte Carlo with
+// opts.resamples sign vectors from Rng(opts.seed). The provider is recorded
+// in TestResult.method.
+TestResult sign_flip_null_test(std::span<const double> scores, double observed_sum,
+                               resample::AffineMap map, const ExactOptions& opts);
+
+// Exact sign-flip permutation test of the mean paired difference (Fisher 1935;
+// Good 2005, §3.1 [1]). Statistic: mean(d). Null: each d_i is +|d_i| or -|d_i|
+// with probability 1/2 independently, 2^n equally likely arrangements.
+// Two-sided p = P(|T| >= |t|) (the null is symmetric about 0, so the
+// deviation and doubled rules agree). p_floor: 2/2^n two-sided when no d_i is
+// zero; each zero difference doubles the weight of every point, so the floor
+// rises (it is what the distribution says). Returns nullopt for n = 0; all
+// differences zero gives p = 1 with note "all differences zero". Throws
+// DataError for non-finite differences.
+// [1] Good P.I. (2005). Permutation, Parametric and Bootstrap Tests of
+//     Hypotheses, 3rd ed. Springer.
+std::optional<TestResult> signflip_test(std::span<const double> differences,
+                                        const ExactOptions& opts = {});
+
+// Throws DataError when any value is NaN or infinite (shared by the paired tests).
+void require_finite_differences(std::span<const double> differences);
+
+}  // namespace pilotstat::inference
