@@ -1,0 +1,160 @@
+#include "pilotstat/inference/permutation_test.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <vector>
+
+#include "pilotstat/error.hpp"
+#include "pilotstat/resample/exact_distribution.hpp"
+#include "pilotstat/resample/integer_scaling.hpp"
+#include "pilotstat/resample/rng.hpp"
+#include "pilotstat/resample/splits.hpp"
+#include "pilotstat/resample/two_sample_dp.hpp"
+
+namespace pilotstat::inference {
+
+namespace {
+
+__extension__ using int128 = __int128;
+
+// The pooled scores in the two forms the providers need.
+struct Pooled {
+    std::size_t n = 0, n_a = 0;
+    std::vector<long double> centered;  // x_i - mean(x): S_A - E S_A = sum over A
+    std::optional<resample::IntegerScaling> scaling;
+    std::int64_t total_units = 0;
+    SumStatistic map;
+
+    // Statistic from an integer group-A sum: S_A - E S_A = (S N - n_a T) step / N,
+    // with the numerator exact in 128 bits so that a zero deviation is exactly 0.
+    double from_units(std::int64_t sum) const {
+        const int128 num = static_cast<int128>(sum) * static_cast<int128>(n) -
+                           static_cast<int128>(n_a) * total_units;
+        const double dev = static_cast<double>(num) * scaling->step / static_cast<double>(n);
+        return map.center + map.slope * dev;
+    }
+    double from_deviation(long double dev) const {
+        return map.center + map.slope * static_cast<double>(dev);
+    }
+    double observed() const {
+        if (scaling) {
+            const auto& u = scaling->units;
+            return from_units(std::accumulate(u.begin(), u.begin() + static_cast<std::ptrdiff_t>(n_a), std::int64_t{0}));
+        }
+        return from_deviation(std::accumulate(centered.begin(), centered.begin() + static_cast<std::ptrdiff_t>(n_a), 0.0L));
+    }
+};
+
+Pooled pool(std::span<const double> scores, std::size_t n_a, SumStatistic map) {
+    Pooled p;
+    p.n = scores.size();
+    p.n_a = n_a;
+    p.map = map;
+    long double sum = 0;
+    for (double x : scores) sum += x;
+    const long double mean = sum / static_cast<long double>(p.n);
+    for (double x : scores) p.centered.push_back(static_cast<long double>(x) - mean);
+    p.scaling = resample::integer_scaling(scores);
+    if (p.scaling)
+        for (auto u : p.scaling->units) p.total_units += u;
+    return p;
+}
+
+resample::ExactDistribution from_counts(const Pooled& p, const resample::SubsetSumCounts& c) {
+    std::vector<double> support;
+    support.reserve(c.sums.size());
+    for (auto s : c.sums) support.push_back(p.from_units(s));
+    return resample::ExactDistribution::from_weights(std::move(support), c.counts);
+}
+
+resample::ExactDistribution enumerate(const Pooled& p) {
+    const int k = static_cast<int>(p.n_a);
+    if (p.scaling) return from_counts(p, resample::subset_sums_by_enumeration(p.scaling->units, k));
+    std::vector<double> values;
+    values.reserve(static_cast<std::size_t>(resample::binomial_coefficient(static_cast<int>(p.n), k)));
+    resample::for_each_subset_sum(std::span<const long double>(p.centered), k,
+                                  [&](long double dev) { values.push_back(p.from_deviation(dev)); });
+    return resample::ExactDistribution::from_values(std::move(values));
+}
+
+// Random splits: a partial Fisher–Yates shuffle of the index vector puts a
+// uniformly random n_a-subset in front (continuing from the previous
+// permutation keeps it uniform). Deviations compared with a tolerance of
+// 1e-9 of their largest possible size, as ExactDistribution does.
+TestResult monte_carlo(const Pooled& p, const ExactOptions& o) {
+    resample::Rng rng(o.seed);
+    std::vector<std::size_t> idx(p.n);
+    std::iota(idx.begin(), idx.end(), std::size_t{0});
+    long double obs = 0, scale = 0;
+    for (std::size_t i = 0; i < p.n; ++i) scale += std::fabs(p.centered[i]);
+    for (std::size_t i = 0; i < p.n_a; ++i) obs += p.centered[i];
+    const long double tol = 1e-9L * scale;
+    double ge = 0, le = 0, dev_ge = 0;
+    for (std::uint64_t b = 0; b < o.resamples; ++b) {
+        long double dev = 0;
+        for (std::size_t i = 0; i < p.n_a; ++i) {
+            std::swap(idx[i], idx[i + rng.below(p.n - i)]);
+            dev += p.centered[idx[i]];
+        }
+        ge += dev >= obs - tol;
+        le += dev <= obs + tol;
+        dev_ge += std::fabs(dev) >= std::fabs(obs) - tol;
+    }
+    double k = dev_ge;
+    if (o.alternative == Alternative::greater) k = ge;
+    if (o.alternative == Alternative::less) k = le;
+    // doubled rule: p = 2 (min k + 1) / (B + 1), i.e. k' = 2 min k + 1, at most B
+    if (o.alternative == Alternative::two_sided && o.two_sided_rule == TwoSidedRule::doubled)
+        k = std::min(static_cast<double>(o.resamples), 2.0 * std::min(ge, le) + 1.0);
+    TestResult r;
+    r.statistic = p.observed();
+    r.alternative = o.alternative;
+    r.two_sided_rule = o.two_sided_rule;
+    finish_monte_carlo(r, k, o.resamples, o.seed);
+    return r;
+}
+
+}  // namespace
+
+TestResult sum_statistic_test(std::span<const double> scores, std::size_t n_a, SumStatistic statistic,
+                              const ExactOptions& options) {
+    if (n_a < 1 || n_a >= scores.size())
+        throw ComputeError("two-sample test: each group needs at least one value");
+    if (!(statistic.slope > 0.0)) throw ComputeError("two-sample test: statistic slope must be positive");
+    const Pooled p = pool(scores, n_a, statistic);
+    const int n = static_cast<int>(p.n), k = static_cast<int>(n_a);
+    std::optional<resample::ExactDistribution> dist;
+    Method method = Method::exact_enumeration;
+    if (resample::binomial_coefficient(n, k) <= options.max_enumeration) {
+        dist = enumerate(p);
+    } else if (p.scaling) {
+        if (auto c = resample::subset_sums_by_dp(p.scaling->units, k, options.max_dp_cells)) {
+            dist = from_counts(p, *c);
+            method = Method::exact_dp;
+        }
+    }
+    if (!dist) {
+        if (options.resamples == 0)
+            throw ComputeError("two-sample test: too many splits to enumerate and resamples = 0");
+        return monte_carlo(p, options);
+    }
+    TestResult r = dist->test(p.observed(), options.alternative, options.two_sided_rule);
+    r.method = method;
+    return r;
+}
+
+std::optional<TestResult> permutation_test(std::span<const double> a, std::span<const double> b,
+                                           const ExactOptions& options) {
+    if (a.empty() || b.empty()) return std::nullopt;
+    std::vector<double> pooled(a.begin(), a.end());
+    pooled.insert(pooled.end(), b.begin(), b.end());
+    const double na = static_cast<double>(a.size()), nb = static_cast<double>(b.size());
+    // mean(a) - mean(b) = (S_A - E S_A) * N / (n_a n_b)
+    TestResult r = sum_statistic_test(pooled, a.size(), {0.0, (na + nb) / (na * nb)}, options);
+    const auto [lo, hi] = std::minmax_element(pooled.begin(), pooled.end());
+    if (*lo == *hi) r.note = "all values equal";
+    return r;
+}
+
+}  // namespace pilotstat::inference
