@@ -1,1 +1,69 @@
-int main() { return 0; }
+// pilotstat: exact statistics for small-sample outcome data.
+// main only registers the subcommands and maps exceptions to exit statuses:
+// 0 success, 1 check mismatch, 2 usage, 3 input/data, 4 internal.
+#include <cstdio>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <Eigen/Core>
+#include <boost/version.hpp>
+
+#include "cmd_describe.hpp"
+#include "pilotstat/error.hpp"
+
+namespace {
+
+void print_version() {
+    std::cout << "pilotstat " << PILOTSTAT_VERSION << "\n"
+              << "  Eigen " << EIGEN_WORLD_VERSION << '.' << EIGEN_MAJOR_VERSION << '.' << EIGEN_MINOR_VERSION << "\n"
+              << "  Boost.Math " << BOOST_VERSION / 100000 << '.' << BOOST_VERSION / 100 % 1000 << '.'
+              << BOOST_VERSION % 100 << "\n"
+              << "  CLI11 " << CLI11_VERSION << "\n"
+              << "  fast-cpp-csv-parser " << PILOTSTAT_FCCP_VERSION << " (Debian libfccp-dev)\n"
+              << "  doctest " << PILOTSTAT_DOCTEST_VERSION << " (tests)\n";
+}
+
+int fail(int status, const std::string& message) {
+    std::cerr << "pilotstat: error: " << message << '\n';
+    return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"pilotstat: exact tests, honest bootstrap intervals and plain-language reasons for\n"
+                 "small-sample outcome data (two arms of about five participants)."};
+    app.name("pilotstat");
+    bool version = false;
+    app.add_flag("--version", version, "Print the version of pilotstat and of its libraries");
+    app.require_subcommand(0, 1);
+    app.footer("Exit status: 0 success, 1 check mismatch, 2 usage error, 3 input/data error, 4 internal error.\n"
+               "Run 'pilotstat COMMAND --help' for a command's options and a worked example.");
+    pilotstat::cli::setup_describe(app);
+    try {
+        app.parse(argc, argv);
+        if (version) {
+            print_version();
+            return 0;
+        }
+        if (app.get_subcommands().empty()) {
+            std::cerr << app.help();
+            return 2;
+        }
+        return 0;
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        return fail(2, std::string(e.what()) + " (see 'pilotstat --help')");
+    } catch (const pilotstat::UsageError& e) {
+        return fail(2, e.what());
+    } catch (const pilotstat::DataError& e) {
+        return fail(3, e.what());
+    } catch (const pilotstat::ComputeError& e) {
+        return fail(4, std::string("internal: ") + e.what());
+    } catch (const std::exception& e) {
+        return fail(4, std::string("internal: ") + e.what());
+    }
+}

@@ -1,0 +1,107 @@
+#include "common.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "pilotstat/error.hpp"
+#include "pilotstat/report/renderer.hpp"
+
+namespace pilotstat::cli {
+
+void add_input_options(CLI::App& app, InputArgs& a) {
+    app.add_option("file", a.path, "Study CSV (long or wide); - reads standard input")->required();
+    app.add_option("--delimiter", a.delimiter, "Field delimiter: , ; or tab (default: detected from the header)");
+    app.add_option("--subject-col", a.subject_col, "Name of the subject column")->capture_default_str();
+    app.add_option("--group-col", a.group_col, "Name of the group column")->capture_default_str();
+    app.add_option("--time-col", a.time_col, "Name of the time column (long format)")->capture_default_str();
+    app.add_option("--measure-col", a.measure_col, "Name of the measure column (long format)")->capture_default_str();
+    app.add_option("--score-col", a.score_col, "Name of the score column (long format)")->capture_default_str();
+    app.add_flag("--wide", a.wide, "Wide format: columns <measure><sep><time> (detected when there is no measure column)");
+    app.add_option("--sep", a.sep, "Wide format: separator between measure and time (split at the last one)")
+        ->capture_default_str();
+    app.add_option("--na", a.na, "Tokens that mean a missing score (default: empty, NA, NaN, .)")->delimiter(',');
+    app.add_option("--times", a.times, "Time order, comma-separated (default: order of first appearance)")
+        ->delimiter(',');
+    app.add_option("--baseline", a.baseline, "Baseline time (default: the first time)");
+    app.add_option("--measures", a.measures, "Only these measures, comma-separated")->delimiter(',');
+    app.add_option("--groups", a.groups, "Only these groups, comma-separated, in this order")->delimiter(',');
+    app.add_option("--higher-is-better", a.higher_is_better,
+                   "Measures on which a higher score is better, comma-separated")
+        ->delimiter(',');
+    app.add_option("--instruments", a.instruments_file,
+                   "CSV of instruments to add or override: name,min,max,step,higher_is_worse");
+}
+
+void add_output_options(CLI::App& app, OutputArgs& a) {
+    app.add_option("--format", a.format, "Output format: text, csv, tsv, json, markdown")->capture_default_str();
+    app.add_option("-o,--output", a.output, "Write to FILE (atomically) instead of standard output");
+    app.add_option("--digits", a.digits, "Decimals shown in text and markdown")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 15));
+}
+
+namespace {
+std::optional<char> parse_delimiter(const std::string& d) {
+    if (d.empty()) return std::nullopt;
+    if (d == "," || d == "comma") return ',';
+    if (d == ";" || d == "semicolon") return ';';
+    if (d == "tab" || d == "\\t" || d == "\t") return '\t';
+    throw UsageError("unknown delimiter \"" + d + "\" (valid: , ; tab)");
+}
+}  // namespace
+
+data::Study load_input(const InputArgs& a) {
+    data::StudyOptions o;
+    o.csv.delimiter = parse_delimiter(a.delimiter);
+    o.subject_col = a.subject_col;
+    o.group_col = a.group_col;
+    o.time_col = a.time_col;
+    o.measure_col = a.measure_col;
+    o.score_col = a.score_col;
+    if (a.wide) o.wide = true;
+    o.sep = a.sep;
+    o.na_tokens = a.na;
+    o.times = a.times;
+    o.baseline = a.baseline;
+    o.measures = a.measures;
+    o.groups = a.groups;
+    o.higher_is_better = a.higher_is_better;
+    if (!a.instruments_file.empty()) o.instruments.load_csv(a.instruments_file);
+    return data::load_study(a.path, o);
+}
+
+void write_output(const std::string& text, const std::string& path) {
+    if (path.empty() || path == "-") {
+        std::cout << text << std::flush;
+        return;
+    }
+    const std::string tmp = path + ".tmp." + std::to_string(::getpid());
+    auto fail = [&](const std::string& what) {
+        const std::string reason = std::strerror(errno);
+        std::remove(tmp.c_str());
+        throw DataError(SourceLocation{path, 0, 0}, what + ": " + reason);
+    };
+    errno = 0;
+    FILE* f = std::fopen(tmp.c_str(), "wb");
+    if (!f) fail("cannot write output");
+    const bool written = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    const bool flushed = std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
+    if (std::fclose(f) != 0 || !written || !flushed) fail("cannot write output");
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) fail("cannot replace output");
+}
+
+void emit(const report::ResultTable& table, const OutputArgs& a) {
+    report::RenderOptions ro;
+    ro.digits = a.digits;
+    const auto renderer = report::make_renderer(a.format, ro);
+    std::ostringstream out;
+    renderer->render(table, out);
+    write_output(out.str(), a.output);
+}
+
+}  // namespace pilotstat::cli

@@ -1,0 +1,48 @@
+// Options every subcommand shares: how to read the study (input) and how to
+// write the result (output). Each subcommand adds these to its CLI11 app.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "pilotstat/data/study_builder.hpp"
+#include "pilotstat/report/result_table.hpp"
+
+namespace pilotstat::cli {
+
+struct InputArgs {
+    std::string path;
+    std::string delimiter;  // "", ",", ";", "tab"
+    std::string subject_col = "subject", group_col = "group", time_col = "time", measure_col = "measure",
+                score_col = "score";
+    bool wide = false;
+    std::string sep = "_";
+    std::vector<std::string> na{"", "NA", "NaN", "."};
+    std::vector<std::string> times;
+    std::string baseline;
+    std::vector<std::string> measures, groups, higher_is_better;
+    std::string instruments_file;
+};
+
+struct OutputArgs {
+    std::string format = "text";
+    std::string output;  // -o FILE; empty = stdout
+    int digits = 4;
+};
+
+void add_input_options(CLI::App& app, InputArgs& args);
+void add_output_options(CLI::App& app, OutputArgs& args);
+
+// Reads and validates the study (throws DataError / UsageError).
+data::Study load_input(const InputArgs& args);
+
+// Renders the table in the chosen format to stdout, or atomically to -o FILE.
+void emit(const report::ResultTable& table, const OutputArgs& args);
+
+// Writes text to stdout, or to FILE via a temporary file and rename so that a
+// failure never leaves a half-written FILE (throws DataError with the reason).
+void write_output(const std::string& text, const std::string& path);
+
+}  // namespace pilotstat::cli

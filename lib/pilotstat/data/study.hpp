@@ -1,0 +1,43 @@
+// The validated study: scores keyed by (measure, subject, time), subjects in
+// groups, times in order with a baseline, and each measure's instrument.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pilotstat/data/decimal.hpp"
+#include "pilotstat/data/instruments.hpp"
+
+namespace pilotstat::data {
+
+struct Score {
+    double value = 0.0;
+    std::optional<Decimal> exact;  // set when written as a plain decimal
+};
+
+struct Study {
+    std::string source;                      // file name or "<stdin>"
+    std::vector<std::string> measures;       // first appearance (or as filtered)
+    std::vector<std::string> groups;         // first appearance (or --groups order)
+    std::vector<std::string> times;          // first appearance or --times
+    std::vector<std::string> subjects;       // first appearance
+    std::vector<std::size_t> subject_group;  // group index of each subject
+    std::size_t baseline = 0;                // index into times
+    std::vector<std::optional<Instrument>> instruments;  // per measure; nullopt = unknown
+    std::vector<bool> higher_is_worse;                   // per measure
+
+    // scores[m][s][t]; nullopt = missing (NA token or no row)
+    std::vector<std::vector<std::vector<std::optional<Score>>>> scores;
+
+    const std::optional<Score>& at(std::size_t m, std::size_t s, std::size_t t) const {
+        return scores[m][s][t];
+    }
+    std::vector<std::size_t> subjects_in(std::size_t group) const;
+    // Index of a name, or nullopt.
+    std::optional<std::size_t> time_index(const std::string& name) const;
+    std::optional<std::size_t> group_index(const std::string& name) const;
+};
+
+}  // namespace pilotstat::data

@@ -1,0 +1,36 @@
+// Mean and sum of squared deviations, exact where the data allow (DESIGN §4):
+// values written as decimals are summed as scaled 128-bit integers and
+// rounded once at the end, so NIST StRD NumAcc3/NumAcc4 reach full precision.
+// Other values use a compensated two-pass algorithm.
+#pragma once
+
+#include <cstddef>
+#include <span>
+
+#include "pilotstat/data/decimal.hpp"
+
+namespace pilotstat::stats {
+
+struct Moments {
+    std::size_t n = 0;
+    double mean = 0.0;
+    double sum_sq_dev = 0.0;  // sum (x_i - mean)^2
+    bool exact = false;       // true when computed in exact integer arithmetic
+};
+
+// `exact` is either empty or has one decimal per value (the same numbers).
+// Exact path: with K the largest scale and X_i = m_i 10^(K - k_i),
+// mean = sum X_i / (n 10^K), SS = (n sum X_i^2 - (sum X_i)^2) / (n 10^(2K)),
+// in 128-bit integers; falls back to the compensated path on overflow.
+// Compensated path: Neumaier-summed mean, then the corrected two-pass SS of
+// Chan, Golub & LeVeque (1983).
+Moments moments(std::span<const double> x, std::span<const data::Decimal> exact = {});
+
+// Sample variance and SD use n - 1 (undefined for n < 2: callers check).
+inline double sample_variance(const Moments& m) { return m.sum_sq_dev / static_cast<double>(m.n - 1); }
+
+// Quantile of sorted data, R's default type 7 (Hyndman & Fan 1996):
+// h = (n - 1) p, Q = (1 - f) x[lo] + f x[lo + 1], f = h - floor(h).
+double quantile_type7(std::span<const double> sorted, double p);
+
+}  // namespace pilotstat::stats
