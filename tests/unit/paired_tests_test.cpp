@@ -196,3 +196,15 @@ TEST_CASE("Paired/large n switches provider: DP at n = 40 integer, Monte Carlo f
     CHECK(mc->method == Method::monte_carlo);
     CHECK(mc->seed.has_value());
 }
+
+TEST_CASE("Paired/sign-flip nulls are symmetric: doubled rule equals deviation rule") {
+    for (const auto& row : fixture::read("reference/paired_signrank.csv")) {
+        CAPTURE(row.str("id"));
+        const auto d = diffs(row);
+        ExactOptions dev, dbl;
+        dbl.two_sided_rule = TwoSidedRule::doubled;
+        CHECK(signflip_test(d, dbl)->p_value == doctest::Approx(signflip_test(d, dev)->p_value).epsilon(kExact));
+        CHECK(signrank_test(d, dbl)->p_value == doctest::Approx(signrank_test(d, dev)->p_value).epsilon(kExact));
+        CHECK(sign_test(d, dbl)->p_value == doctest::Approx(sign_test(d, dev)->p_value).epsilon(kExact));
+    }
+}
