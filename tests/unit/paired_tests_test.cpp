@@ -208,3 +208,15 @@ TEST_CASE("Paired/sign-flip nulls are symmetric: doubled rule equals deviation r
         CHECK(sign_test(d, dbl)->p_value == doctest::Approx(sign_test(d, dev)->p_value).epsilon(kExact));
     }
 }
+
+TEST_CASE("Paired/signrank_test is exact given ties where SciPy 1.10's 'exact' is not") {
+    // coin::wilcoxsign_test(y ~ x, data = data.frame(y = c(1,1,1,1,-1,3), x = 0),
+    //   distribution = "exact", alternative = "greater") -> 0.09375 (6/64);
+    // scipy.stats.wilcoxon(..., method = 'exact', alternative = 'greater') -> 0.078125 (untied null).
+    const std::vector<double> d{1, 1, 1, 1, -1, 3};
+    ExactOptions o;
+    o.alternative = Alternative::greater;
+    const auto r = signrank_test(d, o);
+    CHECK(r->statistic == 18.0);
+    CHECK(r->p_value == doctest::Approx(0.09375).epsilon(kExact));
+}
