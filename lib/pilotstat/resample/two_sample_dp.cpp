@@ -100,8 +100,8 @@ SubsetSumCounts subset_sums_by_enumeration(std::span<const std::int64_t> units, 
     const double splits = binomial_coefficient(static_cast<int>(units.size()), m);
     const double range = static_cast<double>(hi - lo) + 1.0;
     SubsetSumCounts out;
-    if (range <= std::max(8.0 * splits, 65536.0) && range <= kMaxTableCells) {
-        // Dense tally: no allocation inside the loop.
+    if (range <= std::max(std::min(8.0 * splits, 4194304.0), 65536.0)) {
+        // Dense tally (at most 32 MB): no allocation inside the loop.
         std::vector<double> tally(static_cast<std::size_t>(hi - lo) + 1, 0.0);
         for_each_subset_sum(units, m, [&](std::int64_t sum) { tally[static_cast<std::size_t>(sum - lo)] += 1.0; });
         for (std::size_t i = 0; i < tally.size(); ++i) {
