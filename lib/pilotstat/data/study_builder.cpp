@@ -154,8 +154,17 @@ Study Builder::finish(bool any_rows) {
         fail(header_line_, 0, "no rows left after --measures/--groups filtering");
     Study st;
     st.source = source_;
-    check_requested(opt_.measures, measures_.names, "measure", SourceLocation{source_, header_line_, 0});
-    check_requested(opt_.groups, groups_.names, "group", SourceLocation{source_, header_line_, 0});
+    // --measures/--groups fix the order up front, so check what actually occurred.
+    std::vector<std::string> seen_measures, seen_groups;
+    std::vector<bool> m_used(measures_.names.size(), false), g_used(groups_.names.size(), false);
+    for (const auto& e : entries_) m_used[e.m] = true;
+    for (auto g : subject_group_) g_used[g] = true;
+    for (std::size_t i = 0; i < m_used.size(); ++i)
+        if (m_used[i]) seen_measures.push_back(measures_.names[i]);
+    for (std::size_t i = 0; i < g_used.size(); ++i)
+        if (g_used[i]) seen_groups.push_back(groups_.names[i]);
+    check_requested(opt_.measures, seen_measures, "measure", SourceLocation{source_, header_line_, 0});
+    check_requested(opt_.groups, seen_groups, "group", SourceLocation{source_, header_line_, 0});
     // --times entries must all occur in the data.
     std::vector<bool> time_used(times_.names.size(), false);
     for (const auto& e : entries_) time_used[e.t] = true;
