@@ -181,31 +181,38 @@ double monte_carlo_count(const std::vector<long>& rows, const std::vector<long>&
     return k;
 }
 
-}  // namespace
-
-TestResult freeman_halton(const std::vector<std::vector<long>>& table, const ExactOptions& opts) {
+// Margins of the non-empty rows and columns, and which those are.
+struct Margins {
     std::vector<long> rows, cols;
-    for (const auto& row : table) {
-        if (row.size() != table.front().size()) throw UsageError("freeman-halton test: rows of the table differ in length");
+    std::vector<std::size_t> keep_rows, keep_cols;
+};
+
+Margins margins_of(const std::vector<std::vector<long>>& table) {
+    Margins m;
+    const std::size_t nc = table.empty() ? 0 : table.front().size();
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        if (table[i].size() != nc) throw UsageError("freeman-halton test: rows of the table differ in length");
         long s = 0;
-        for (long x : row) {
+        for (long x : table[i]) {
             if (x < 0) throw UsageError("freeman-halton test: counts must be >= 0");
             s += x;
         }
-        rows.push_back(s);
+        if (s > 0) m.rows.push_back(s), m.keep_rows.push_back(i);
     }
-    std::vector<std::size_t> keep_rows, keep_cols;
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        if (rows[i] > 0) keep_rows.push_back(i);
-    for (std::size_t j = 0; j < (table.empty() ? 0 : table.front().size()); ++j) {
+    for (std::size_t j = 0; j < nc; ++j) {
         long s = 0;
         for (const auto& row : table) s += row[j];
-        if (s > 0) {
-            keep_cols.push_back(j);
-            cols.push_back(s);
-        }
+        if (s > 0) m.cols.push_back(s), m.keep_cols.push_back(j);
     }
-    std::erase(rows, 0L);
+    return m;
+}
+
+}  // namespace
+
+TestResult freeman_halton(const std::vector<std::vector<long>>& table, const ExactOptions& opts) {
+    const Margins m = margins_of(table);
+    const auto& rows = m.rows;
+    const auto& cols = m.cols;
     TestResult r;
     r.method = Method::exact_enumeration;
     if (rows.size() < 2 || cols.size() < 2) {
@@ -215,8 +222,8 @@ TestResult freeman_halton(const std::vector<std::vector<long>>& table, const Exa
     }
     TableWalker walker(rows, cols, 0.0, opts.max_enumeration);
     double acc = 0.0;
-    for (auto i : keep_rows)
-        for (auto j : keep_cols) acc += walker.lfact(table[i][j]);
+    for (auto i : m.keep_rows)
+        for (auto j : m.keep_cols) acc += walker.lfact(table[i][j]);
     const double log_obs = walker.log_const() - acc;
     const double log_bound = log_obs + std::log(kFisherRelErr);
     r.statistic = std::exp(log_obs);
@@ -232,6 +239,8 @@ TestResult freeman_halton(const std::vector<std::vector<long>>& table, const Exa
         r.p_floor = std::min(1.0, static_cast<double>(floor.p));
         return r;
     }
+    if (opts.resamples == 0)
+        throw ComputeError("freeman-halton test: too many tables to enumerate and resamples = 0");
     finish_monte_carlo(r, monte_carlo_count(rows, cols, walker, log_bound, opts), opts.resamples, opts.seed);
     return r;
 }

@@ -166,6 +166,59 @@ std::string design_problem(const Data& d, double x_tol) {
     return singular ? "baseline is collinear with group" : "";
 }
 
+// Least squares on [1, arm A, centred baseline]; nullopt (and `note`) when
+// the design is rank-deficient or the fit is perfect.
+std::optional<AncovaFit> least_squares(const Data& d, double y_tol, std::string& note) {
+    const auto n = static_cast<Eigen::Index>(d.x.size());
+    Eigen::MatrixXd X(n, 3);
+    Eigen::VectorXd y(n);
+    for (Eigen::Index i = 0; i < n; ++i) {
+        const auto u = static_cast<std::size_t>(i);
+        X(i, 0) = 1.0;
+        X(i, 1) = u < d.na ? 1.0 : 0.0;
+        X(i, 2) = d.x[u];
+        y(i) = d.y[u];
+    }
+    Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(X);
+    qr.setThreshold(1e-10);
+    if (qr.rank() < 3) {
+        note = "baseline is collinear with group";
+        return std::nullopt;
+    }
+    const Eigen::Vector3d beta = qr.solve(y);
+    const double rss = (y - X * beta).squaredNorm();
+    if (!(rss > y_tol)) {
+        note = "residual variance is zero";
+        return std::nullopt;
+    }
+    // (X'X)^-1 = P R^-1 R^-T P' from the pivoted QR.
+    const Eigen::Matrix3d r_inv = qr.matrixR().topLeftCorner(3, 3).triangularView<Eigen::Upper>().solve(
+        Eigen::Matrix3d::Identity());
+    const Eigen::Matrix3d p = qr.colsPermutation();
+    const Eigen::Matrix3d xtx_inv = p * r_inv * r_inv.transpose() * p.transpose();
+    AncovaFit f;
+    f.df = static_cast<double>(n - 3);
+    f.residual_sd = std::sqrt(rss / f.df);
+    f.difference = beta(1);
+    f.se = f.residual_sd * std::sqrt(xtx_inv(1, 1));
+    f.t = f.difference / f.se;
+    f.baseline_slope = beta(2);
+    f.intercept = d.y_mean + beta(0) - beta(2) * d.x_mean;  // undo the centring
+    return f;
+}
+
+// Student-t p-value for the alternative and the two-sided t interval.
+void t_inference(AncovaFit& f, double conf, Alternative alternative) {
+    const boost::math::students_t dist(f.df);
+    const double upper = boost::math::cdf(boost::math::complement(dist, f.t));
+    const double lower = boost::math::cdf(dist, f.t);
+    f.p_value = alternative == Alternative::greater ? upper
+                : alternative == Alternative::less  ? lower
+                                                    : std::min(1.0, 2.0 * std::min(upper, lower));
+    const double q = boost::math::quantile(boost::math::complement(dist, (1.0 - conf) / 2.0));
+    f.ci = {f.difference - q * f.se, f.difference + q * f.se, conf, "t (ancova)"};
+}
+
 }  // namespace
 
 AncovaResult ancova(std::span<const double> post_a, std::span<const double> base_a,
@@ -183,59 +236,16 @@ AncovaResult ancova(std::span<const double> post_a, std::span<const double> base
     const double x_tol = noise_ss(base_a, base_b);
     res.note = design_problem(d, x_tol);
     if (!res.note.empty()) return res;
-
-    const auto n = static_cast<Eigen::Index>(d.x.size());
-    Eigen::MatrixXd X(n, 3);
-    Eigen::VectorXd y(n);
-    for (Eigen::Index i = 0; i < n; ++i) {
-        const auto u = static_cast<std::size_t>(i);
-        X(i, 0) = 1.0;
-        X(i, 1) = u < d.na ? 1.0 : 0.0;
-        X(i, 2) = d.x[u];
-        y(i) = d.y[u];
-    }
-    Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(X);
-    qr.setThreshold(1e-10);
-    if (qr.rank() < 3) {
-        res.note = "baseline is collinear with group";
-        return res;
-    }
-    const Eigen::Vector3d beta = qr.solve(y);
-    const double rss = (y - X * beta).squaredNorm();
-    AncovaFit f;
-    f.df = static_cast<double>(n - 3);
-    if (!(rss > noise_ss(post_a, post_b))) {
-        res.note = "residual variance is zero";
-        return res;
-    }
-    // (X'X)^-1 = P R^-1 R^-T P' from the pivoted QR.
-    const Eigen::Matrix3d r_inv = qr.matrixR().topLeftCorner(3, 3).triangularView<Eigen::Upper>().solve(
-        Eigen::Matrix3d::Identity());
-    const Eigen::Matrix3d p = qr.colsPermutation();
-    const Eigen::Matrix3d xtx_inv = p * r_inv * r_inv.transpose() * p.transpose();
-    f.residual_sd = std::sqrt(rss / f.df);
-    f.difference = beta(1);
-    f.se = f.residual_sd * std::sqrt(xtx_inv(1, 1));
-    f.t = f.difference / f.se;
-    f.baseline_slope = beta(2);
-    f.intercept = d.y_mean + beta(0) - beta(2) * d.x_mean;
-
-    const boost::math::students_t dist(f.df);
-    const double upper = boost::math::cdf(boost::math::complement(dist, f.t));
-    const double lower = boost::math::cdf(dist, f.t);
-    f.p_value = opts.alternative == Alternative::greater ? upper
-                : opts.alternative == Alternative::less  ? lower
-                                                         : std::min(1.0, 2.0 * std::min(upper, lower));
-    const double q = boost::math::quantile(boost::math::complement(dist, (1.0 - conf) / 2.0));
-    f.ci = {f.difference - q * f.se, f.difference + q * f.se, conf, "t (ancova)"};
-
+    auto f = least_squares(d, noise_ss(post_a, post_b), res.note);
+    if (!f) return res;
+    t_inference(*f, conf, opts.alternative);
     double singular = 0.0;
-    f.permutation = permutation(d, x_tol, opts, singular);
+    f->permutation = permutation(d, x_tol, opts, singular);
     if (singular > 0.0)
         res.note = std::to_string(static_cast<long long>(singular)) + " of " +
-                   std::to_string(static_cast<long long>(f.permutation.arrangements)) +
+                   std::to_string(static_cast<long long>(f->permutation.arrangements)) +
                    " splits had no within-arm baseline spread";
-    res.fit = f;
+    res.fit = std::move(f);
     return res;
 }
 
