@@ -220,3 +220,14 @@ TEST_CASE("Paired/signrank_test is exact given ties where SciPy 1.10's 'exact' i
     CHECK(r->statistic == 18.0);
     CHECK(r->p_value == doctest::Approx(0.09375).epsilon(kExact));
 }
+
+TEST_CASE("Paired/summary: constant non-decimal differences have exactly zero sd") {
+    const std::vector<double> d(7, 1.0 / 3.0);
+    const auto s = summarize_differences(d);
+    CHECK(s.sd == 0.0);
+    CHECK(s.mean == 1.0 / 3.0);
+    CHECK_FALSE(paired_t_test(d).has_value());
+    const std::vector<double> dec{0.1, 0.2, 0.30000000000000004};  // exact decimal path
+    CHECK(summarize_differences(dec).mean == doctest::Approx(0.2).epsilon(1e-15));
+    CHECK(summarize_differences(dec).sd == doctest::Approx(0.1).epsilon(1e-15));
+}

@@ -51,6 +51,11 @@ DifferenceSummary two_pass_summary(std::span<const double> x) {
         dev += v - mean;
     }
     s.mean = static_cast<double>(mean + dev / static_cast<long double>(x.size()));
+    const auto [lo, hi] = std::minmax_element(x.begin(), x.end());
+    if (*lo == *hi) {  // constant data: exactly zero spread, exactly that mean
+        s.mean = *lo;
+        return s;
+    }
     if (x.size() >= 2) s.sd = static_cast<double>(std::sqrt(ss / static_cast<long double>(x.size() - 1)));
     return s;
 }
@@ -74,6 +79,32 @@ PairedTResult all_zero_result(std::size_t n, Alternative alternative, double con
 }
 }  // namespace
 
+namespace {
+// p-value and interval of the mean for one alternative (R's t.test layout).
+void fill_t_inference(PairedTResult& r, double df, Alternative alternative, double conf) {
+    const boost::math::students_t_distribution<double> dist(df);
+    const double t = r.test.statistic, m = r.mean_difference, se = r.se;
+    const double inf = std::numeric_limits<double>::infinity();
+    switch (alternative) {
+        case Alternative::two_sided: {
+            r.test.p_value = 2.0 * boost::math::cdf(boost::math::complement(dist, std::fabs(t)));
+            const double q = boost::math::quantile(boost::math::complement(dist, (1.0 - conf) / 2.0));
+            r.ci = {m - q * se, m + q * se, conf, "t"};
+            break;
+        }
+        case Alternative::less:
+            r.test.p_value = boost::math::cdf(dist, t);
+            r.ci = {-inf, m + boost::math::quantile(dist, conf) * se, conf, "t (one-sided)"};
+            break;
+        case Alternative::greater:
+            r.test.p_value = boost::math::cdf(boost::math::complement(dist, t));
+            r.ci = {m - boost::math::quantile(dist, conf) * se, inf, conf, "t (one-sided)"};
+            break;
+    }
+    r.test.p_value = std::min(1.0, r.test.p_value);
+}
+}  // namespace
+
 std::optional<PairedTResult> paired_t_test(std::span<const double> differences,
                                            Alternative alternative, double conf) {
     require_finite_differences(differences);
@@ -84,34 +115,13 @@ std::optional<PairedTResult> paired_t_test(std::span<const double> differences,
         if (s.mean != 0.0) return std::nullopt;
         return all_zero_result(s.n, alternative, conf);
     }
-    const double n = static_cast<double>(s.n), df = n - 1.0;
-    const double se = s.sd / std::sqrt(n);
-    const double t = s.mean / se;
-    const boost::math::students_t_distribution<double> dist(df);
-    PairedTResult r{TestResult{}, s.mean, se, effects::Interval{0.0, 0.0, conf, "t"}};
-    r.test.statistic = t;
+    const double n = static_cast<double>(s.n);
+    PairedTResult r{TestResult{}, s.mean, s.sd / std::sqrt(n), effects::Interval{}};
+    r.test.statistic = s.mean / r.se;
     r.test.alternative = alternative;
     r.test.method = Method::asymptotic;
-    r.test.df = df;
-    const double inf = std::numeric_limits<double>::infinity();
-    switch (alternative) {
-        case Alternative::two_sided: {
-            r.test.p_value = 2.0 * boost::math::cdf(boost::math::complement(dist, std::fabs(t)));
-            const double q = boost::math::quantile(boost::math::complement(dist, (1.0 - conf) / 2.0));
-            r.ci.low = s.mean - q * se;
-            r.ci.high = s.mean + q * se;
-            break;
-        }
-        case Alternative::less:
-            r.test.p_value = boost::math::cdf(dist, t);
-            r.ci = {-inf, s.mean + boost::math::quantile(dist, conf) * se, conf, "t (one-sided)"};
-            break;
-        case Alternative::greater:
-            r.test.p_value = boost::math::cdf(boost::math::complement(dist, t));
-            r.ci = {s.mean - boost::math::quantile(dist, conf) * se, inf, conf, "t (one-sided)"};
-            break;
-    }
-    r.test.p_value = std::min(1.0, r.test.p_value);
+    r.test.df = n - 1.0;
+    fill_t_inference(r, n - 1.0, alternative, conf);
     return r;
 }
 

@@ -20,41 +20,67 @@ double sign_flip_arrangements(std::size_t n) { return std::ldexp(1.0, static_cas
 
 namespace {
 
-// Fills sums[k] with the signed sum of the k-th Gray-code sign vector. Starts
-// with every sign +; step k flips the sign of observation ctz(k), the only one
-// that changes between Gray codes k-1 and k. No allocation inside the loop.
-template <class T>
-void gray_code_sums(const std::vector<T>& mag, std::vector<T>& sums) {
-    const std::size_t n = mag.size();
+// Calls visit(S) for the signed sum S of every sign vector, in Gray-code
+// order: starts with every sign +; step k flips the sign of observation
+// ctz(k), the only one that changes between Gray codes k-1 and k, so each
+// step is O(1). No allocation inside the loop.
+template <class T, class Visit>
+void gray_code_visit(const std::vector<T>& mag, Visit visit) {
     std::vector<T> signed_mag(mag);  // current s_i * |a_i|
     T s = 0;
     for (T m : mag) s += m;
-    sums.resize(std::size_t{1} << n);
-    sums[0] = s;
-    for (std::size_t k = 1; k < sums.size(); ++k) {
+    visit(s);
+    const std::size_t count = std::size_t{1} << mag.size();
+    for (std::size_t k = 1; k < count; ++k) {
         const auto i = static_cast<std::size_t>(std::countr_zero(k));
         s -= 2 * signed_mag[i];
         signed_mag[i] = -signed_mag[i];
-        sums[k] = s;
+        visit(s);
     }
 }
 
-ExactDistribution enumerate_integer(const IntegerScaling& sc, AffineMap map) {
-    std::vector<std::int64_t> mag;
-    mag.reserve(sc.units.size());
-    for (auto u : sc.units) mag.push_back(u < 0 ? -u : u);
+// Integer units, small total U: S = 2k - U with k in 0..U, so the visits are
+// tallied in a table of U + 1 counts (no storage of 2^n sums, no sort).
+ExactDistribution tally_integer(const std::vector<std::int64_t>& mag, std::int64_t U,
+                                double step, AffineMap map) {
+    std::vector<double> tally(static_cast<std::size_t>(U) + 1, 0.0);
+    gray_code_visit(mag, [&](std::int64_t s) { tally[static_cast<std::size_t>((s + U) / 2)] += 1.0; });
+    std::vector<double> support, weights;
+    for (std::int64_t k = 0; k <= U; ++k) {
+        if (tally[static_cast<std::size_t>(k)] == 0.0) continue;
+        support.push_back(sign_flip_value(2 * k - U, step, map));
+        weights.push_back(tally[static_cast<std::size_t>(k)]);
+    }
+    return ExactDistribution::from_weights(std::move(support), std::move(weights));
+}
+
+// Integer units, large total: store the 2^n sums, sort, count runs.
+ExactDistribution sort_integer(const std::vector<std::int64_t>& mag, double step, AffineMap map) {
     std::vector<std::int64_t> sums;
-    gray_code_sums(mag, sums);
+    sums.reserve(std::size_t{1} << mag.size());
+    gray_code_visit(mag, [&](std::int64_t s) { sums.push_back(s); });
     std::sort(sums.begin(), sums.end());
     std::vector<double> support, weights;
     for (std::size_t i = 0; i < sums.size();) {
         std::size_t j = i;
         while (j < sums.size() && sums[j] == sums[i]) ++j;
-        support.push_back(sign_flip_value(sums[i], sc.step, map));
+        support.push_back(sign_flip_value(sums[i], step, map));
         weights.push_back(static_cast<double>(j - i));
         i = j;
     }
     return ExactDistribution::from_weights(std::move(support), std::move(weights));
+}
+
+ExactDistribution enumerate_integer(const IntegerScaling& sc, AffineMap map) {
+    std::vector<std::int64_t> mag;
+    std::int64_t U = 0;
+    for (auto u : sc.units) {
+        mag.push_back(u < 0 ? -u : u);
+        U += mag.back();
+    }
+    if (static_cast<double>(U) + 1.0 <= sign_flip_arrangements(mag.size()))
+        return tally_integer(mag, U, sc.step, map);
+    return sort_integer(mag, sc.step, map);
 }
 
 }  // namespace
@@ -69,8 +95,8 @@ ExactDistribution enumerate_sign_flips(std::span<const double> scores, AffineMap
     mag.reserve(scores.size());
     for (double a : scores) mag.push_back(std::fabs(a));
     std::vector<double> sums;
-    gray_code_sums(mag, sums);
-    for (double& v : sums) v = map(v);
+    sums.reserve(std::size_t{1} << mag.size());
+    gray_code_visit(mag, [&](double s) { sums.push_back(map(s)); });
     return ExactDistribution::from_values(std::move(sums));
 }
 
