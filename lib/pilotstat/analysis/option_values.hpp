@@ -1,0 +1,23 @@
+// Typed access to key=value options (from expectations files), with range
+// checks that throw UsageError naming the key and the valid range.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace pilotstat::analysis {
+
+class OptionReader {
+public:
+    explicit OptionReader(const std::map<std::string, std::string>& options) : options_(options) {}
+    bool has(const std::string& key) const { return options_.count(key) > 0; }
+    std::string text(const std::string& key, const std::string& fallback) const;
+    double real(const std::string& key, double fallback, double min, double max) const;
+    std::uint64_t count(const std::string& key, std::uint64_t fallback, std::uint64_t min, std::uint64_t max) const;
+
+private:
+    const std::map<std::string, std::string>& options_;
+};
+
+}  // namespace pilotstat::analysis

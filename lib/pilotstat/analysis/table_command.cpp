@@ -1,0 +1,40 @@
+#include "pilotstat/analysis/table_command.hpp"
+
+#include <algorithm>
+
+#include "pilotstat/analysis/describe.hpp"
+#include "pilotstat/analysis/option_values.hpp"
+#include "pilotstat/error.hpp"
+
+namespace pilotstat::analysis {
+
+const std::vector<std::string>& table_commands() {
+    static const std::vector<std::string> commands{"describe"};
+    return commands;
+}
+
+const std::vector<std::string>& table_command_options(const std::string& command) {
+    static const std::vector<std::string> none;
+    static const std::vector<std::string> describe_opts{"conf"};
+    if (command == "describe") return describe_opts;
+    return none;
+}
+
+report::ResultTable run_table_command(const std::string& command, const data::Study& study,
+                                      const OptionMap& options) {
+    const auto& commands = table_commands();
+    if (std::find(commands.begin(), commands.end(), command) == commands.end()) {
+        std::string valid;
+        for (const auto& c : commands) valid += (valid.empty() ? "" : ", ") + c;
+        throw UsageError("unknown command \"" + command + "\" (valid: " + valid + ")");
+    }
+    const auto& allowed = table_command_options(command);
+    for (const auto& [key, value] : options)
+        if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
+            throw UsageError("command \"" + command + "\" has no option \"" + key + "\"");
+    OptionReader opt(options);
+    if (command == "describe") return describe_table(describe(study, opt.real("conf", 0.95, 0.5, 0.9999)));
+    throw UsageError("unknown command \"" + command + "\"");
+}
+
+}  // namespace pilotstat::analysis

@@ -1,0 +1,29 @@
+// Runs a table-producing subcommand by name on a loaded study, with its
+// options as key=value text. This is how `check` recomputes any number a
+// command prints without going through the command line: the selection
+// `change measure=bdi ... conf=0.9 column=p_t` becomes
+// run_table_command("change", study, {{"conf", "0.9"}}).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "pilotstat/data/study.hpp"
+#include "pilotstat/report/result_table.hpp"
+
+namespace pilotstat::analysis {
+
+using OptionMap = std::map<std::string, std::string>;
+
+// Commands that produce one ResultTable ("describe", "change", "compare", ...).
+const std::vector<std::string>& table_commands();
+
+// Option keys a command accepts (e.g. "conf", "from", "to", "on", "seed").
+const std::vector<std::string>& table_command_options(const std::string& command);
+
+// Throws UsageError for an unknown command or option key or a bad value.
+report::ResultTable run_table_command(const std::string& command, const data::Study& study,
+                                      const OptionMap& options);
+
+}  // namespace pilotstat::analysis
