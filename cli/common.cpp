@@ -13,6 +13,11 @@
 
 namespace pilotstat::cli {
 
+int& exit_status() {
+    static int status = 0;
+    return status;
+}
+
 void add_input_options(CLI::App& app, InputArgs& a) {
     app.add_option("file", a.path, "Study CSV (long or wide); - reads standard input")->required();
     app.add_option("--delimiter", a.delimiter, "Field delimiter: , ; or tab (default: detected from the header)");

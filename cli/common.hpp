@@ -32,6 +32,10 @@ struct OutputArgs {
     int digits = 4;
 };
 
+// The process exit status a subcommand asks for when it succeeds in running
+// (e.g. `check` sets 1 when a number is off); main returns it. Default 0.
+int& exit_status();
+
 void add_input_options(CLI::App& app, InputArgs& args);
 void add_output_options(CLI::App& app, OutputArgs& args);
 

@@ -9,6 +9,7 @@
 #include <boost/version.hpp>
 
 #include "cmd_describe.hpp"
+#include "common.hpp"
 #include "pilotstat/error.hpp"
 
 namespace {
@@ -50,7 +51,7 @@ int main(int argc, char** argv) {
             std::cerr << app.help();
             return 2;
         }
-        return 0;
+        return pilotstat::cli::exit_status();
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {

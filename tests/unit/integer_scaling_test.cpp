@@ -28,6 +28,16 @@ TEST_CASE("integer scaling of instrument-step data") {
         CHECK(s->step == 4.0);
         CHECK(s->units == std::vector<std::int64_t>{1, 2, -3});
     }
+    SUBCASE("uniformly tiny values are not mistaken for zeros") {
+        const std::vector<double> x{1e-10, 3e-10, 2.5e-10};
+        CHECK_FALSE(integer_scaling(x));
+    }
+    SUBCASE("cancellation noise from large values is absorbed") {
+        const std::vector<double> x{1000000.3 - 1000000.2, 1000000.2 - 1000000.1};
+        const auto s = integer_scaling(x);
+        REQUIRE(s);
+        CHECK(s->units == std::vector<std::int64_t>{1, 1});
+    }
     SUBCASE("genuinely continuous values are refused") {
         const std::vector<double> x{1.0 / 3.0, 2.0};
         CHECK_FALSE(integer_scaling(x));

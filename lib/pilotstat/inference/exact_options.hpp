@@ -16,7 +16,10 @@ namespace pilotstat::inference {
 struct ExactOptions {
     Alternative alternative = Alternative::two_sided;
     TwoSidedRule two_sided_rule = TwoSidedRule::deviation;
-    double max_enumeration = 2.0e7;      // enumerate when arrangements <= this (12 v 12 = 2.7e6)
+    // Enumerate when arrangements <= this: 12 v 12 (2.7e6 splits) and paired
+    // n <= 22 enumerate; beyond, integer-scaled data go to DP (also exact) and
+    // only continuous data to Monte Carlo.
+    double max_enumeration = 5.0e6;
     double max_dp_cells = 2.0e8;         // DP when (states x steps) <= this
     std::uint64_t resamples = 100000;    // Monte Carlo B (--resamples)
     std::uint64_t seed = resample::kDefaultSeed;  // --seed
