@@ -2,6 +2,7 @@
 // write the result (output). Each subcommand adds these to its CLI11 app.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,16 @@ int& exit_status();
 
 void add_input_options(CLI::App& app, InputArgs& args);
 void add_output_options(CLI::App& app, OutputArgs& args);
+
+// Adds an option whose text value is stored under `key` in `options` (the
+// analyses parse and validate key=value options themselves, the same way for
+// the command line and for `check` expectations).
+void add_keyed_option(CLI::App& app, std::map<std::string, std::string>& options, const std::string& flag,
+                      const std::string& key, const std::string& help);
+
+// Options shared by change and compare: --alternative, --two-sided, --conf,
+// --resamples, --boot-resamples, --boot-method, --seed, --exact-limit.
+void add_inference_options(CLI::App& app, std::map<std::string, std::string>& options);
 
 // Reads and validates the study (throws DataError / UsageError).
 data::Study load_input(const InputArgs& args);

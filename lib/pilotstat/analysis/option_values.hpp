@@ -8,6 +8,9 @@
 
 namespace pilotstat::analysis {
 
+// Options as key=value text (from the command line or an expectations file).
+using OptionMap = std::map<std::string, std::string>;
+
 class OptionReader {
 public:
     explicit OptionReader(const std::map<std::string, std::string>& options) : options_(options) {}

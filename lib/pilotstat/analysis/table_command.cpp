@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "pilotstat/analysis/change.hpp"
 #include "pilotstat/analysis/describe.hpp"
 #include "pilotstat/analysis/option_values.hpp"
 #include "pilotstat/error.hpp"
@@ -9,7 +10,7 @@
 namespace pilotstat::analysis {
 
 const std::vector<std::string>& table_commands() {
-    static const std::vector<std::string> commands{"describe"};
+    static const std::vector<std::string> commands{"describe", "change"};
     return commands;
 }
 
@@ -17,6 +18,7 @@ const std::vector<std::string>& table_command_options(const std::string& command
     static const std::vector<std::string> none;
     static const std::vector<std::string> describe_opts{"conf"};
     if (command == "describe") return describe_opts;
+    if (command == "change") return change_option_keys();
     return none;
 }
 
@@ -34,6 +36,10 @@ report::ResultTable run_table_command(const std::string& command, const data::St
             throw UsageError("command \"" + command + "\" has no option \"" + key + "\"");
     OptionReader opt(options);
     if (command == "describe") return describe_table(describe(study, opt.real("conf", 0.95, 0.5, 0.9999)));
+    if (command == "change") {
+        const auto o = change_options(study, options);
+        return change_table(study, change(study, o), o);
+    }
     throw UsageError("unknown command \"" + command + "\"");
 }
 

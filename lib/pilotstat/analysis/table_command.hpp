@@ -9,12 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "pilotstat/analysis/option_values.hpp"
 #include "pilotstat/data/study.hpp"
 #include "pilotstat/report/result_table.hpp"
 
 namespace pilotstat::analysis {
-
-using OptionMap = std::map<std::string, std::string>;
 
 // Commands that produce one ResultTable ("describe", "change", "compare", ...).
 const std::vector<std::string>& table_commands();

@@ -1,5 +1,6 @@
 #include "pilotstat/stats/moments.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -73,6 +74,39 @@ Moments moments(std::span<const double> x, std::span<const data::Decimal> exact)
     }
     m.sum_sq_dev = std::max(0.0, ss - s * s / static_cast<double>(x.size()));
     return m;
+}
+
+namespace {
+// Exact sum of decimals at a common scale K (>= every scale), or nullopt on overflow.
+std::optional<int128> scaled_sum(std::span<const data::Decimal> d, int K) {
+    int128 S = 0;
+    for (const auto& x : d) {
+        int128 X = 0;
+        if (x.scale > K || __builtin_mul_overflow(static_cast<int128>(x.mantissa), pow10_128(K - x.scale), &X) ||
+            __builtin_add_overflow(S, X, &S))
+            return std::nullopt;
+    }
+    return S;
+}
+}  // namespace
+
+std::optional<double> percent_change_of_means(std::span<const double> a, std::span<const data::Decimal> exact_a,
+                                              std::span<const double> b, std::span<const data::Decimal> exact_b) {
+    if (a.empty() || a.size() != b.size()) return std::nullopt;
+    if (exact_a.size() == a.size() && exact_b.size() == b.size()) {
+        int K = 0;
+        for (const auto& x : exact_a) K = std::max(K, x.scale);
+        for (const auto& x : exact_b) K = std::max(K, x.scale);
+        const auto sa = K <= 18 ? scaled_sum(exact_a, K) : std::nullopt;
+        const auto sb = K <= 18 ? scaled_sum(exact_b, K) : std::nullopt;
+        if (sa && sb) {
+            if (*sa == 0) return std::nullopt;
+            return static_cast<double>(to_long_double(*sb - *sa) * 100.0L / to_long_double(*sa));
+        }
+    }
+    const double ma = moments(a).mean, mb = moments(b).mean;
+    if (ma == 0.0) return std::nullopt;
+    return (mb - ma) / ma * 100.0;
 }
 
 double quantile_type7(std::span<const double> sorted, double p) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <span>
 
 #include "pilotstat/data/decimal.hpp"
@@ -25,6 +26,13 @@ struct Moments {
 // Compensated path: Neumaier-summed mean, then the corrected two-pass SS of
 // Chan, Golub & LeVeque (1983).
 Moments moments(std::span<const double> x, std::span<const data::Decimal> exact = {});
+
+// Percent change between the means of two samples of equal size,
+// (mean_b - mean_a) / mean_a x 100 (the figure papers publish). From exact
+// decimal sums when both samples have them (so 6.4 -> 5.0 is exactly
+// -21.875), else from compensated means. nullopt when mean_a is 0 or n = 0.
+std::optional<double> percent_change_of_means(std::span<const double> a, std::span<const data::Decimal> exact_a,
+                                              std::span<const double> b, std::span<const data::Decimal> exact_b);
 
 // Sample variance and SD use n - 1 (undefined for n < 2: callers check).
 inline double sample_variance(const Moments& m) { return m.sum_sq_dev / static_cast<double>(m.n - 1); }

@@ -1,0 +1,50 @@
+#include "cmd_change.hpp"
+
+#include <map>
+#include <memory>
+
+#include "common.hpp"
+#include "pilotstat/analysis/table_command.hpp"
+
+namespace pilotstat::cli {
+
+namespace {
+struct ChangeArgs {
+    InputArgs input;
+    OutputArgs output;
+    std::map<std::string, std::string> options;
+};
+
+void run_change(const ChangeArgs& a) {
+    const auto study = load_input(a.input);
+    emit(analysis::run_table_command("change", study, a.options), a.output);
+}
+}  // namespace
+
+void setup_change(CLI::App& app) {
+    auto a = std::make_shared<ChangeArgs>();
+    auto* sub = app.add_subcommand("change", "Within-group change between two times: exact sign-flip, signed-rank "
+                                             "and sign tests, paired t, dz, bootstrap CI, responders");
+    add_input_options(*sub, a->input);
+    add_output_options(*sub, a->output);
+    auto& o = a->options;
+    add_keyed_option(*sub, o, "--from", "from", "Earlier time (default: the baseline)");
+    add_keyed_option(*sub, o, "--to", "to", "Later time(s), comma-separated (default: every time after --from)");
+    add_keyed_option(*sub, o, "--zero-method", "zero_method",
+                     "Signed-rank zeros: pratt (default; ranked, then scored 0) or wilcoxon (dropped)");
+    add_keyed_option(*sub, o, "--responder", "responder",
+                     "Responder: improvement of at least this percent of the baseline score (default 50)");
+    add_inference_options(*sub, o);
+    sub->footer(
+        "Change is later minus earlier: a fall in symptoms is negative. Rows: measure x group x (from, to),\n"
+        "on complete pairs. Every p-value names how it was computed (method_* columns): exact enumeration of\n"
+        "all 2^n sign flips, the exact shift/DP distribution, or Monte Carlo (with its SE). p_floor_* is the\n"
+        "smallest p any data of this size could give: 0.0625 two-sided at n = 5, so no within-arm test of 5\n"
+        "people can reach p < 0.05. Columns are listed in docs/formats.md; methods in docs/methods.md.\n\n"
+        "Example:\n"
+        "  pilotstat change data/examples/kap_pilot.csv --measures bpi_severity --to T3\n"
+        "  pilotstat change data/examples/kap_pilot.csv --from T1 --to T3 --format json | jq '.[].p_signflip'");
+    sub->callback([a] { run_change(*a); });
+}
+
+}  // namespace pilotstat::cli

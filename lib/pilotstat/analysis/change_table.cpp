@@ -1,0 +1,143 @@
+// The `change` ResultTable: the columns in their order, then extras
+// that name how each number was made (method, Monte Carlo SE, notes).
+#include <string>
+
+#include "pilotstat/analysis/change.hpp"
+#include "pilotstat/inference/p_floor.hpp"
+#include "pilotstat/inference/test_result.hpp"
+
+namespace pilotstat::analysis {
+
+namespace {
+using report::ColumnKind;
+
+std::vector<report::Column> change_columns() {
+    const std::vector<std::pair<const char*, ColumnKind>> spec{
+        {"measure", ColumnKind::text},         {"group", ColumnKind::text},
+        {"from", ColumnKind::text},            {"to", ColumnKind::text},
+        {"n", ColumnKind::integer},            {"missing", ColumnKind::integer},
+        {"mean_from", ColumnKind::real},       {"mean_to", ColumnKind::real},
+        {"mean_change", ColumnKind::real},     {"sd_change", ColumnKind::real},
+        {"pct_change_of_means", ColumnKind::real}, {"mean_pct_change", ColumnKind::real},
+        {"improved", ColumnKind::integer},     {"worsened", ColumnKind::integer},
+        {"unchanged", ColumnKind::integer},    {"p_signflip", ColumnKind::pvalue},
+        {"p_signrank", ColumnKind::pvalue},    {"p_sign", ColumnKind::pvalue},
+        {"p_t", ColumnKind::pvalue},           {"p_floor_signflip", ColumnKind::pvalue},
+        {"p_floor_signrank", ColumnKind::pvalue}, {"dz", ColumnKind::real},
+        {"dz_ci_low", ColumnKind::real},       {"dz_ci_high", ColumnKind::real},
+        {"gz", ColumnKind::real},              {"d_av", ColumnKind::real},
+        {"boot_ci_low", ColumnKind::real},     {"boot_ci_high", ColumnKind::real},
+        {"boot_method", ColumnKind::text},     {"responders", ColumnKind::integer},
+        {"responder_rate", ColumnKind::real},  {"responder_ci_low", ColumnKind::real},
+        {"responder_ci_high", ColumnKind::real},
+        // extras
+        {"alternative", ColumnKind::text},     {"method_signflip", ColumnKind::text},
+        {"method_signrank", ColumnKind::text}, {"method_sign", ColumnKind::text},
+        {"mc_se_signflip", ColumnKind::real},  {"mc_se_signrank", ColumnKind::real},
+        {"p_floor_data_signflip", ColumnKind::pvalue}, {"p_floor_data_signrank", ColumnKind::pvalue},
+        {"zero_method", ColumnKind::text},     {"statistic_signrank", ColumnKind::real},
+        {"t", ColumnKind::real},               {"df", ColumnKind::real},
+        {"t_ci_low", ColumnKind::real},        {"t_ci_high", ColumnKind::real},
+        {"gz_ci_low", ColumnKind::real},       {"gz_ci_high", ColumnKind::real},
+        {"responder_pct", ColumnKind::real},   {"note", ColumnKind::text}};
+    std::vector<report::Column> cols;
+    for (const auto& [name, kind] : spec) cols.push_back({name, kind});
+    return cols;
+}
+
+// p_floor_* is the design floor (any data with n pairs); p_floor_data_* the
+// smallest p attainable given these data's ties and zeros.
+void set_test(report::ResultTable& t, const std::optional<inference::TestResult>& r, const std::string& p_col,
+              const std::string& floor_col, const std::string& method_col, const std::string& se_col,
+              std::size_t n) {
+    if (!r) return;
+    t.set(p_col, r->p_value);
+    if (!floor_col.empty()) {
+        t.set(floor_col, inference::design_floor_paired(n, r->alternative));
+        if (r->method != inference::Method::monte_carlo)
+            t.set("p_floor_data_" + floor_col.substr(std::string("p_floor_").size()), r->p_floor);
+    }
+    t.set(method_col, r->method_label());
+    if (!se_col.empty()) t.set(se_col, r->mc_se);
+}
+
+void set_intervals(report::ResultTable& t, const ChangeRow& r) {
+    if (r.dz) {
+        t.set("dz", r.dz->estimate);
+        if (r.dz->ci) {
+            t.set("dz_ci_low", r.dz->ci->low);
+            t.set("dz_ci_high", r.dz->ci->high);
+        }
+    }
+    if (r.gz) {
+        t.set("gz", r.gz->estimate);
+        if (r.gz->ci) {
+            t.set("gz_ci_low", r.gz->ci->low);
+            t.set("gz_ci_high", r.gz->ci->high);
+        }
+    }
+    t.set("d_av", r.d_av);
+    if (r.boot.interval) {
+        t.set("boot_ci_low", r.boot.interval->low);
+        t.set("boot_ci_high", r.boot.interval->high);
+    }
+    if (!r.pairs.differences.empty()) t.set("boot_method", r.boot.method_label);
+    if (r.t) {
+        t.set("t", r.t->test.statistic);
+        t.set("df", r.t->test.df);
+        t.set("t_ci_low", r.t->ci.low);
+        t.set("t_ci_high", r.t->ci.high);
+    }
+}
+
+std::string joined(const std::vector<std::string>& notes) {
+    std::string s;
+    for (const auto& n : notes) s += (s.empty() ? "" : "; ") + n;
+    return s;
+}
+}  // namespace
+
+report::ResultTable change_table(const data::Study& study, const std::vector<ChangeRow>& rows,
+                                 const ChangeOptions& o) {
+    report::ResultTable t(change_columns());
+    for (const auto& r : rows) {
+        t.add_row();
+        t.set("measure", study.measures[r.measure]);
+        t.set("group", study.groups[r.group]);
+        t.set("from", study.times[r.from]);
+        t.set("to", study.times[r.to]);
+        t.set("n", r.pairs.differences.size());
+        t.set("missing", r.pairs.missing);
+        t.set("mean_from", r.mean_from);
+        t.set("mean_to", r.mean_to);
+        t.set("mean_change", r.mean_change);
+        t.set("sd_change", r.sd_change);
+        t.set("pct_change_of_means", r.pct_change_of_means);
+        t.set("mean_pct_change", r.mean_pct_change);
+        t.set("improved", r.improved);
+        t.set("worsened", r.worsened);
+        t.set("unchanged", r.unchanged);
+        const std::size_t n = r.pairs.differences.size();
+        set_test(t, r.signflip, "p_signflip", "p_floor_signflip", "method_signflip", "mc_se_signflip", n);
+        set_test(t, r.signrank, "p_signrank", "p_floor_signrank", "method_signrank", "mc_se_signrank", n);
+        set_test(t, r.sign, "p_sign", "", "method_sign", "", n);
+        if (r.signrank) t.set("statistic_signrank", r.signrank->statistic);
+        if (r.t) t.set("p_t", r.t->test.p_value);
+        set_intervals(t, r);
+        if (!r.pairs.differences.empty()) {
+            t.set("responders", r.responders);
+            t.set("responder_rate", r.responder_rate);
+            if (r.responder_ci) {
+                t.set("responder_ci_low", r.responder_ci->low);
+                t.set("responder_ci_high", r.responder_ci->high);
+            }
+        }
+        t.set("alternative", std::string(inference::to_string(o.exact.alternative)));
+        t.set("zero_method", o.zero_method == inference::ZeroMethod::pratt ? "pratt" : "wilcoxon");
+        t.set("responder_pct", o.responder_pct);
+        t.set("note", joined(r.notes));
+    }
+    return t;
+}
+
+}  // namespace pilotstat::analysis

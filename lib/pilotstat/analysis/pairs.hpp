@@ -1,0 +1,35 @@
+// Complete (from, to) pairs of one measure in one group: the input of every
+// within-group change analysis and of change scores compared between groups.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "pilotstat/data/study.hpp"
+
+namespace pilotstat::analysis {
+
+struct PairedSample {
+    std::vector<std::size_t> subjects;  // study subject indices, in study order
+    std::vector<double> from, to;
+    std::vector<data::Decimal> exact_from, exact_to;  // empty unless every score is a plain decimal
+    std::vector<double> differences;                   // to - from, rounded once from exact decimals
+    std::size_t missing = 0;                           // group members lacking either score
+};
+
+PairedSample paired_sample(const data::Study& study, std::size_t measure, std::size_t group, std::size_t t_from,
+                           std::size_t t_to);
+
+// One score per subject at one time (for raw comparisons), with missing count.
+struct SingleSample {
+    std::vector<std::size_t> subjects;
+    std::vector<double> values;
+    std::vector<data::Decimal> exact;
+    std::size_t missing = 0;
+};
+SingleSample single_sample(const data::Study& study, std::size_t measure, std::size_t group, std::size_t t);
+
+// to - from computed exactly from two decimals and rounded once.
+double exact_difference(const data::Decimal& from, const data::Decimal& to);
+
+}  // namespace pilotstat::analysis

@@ -1,0 +1,27 @@
+#include "pilotstat/inference/p_floor.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pilotstat::inference {
+
+double design_floor_paired(std::size_t n, Alternative alternative) {
+    const double one_sided = std::ldexp(1.0, -static_cast<int>(std::min<std::size_t>(n, 1000)));
+    return alternative == Alternative::two_sided ? std::min(1.0, 2.0 * one_sided) : one_sided;
+}
+
+double design_floor_two_sample(std::size_t n_a, std::size_t n_b, Alternative alternative) {
+    // 1 / C(N, k) via lgamma: exact enough (relative 1e-13) and never overflows.
+    const double n = static_cast<double>(n_a + n_b), k = static_cast<double>(std::min(n_a, n_b));
+    const double log_c = std::lgamma(n + 1) - std::lgamma(k + 1) - std::lgamma(n - k + 1);
+    double one_sided = std::exp(-log_c);
+    if (n_a + n_b <= 60) {  // exact integer C(N, k) where it fits in a double's 53 bits
+        double c = 1.0;
+        for (std::size_t i = 1; i <= std::min(n_a, n_b); ++i)
+            c = c * static_cast<double>(n_a + n_b - std::min(n_a, n_b) + i) / static_cast<double>(i);
+        one_sided = 1.0 / std::nearbyint(c);
+    }
+    return alternative == Alternative::two_sided ? std::min(1.0, 2.0 * one_sided) : one_sided;
+}
+
+}  // namespace pilotstat::inference

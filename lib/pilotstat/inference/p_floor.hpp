@@ -1,0 +1,24 @@
+// Design p-floors (DESIGN §4): the smallest p-value that ANY data of this size
+// could give with a test, before looking at the data. Ties and zeros in the
+// observed data can only raise the smallest attainable p (TestResult::p_floor
+// reports that conditional value); the design floor answers "could a study
+// of this size ever be significant with this test?".
+#pragma once
+
+#include <cstddef>
+
+#include "pilotstat/inference/test_result.hpp"
+
+namespace pilotstat::inference {
+
+// Sign-flip and signed-rank tests on n pairs: all 2^n sign patterns equally
+// likely; the most extreme pattern has probability 2^-n, so the floor is
+// 2 / 2^n two-sided and 1 / 2^n one-sided (capped at 1). n = 5: 0.0625.
+double design_floor_paired(std::size_t n, Alternative alternative);
+
+// Two-sample permutation and Wilcoxon–Mann–Whitney tests on n_a + n_b
+// subjects: 1 / C(n_a + n_b, n_a) one-sided, twice that two-sided
+// (capped at 1). 5 v 5: 2/252.
+double design_floor_two_sample(std::size_t n_a, std::size_t n_b, Alternative alternative);
+
+}  // namespace pilotstat::inference

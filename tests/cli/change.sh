@@ -1,0 +1,46 @@
+# change end to end: golden outputs, acceptance figures, options, errors.
+source "$(dirname "$0")/lib.bash"
+EX=data/examples/kap_pilot.csv
+G=tests/cli/golden
+
+expect_golden "change csv" "$G/change_example.csv" "$PS" change "$EX" --format csv
+expect_golden "change text" "$G/change_example_bpi.text" "$PS" change "$EX" --measures bpi_severity --to T3
+
+run "$PS" change "$EX" --measures bpi_severity --groups psychedelic --to T3 --format json
+python3 - "$T/out" <<'PY' && ok || bad "json: pct_change_of_means -21.875, exact bootstrap named, floor 0.0625"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert len(r) == 1 and r[0]["pct_change_of_means"] == -21.875
+assert "exact enumeration" in r[0]["boot_method"] and r[0]["p_floor_signflip"] == 0.0625
+assert r[0]["method_signflip"] == "exact-enumeration"
+PY
+
+# long and wide input: identical bytes
+run "$PS" change data/examples/kap_pilot_wide.csv --format csv
+cmp -s "$T/out" "$G/change_example.csv" && ok || bad "wide change differs from long"
+
+# same input + same seed: identical bytes, also when Monte Carlo is forced
+run "$PS" change "$EX" --exact-limit 0 --dp-limit 0 --boot-exact-limit 0 --resamples 2000 --boot-resamples 500 --seed 7 --format csv
+cp "$T/out" "$T/mc1"
+grep -q "monte-carlo (B=2000, seed=7)" "$T/mc1" && ok || bad "forced Monte Carlo is not named in the output"
+run "$PS" change "$EX" --exact-limit 0 --dp-limit 0 --boot-exact-limit 0 --resamples 2000 --boot-resamples 500 --seed 7 --format csv
+cmp -s "$T/out" "$T/mc1" && ok || bad "Monte Carlo output is not reproducible"
+
+# options
+run "$PS" change "$EX" --from T1 --to T2,T3 --alternative less --zero-method wilcoxon --responder 20 --format csv
+[ "$status" -eq 0 ] && [ "$(wc -l <"$T/out")" -eq 21 ] && grep -q ",T1,T2," "$T/out" && ok || bad "--from/--to/--alternative"
+expect_contains "one-sided floor" ",less,"
+
+expect_error "unknown --to" 3 'kap_pilot.csv: --to "T9" is not a time in the data (times: T0, T1, T2, T3)' \
+  "$PS" change "$EX" --to T9
+expect_error "unknown --from" 3 '--from "X"' "$PS" change "$EX" --from X
+expect_error "same from and to" 2 "--from and --to are the same time" "$PS" change "$EX" --from T1 --to T1
+expect_error "bad alternative" 2 'unknown alternative "up" (valid: two-sided, less, greater)' \
+  "$PS" change "$EX" --alternative up
+expect_error "bad boot method" 2 'unknown bootstrap method "x"' "$PS" change "$EX" --boot-method x
+expect_error "bad conf" 2 "conf must be a number" "$PS" change "$EX" --conf 1.5
+expect_error "bad resamples" 2 "resamples must be a whole number" "$PS" change "$EX" --resamples ten
+expect_error "last time only" 3 'no time after "T3"' "$PS" change "$EX" --from T3
+run "$PS" change --help
+[ "$status" -eq 0 ] && grep -q "Example" "$T/out" && ok || bad "change --help"
+finish
