@@ -9,6 +9,7 @@
 #include <boost/version.hpp>
 
 #include "cmd_change.hpp"
+#include "cmd_compare.hpp"
 #include "cmd_describe.hpp"
 #include "cmd_individual.hpp"
 #include "common.hpp"
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
     pilotstat::cli::setup_describe(app);
     pilotstat::cli::setup_individual(app);
     pilotstat::cli::setup_change(app);
+    pilotstat::cli::setup_compare(app);
     try {
         app.parse(argc, argv);
         if (version) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "pilotstat/analysis/change.hpp"
+#include "pilotstat/analysis/compare.hpp"
 #include "pilotstat/analysis/describe.hpp"
 #include "pilotstat/analysis/option_values.hpp"
 #include "pilotstat/error.hpp"
@@ -10,7 +11,7 @@
 namespace pilotstat::analysis {
 
 const std::vector<std::string>& table_commands() {
-    static const std::vector<std::string> commands{"describe", "change"};
+    static const std::vector<std::string> commands{"describe", "change", "compare", "responders"};
     return commands;
 }
 
@@ -19,6 +20,7 @@ const std::vector<std::string>& table_command_options(const std::string& command
     static const std::vector<std::string> describe_opts{"conf"};
     if (command == "describe") return describe_opts;
     if (command == "change") return change_option_keys();
+    if (command == "compare" || command == "responders") return compare_option_keys();
     return none;
 }
 
@@ -39,6 +41,14 @@ report::ResultTable run_table_command(const std::string& command, const data::St
     if (command == "change") {
         const auto o = change_options(study, options);
         return change_table(study, change(study, o), o);
+    }
+    if (command == "compare") {
+        const auto o = compare_options(study, options);
+        return compare_table(study, compare(study, o), o);
+    }
+    if (command == "responders") {
+        auto o = compare_options(study, options);
+        return responders_table(study, o);
     }
     throw UsageError("unknown command \"" + command + "\"");
 }

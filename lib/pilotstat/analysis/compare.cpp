@@ -1,0 +1,145 @@
+#include "pilotstat/analysis/compare.hpp"
+
+#include "pilotstat/analysis/pairs.hpp"
+#include "pilotstat/error.hpp"
+#include "pilotstat/effects/cliffs_delta.hpp"
+#include "pilotstat/inference/permutation_test.hpp"
+#include "pilotstat/models/summary_measures.hpp"
+#include "pilotstat/stats/moments.hpp"
+
+namespace pilotstat::analysis {
+
+namespace {
+
+// slope/auc: the subject's scores at the times it has (slope needs 2; AUC all).
+std::optional<double> summary_measure(const data::Study& st, std::size_t m, std::size_t s, const CompareOptions& o) {
+    std::vector<double> x, y;
+    for (std::size_t t = 0; t < st.times.size(); ++t)
+        if (const auto& sc = st.at(m, s, t)) {
+            x.push_back(o.time_values[t]);
+            y.push_back(sc->value);
+        }
+    if (o.on == CompareOn::slope) return x.size() >= 2 ? models::subject_slope(x, y) : std::nullopt;
+    if (x.size() != st.times.size()) return std::nullopt;
+    return models::subject_time_averaged_auc(x, y);
+}
+
+}  // namespace
+
+GroupValues group_values(const data::Study& st, std::size_t m, std::size_t g, const CompareOptions& o) {
+    GroupValues out;
+    if (o.on == CompareOn::change || o.on == CompareOn::ancova) {
+        const auto p = paired_sample(st, m, g, o.from, o.to);
+        out.subjects = p.subjects;
+        out.missing = p.missing;
+        if (o.on == CompareOn::change) out.values = p.differences;
+        else {
+            out.values = p.to;  // the two-sample tests then compare the post scores of complete cases
+            out.baseline = p.from;
+            out.post = p.to;
+        }
+        return out;
+    }
+    if (o.on == CompareOn::raw) {
+        const auto s = single_sample(st, m, g, o.to);
+        out.subjects = s.subjects;
+        out.values = s.values;
+        out.missing = s.missing;
+        return out;
+    }
+    for (auto s : st.subjects_in(g)) {
+        if (const auto v = summary_measure(st, m, s, o)) {
+            out.subjects.push_back(s);
+            out.values.push_back(*v);
+        } else {
+            ++out.missing;
+        }
+    }
+    return out;
+}
+
+void compare_values(CompareRow& r, const CompareOptions& o) {
+    const auto& a = r.a.values;
+    const auto& b = r.b.values;
+    if (!a.empty()) r.mean_a = stats::moments(a).mean;
+    if (!b.empty()) r.mean_b = stats::moments(b).mean;
+    if (a.empty() || b.empty()) {
+        r.notes.push_back("a group has no complete data: no comparison");
+        return;
+    }
+    r.perm = inference::permutation_test(a, b, o.exact);
+    r.mean_diff = r.perm ? r.perm->statistic : *r.mean_a - *r.mean_b;
+    r.wmw = inference::wmw_test(a, b, o.exact);
+    r.welch = inference::welch_t_test(a, b, o.exact.alternative, o.conf);
+    r.student = inference::student_t_test(a, b, o.exact.alternative, o.conf);
+    r.hedges = effects::hedges_g(a, b, o.conf);
+    r.cliffs_delta = effects::cliffs_delta(a, b);
+    r.hl = effects::hodges_lehmann(a, b, o.conf);
+    if (a.size() >= 2 && b.size() >= 2) {
+        r.boot = bootstrap::mean_difference_interval(a, b, o.boot);
+        r.delta_boot = effects::cliffs_delta_interval(a, b, o.boot);
+    } else {
+        r.notes.push_back("a group has one subject: no t tests, effect-size intervals or bootstrap");
+    }
+    if (r.perm && !r.perm->note.empty()) r.notes.push_back(r.perm->note);
+    if (!r.hedges.note.empty()) r.notes.push_back("hedges_g: " + r.hedges.note);
+    if (r.boot && r.boot->note != bootstrap::IntervalNote::none)
+        r.notes.push_back("bootstrap: " + std::string(bootstrap::note_code(r.boot->note)));
+}
+
+namespace {
+
+void add_ancova(CompareRow& r, const CompareOptions& o) {
+    if (r.a.values.empty() || r.b.values.empty()) return;
+    r.ancova = models::ancova(r.a.post, r.a.baseline, r.b.post, r.b.baseline, o.conf, o.exact);
+    if (!r.ancova->note.empty()) r.notes.push_back("ancova: " + r.ancova->note);
+}
+
+void add_k_sample(std::vector<CompareRow>& rows, std::size_t first, const data::Study& st, std::size_t m,
+                  const CompareOptions& o) {
+    std::vector<std::vector<double>> groups;
+    for (std::size_t g = 0; g < st.groups.size(); ++g) {
+        auto v = group_values(st, m, g, o).values;
+        if (!v.empty()) groups.push_back(std::move(v));
+    }
+    if (groups.size() < 3) return;
+    const auto anova = inference::anova_permutation_test(groups, o.exact);
+    const auto kw = inference::kruskal_wallis_test(groups, o.exact);
+    for (std::size_t i = first; i < rows.size(); ++i) {
+        rows[i].k_anova = anova;
+        rows[i].k_kruskal = kw;
+        rows[i].k_groups = groups.size();
+    }
+}
+
+}  // namespace
+
+std::vector<CompareRow> compare(const data::Study& st, const CompareOptions& o) {
+    if (st.groups.size() < 2)
+        throw DataError(SourceLocation{st.source, 0, 0},
+                        "compare needs at least two groups (the data have one: \"" + st.groups.front() + "\")");
+    std::vector<CompareRow> rows;
+    for (std::size_t m = 0; m < st.measures.size(); ++m) {
+        const std::size_t first = rows.size();
+        for (std::size_t ga = 0; ga < st.groups.size(); ++ga) {
+            for (std::size_t gb = ga + 1; gb < st.groups.size(); ++gb) {
+                CompareRow r;
+                r.measure = m;
+                r.group_a = ga;
+                r.group_b = gb;
+                r.a = group_values(st, m, ga, o);
+                r.b = group_values(st, m, gb, o);
+                if (r.a.missing + r.b.missing > 0)
+                    r.notes.push_back(std::to_string(r.a.missing + r.b.missing) +
+                                      " subject(s) without the data for this comparison left out");
+                compare_values(r, o);
+                if (o.on == CompareOn::ancova) add_ancova(r, o);
+                rows.push_back(std::move(r));
+            }
+        }
+        if (st.groups.size() >= 3) add_k_sample(rows, first, st, m, o);
+    }
+    return rows;
+}
+
+}  // namespace pilotstat::analysis

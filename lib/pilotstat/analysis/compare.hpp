@@ -1,0 +1,82 @@
+// `compare`: between-group comparison of one value per subject — a change
+// score, a raw score, a baseline-adjusted score (ANCOVA), a per-subject
+// slope or time-averaged AUC — with exact two-sample tests and effect sizes.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pilotstat/analysis/option_values.hpp"
+#include "pilotstat/bootstrap/intervals.hpp"
+#include "pilotstat/data/study.hpp"
+#include "pilotstat/effects/hedges_g.hpp"
+#include "pilotstat/effects/hodges_lehmann.hpp"
+#include "pilotstat/inference/exact_options.hpp"
+#include "pilotstat/inference/k_sample_tests.hpp"
+#include "pilotstat/inference/t_tests.hpp"
+#include "pilotstat/inference/wmw_test.hpp"
+#include "pilotstat/models/ancova.hpp"
+#include "pilotstat/report/result_table.hpp"
+
+namespace pilotstat::analysis {
+
+enum class CompareOn { change, raw, ancova, slope, auc };
+std::string_view to_string(CompareOn on);
+
+struct CompareOptions {
+    CompareOn on = CompareOn::change;
+    std::size_t from = 0;                // change/ancova: earlier time (default baseline)
+    std::size_t to = 0;                  // change/ancova: later time (default last); raw: --at
+    std::vector<double> time_values;     // slope/auc: one per time (default 0, 1, 2, ...)
+    inference::ExactOptions exact;
+    bootstrap::BootstrapOptions boot;
+    double conf = 0.95;
+    double responder_pct = 50.0;
+};
+
+// Keys: on, from, to, at, time_values, responder, conf, and the exact/boot keys.
+CompareOptions compare_options(const data::Study& study, const OptionMap& options);
+const std::vector<std::string>& compare_option_keys();
+
+// The compared value of each subject of one group, with who is missing.
+struct GroupValues {
+    std::vector<std::size_t> subjects;
+    std::vector<double> values;
+    std::vector<double> baseline, post;  // ancova only: the two scores behind each value
+    std::size_t missing = 0;
+};
+GroupValues group_values(const data::Study& study, std::size_t measure, std::size_t group, const CompareOptions& o);
+
+struct CompareRow {
+    std::size_t measure = 0, group_a = 0, group_b = 0;
+    GroupValues a, b;
+    std::optional<double> mean_a, mean_b, mean_diff;
+    std::optional<inference::TestResult> perm;
+    std::optional<inference::WmwResult> wmw;
+    std::optional<inference::TTestResult> welch, student;
+    effects::HedgesGResult hedges;
+    std::optional<double> cliffs_delta;
+    std::optional<bootstrap::BootstrapInterval> delta_boot, boot;
+    std::optional<effects::HodgesLehmann> hl;
+    std::optional<models::AncovaResult> ancova;
+    std::optional<inference::OneWayResult> k_anova;    // >= 3 groups, same on every pairwise row
+    std::optional<inference::KruskalResult> k_kruskal;
+    std::size_t k_groups = 2;
+    std::vector<std::string> notes;
+};
+
+std::vector<CompareRow> compare(const data::Study& study, const CompareOptions& options);
+
+// Two-sample statistics on given values (exposed for the jackknife in explain/).
+void compare_values(CompareRow& row, const CompareOptions& options);
+
+report::ResultTable compare_table(const data::Study& study, const std::vector<CompareRow>& rows,
+                                  const CompareOptions& options);
+
+// `compare --responders`: responders (at least responder_pct % improvement
+// from `from` to `to`) per group, Fisher's and Boschloo's exact tests, and
+// the Newcombe interval of the difference in rates.
+report::ResultTable responders_table(const data::Study& study, const CompareOptions& options);
+
+}  // namespace pilotstat::analysis

@@ -1,0 +1,149 @@
+// The `compare` ResultTable: the columns in order, then the ANCOVA
+// columns, then extras naming how each number was made.
+#include "pilotstat/analysis/compare.hpp"
+#include "pilotstat/inference/p_floor.hpp"
+
+namespace pilotstat::analysis {
+
+namespace {
+using report::ColumnKind;
+
+std::vector<report::Column> compare_columns(bool ancova) {
+    std::vector<std::pair<const char*, ColumnKind>> spec{
+        {"measure", ColumnKind::text},     {"on", ColumnKind::text},           {"from", ColumnKind::text},
+        {"to", ColumnKind::text},          {"group_a", ColumnKind::text},      {"group_b", ColumnKind::text},
+        {"n_a", ColumnKind::integer},      {"n_b", ColumnKind::integer},       {"mean_a", ColumnKind::real},
+        {"mean_b", ColumnKind::real},      {"mean_diff", ColumnKind::real},    {"p_perm", ColumnKind::pvalue},
+        {"p_wmw", ColumnKind::pvalue},     {"p_welch", ColumnKind::pvalue},    {"p_student", ColumnKind::pvalue},
+        {"p_floor_perm", ColumnKind::pvalue}, {"p_floor_wmw", ColumnKind::pvalue}, {"method_perm", ColumnKind::text},
+        {"hedges_g", ColumnKind::real},    {"g_ci_low", ColumnKind::real},     {"g_ci_high", ColumnKind::real},
+        {"cliffs_delta", ColumnKind::real}, {"delta_ci_low", ColumnKind::real}, {"delta_ci_high", ColumnKind::real},
+        {"hl_shift", ColumnKind::real},    {"hl_ci_low", ColumnKind::real},    {"hl_ci_high", ColumnKind::real},
+        {"boot_ci_low", ColumnKind::real}, {"boot_ci_high", ColumnKind::real}, {"boot_method", ColumnKind::text}};
+    if (ancova)
+        spec.insert(spec.end(), {{"adj_diff", ColumnKind::real}, {"adj_ci_low", ColumnKind::real},
+                                 {"adj_ci_high", ColumnKind::real}, {"p_ancova_perm", ColumnKind::pvalue},
+                                 {"p_ancova_t", ColumnKind::pvalue}, {"method_ancova_perm", ColumnKind::text}});
+    spec.insert(spec.end(),
+                {{"alternative", ColumnKind::text}, {"missing_a", ColumnKind::integer}, {"missing_b", ColumnKind::integer},
+                 {"method_wmw", ColumnKind::text}, {"mc_se_perm", ColumnKind::real}, {"mc_se_wmw", ColumnKind::real},
+                 {"p_floor_data_perm", ColumnKind::pvalue}, {"p_floor_data_wmw", ColumnKind::pvalue},
+                 {"wmw_u", ColumnKind::real}, {"prob_superiority", ColumnKind::real}, {"cohens_d", ColumnKind::real},
+                 {"welch_ci_low", ColumnKind::real}, {"welch_ci_high", ColumnKind::real},
+                 {"hl_achieved_conf", ColumnKind::real}, {"delta_boot_method", ColumnKind::text},
+                 {"k_groups", ColumnKind::integer}, {"p_anova_perm_k", ColumnKind::pvalue},
+                 {"p_kruskal_k", ColumnKind::pvalue}, {"method_k", ColumnKind::text}, {"note", ColumnKind::text}});
+    std::vector<report::Column> cols;
+    for (const auto& [name, kind] : spec) cols.push_back({name, kind});
+    return cols;
+}
+
+void set_interval(report::ResultTable& t, const std::optional<effects::Interval>& ci, const char* lo, const char* hi) {
+    if (!ci) return;
+    t.set(lo, ci->low);
+    t.set(hi, ci->high);
+}
+
+void set_tests(report::ResultTable& t, const CompareRow& r) {
+    const std::size_t na = r.a.values.size(), nb = r.b.values.size();
+    if (r.perm) {
+        t.set("p_perm", r.perm->p_value);
+        t.set("p_floor_perm", inference::design_floor_two_sample(na, nb, r.perm->alternative));
+        if (r.perm->method != inference::Method::monte_carlo) t.set("p_floor_data_perm", r.perm->p_floor);
+        t.set("method_perm", r.perm->method_label());
+        t.set("mc_se_perm", r.perm->mc_se);
+    }
+    if (r.wmw) {
+        t.set("p_wmw", r.wmw->test.p_value);
+        t.set("p_floor_wmw", inference::design_floor_two_sample(na, nb, r.wmw->test.alternative));
+        if (r.wmw->test.method != inference::Method::monte_carlo) t.set("p_floor_data_wmw", r.wmw->test.p_floor);
+        t.set("method_wmw", r.wmw->test.method_label());
+        t.set("mc_se_wmw", r.wmw->test.mc_se);
+        t.set("wmw_u", r.wmw->w);
+        t.set("prob_superiority", r.wmw->prob_superiority);
+    }
+    if (r.welch) {
+        t.set("p_welch", r.welch->test.p_value);
+        set_interval(t, r.welch->ci, "welch_ci_low", "welch_ci_high");
+    }
+    if (r.student) t.set("p_student", r.student->test.p_value);
+}
+
+void set_effects(report::ResultTable& t, const CompareRow& r) {
+    if (r.hedges.value) {
+        t.set("hedges_g", r.hedges.value->hedges_g);
+        t.set("cohens_d", r.hedges.value->cohens_d);
+        set_interval(t, r.hedges.value->g_ci, "g_ci_low", "g_ci_high");
+    }
+    t.set("cliffs_delta", r.cliffs_delta);
+    if (r.delta_boot) {
+        set_interval(t, r.delta_boot->interval, "delta_ci_low", "delta_ci_high");
+        t.set("delta_boot_method", r.delta_boot->method_label);
+    }
+    if (r.hl) {
+        t.set("hl_shift", r.hl->estimate);
+        set_interval(t, r.hl->ci, "hl_ci_low", "hl_ci_high");
+        t.set("hl_achieved_conf", r.hl->achieved_conf);
+    }
+    if (r.boot) {
+        set_interval(t, r.boot->interval, "boot_ci_low", "boot_ci_high");
+        t.set("boot_method", r.boot->method_label);
+    }
+}
+
+void set_ancova_and_k(report::ResultTable& t, const CompareRow& r) {
+    if (r.ancova && r.ancova->fit) {
+        const auto& f = *r.ancova->fit;
+        t.set("adj_diff", f.difference);
+        set_interval(t, f.ci, "adj_ci_low", "adj_ci_high");
+        t.set("p_ancova_perm", f.permutation.p_value);
+        t.set("p_ancova_t", f.p_value);
+        t.set("method_ancova_perm", f.permutation.method_label());
+    }
+    t.set("k_groups", r.k_groups);
+    if (r.k_anova) {
+        t.set("p_anova_perm_k", r.k_anova->test.p_value);
+        t.set("method_k", r.k_anova->test.method_label());
+    }
+    if (r.k_kruskal) t.set("p_kruskal_k", r.k_kruskal->test.p_value);
+}
+
+std::string joined(const std::vector<std::string>& notes) {
+    std::string s;
+    for (const auto& n : notes) s += (s.empty() ? "" : "; ") + n;
+    return s;
+}
+}  // namespace
+
+report::ResultTable compare_table(const data::Study& st, const std::vector<CompareRow>& rows, const CompareOptions& o) {
+    report::ResultTable t(compare_columns(o.on == CompareOn::ancova));
+    const bool two_times = o.on == CompareOn::change || o.on == CompareOn::ancova;
+    for (const auto& r : rows) {
+        t.add_row();
+        t.set("measure", st.measures[r.measure]);
+        t.set("on", std::string(to_string(o.on)));
+        if (two_times) t.set("from", st.times[o.from]);
+        if (two_times || o.on == CompareOn::raw) t.set("to", st.times[o.to]);
+        if (!two_times && o.on != CompareOn::raw) {
+            t.set("from", st.times.front());
+            t.set("to", st.times.back());
+        }
+        t.set("group_a", st.groups[r.group_a]);
+        t.set("group_b", st.groups[r.group_b]);
+        t.set("n_a", r.a.values.size());
+        t.set("n_b", r.b.values.size());
+        t.set("missing_a", r.a.missing);
+        t.set("missing_b", r.b.missing);
+        t.set("mean_a", r.mean_a);
+        t.set("mean_b", r.mean_b);
+        t.set("mean_diff", r.mean_diff);
+        set_tests(t, r);
+        set_effects(t, r);
+        set_ancova_and_k(t, r);
+        t.set("alternative", std::string(inference::to_string(o.exact.alternative)));
+        t.set("note", joined(r.notes));
+    }
+    return t;
+}
+
+}  // namespace pilotstat::analysis

@@ -1,0 +1,35 @@
+# compare end to end: golden outputs, every --on, responders, errors.
+source "$(dirname "$0")/lib.bash"
+EX=data/examples/kap_pilot.csv
+G=tests/cli/golden
+
+expect_golden "compare csv" "$G/compare_example.csv" "$PS" compare "$EX" --format csv
+expect_golden "compare ancova csv" "$G/compare_example_ancova.csv" "$PS" compare "$EX" --on ancova --format csv
+expect_golden "compare responders" "$G/compare_example_responders.csv" "$PS" compare "$EX" --responders \
+  --responder 20 --format csv
+for on in raw slope auc; do
+  run "$PS" compare "$EX" --on "$on" --time-values 0,1,3,6 --format csv
+  [ "$status" -eq 0 ] && [ "$(wc -l <"$T/out")" -eq 6 ] && ok || bad "compare --on $on"
+done
+run "$PS" compare data/examples/kap_pilot_wide.csv --format csv
+cmp -s "$T/out" "$G/compare_example.csv" && ok || bad "wide compare differs from long"
+run "$PS" compare "$EX" --groups psycholytic,psychedelic --measures bdi --format json
+python3 - "$T/out" <<'PY' && ok || bad "--groups order reverses the sign"
+import json, sys
+r = json.load(open(sys.argv[1]))[0]
+assert r["group_a"] == "psycholytic" and r["mean_diff"] == 9.8 and abs(r["p_floor_perm"] - 2/252) < 1e-15
+PY
+# three groups: pairwise rows plus the k-sample tests
+run "$PS" compare tests/reference/data/anorexia_long.csv --format csv
+[ "$status" -eq 0 ] && [ "$(wc -l <"$T/out")" -eq 4 ] && grep -q "monte-carlo (B=100000" "$T/out" && ok \
+  || bad "three groups"
+
+expect_error "one group" 3 "compare needs at least two groups" "$PS" compare "$EX" --groups psychedelic
+expect_error "bad --on" 2 'unknown --on "median" (valid: change, raw, ancova, slope, auc)' \
+  "$PS" compare "$EX" --on median
+expect_error "bad --time-values" 2 "--time-values has 2 values for 4 times" "$PS" compare "$EX" --on slope \
+  --time-values 0,1
+expect_error "unknown --at" 3 '--at "T8"' "$PS" compare "$EX" --on raw --at T8
+run "$PS" compare --help
+[ "$status" -eq 0 ] && grep -q "Examples" "$T/out" && ok || bad "compare --help"
+finish
