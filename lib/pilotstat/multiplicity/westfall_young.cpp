@@ -1,0 +1,179 @@
+#include "pilotstat/multiplicity/westfall_young.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "pilotstat/error.hpp"
+#include "pilotstat/resample/rng.hpp"
+#include "pilotstat/resample/splits.hpp"
+
+namespace pilotstat::multiplicity {
+
+namespace {
+
+using inference::Alternative;
+
+constexpr double kRelTol = 1e-9;    // "as large as": relative tolerance (DESIGN §4)
+constexpr double kZeroRel = 1e-12;  // SD or difference below this x scale counts as 0
+
+// Complete subjects only, stored by measure (column-major).
+struct Complete {
+    std::vector<std::vector<double>> cols;
+    std::vector<double> scale;  // max |x| per measure
+    std::vector<int> in_a;
+    std::size_t n_a = 0, n_b = 0, excluded = 0;
+};
+
+Complete complete_cases(const std::vector<std::vector<double>>& values, std::span<const int> in_a) {
+    if (values.size() != in_a.size()) throw UsageError("max-T: one group flag per subject is needed");
+    const std::size_t m = values.empty() ? 0 : values.front().size();
+    Complete c;
+    c.cols.assign(m, {});
+    c.scale.assign(m, 0.0);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const auto& row = values[i];
+        if (row.size() != m) throw UsageError("max-T: every subject needs the same number of measures");
+        if (std::any_of(row.begin(), row.end(), [](double x) { return std::isinf(x); }))
+            throw UsageError("max-T: values must be finite (NaN marks a missing value)");
+        if (std::any_of(row.begin(), row.end(), [](double x) { return std::isnan(x); })) {
+            ++c.excluded;
+            continue;
+        }
+        for (std::size_t j = 0; j < m; ++j) {
+            c.cols[j].push_back(row[j]);
+            c.scale[j] = std::max(c.scale[j], std::fabs(row[j]));
+        }
+        c.in_a.push_back(in_a[i] != 0 ? 1 : 0);
+        (in_a[i] != 0 ? c.n_a : c.n_b) += 1;
+    }
+    return c;
+}
+
+// Welch t of x split by membership g (two-pass sums). When both SDs are 0:
+// 0 if the means agree, else +-infinity (used only for comparisons).
+double welch_t(const std::vector<double>& x, const std::vector<int>& g, std::size_t n_a, std::size_t n_b,
+               double scale) {
+    double sa = 0, sb = 0;
+    for (std::size_t i = 0; i < x.size(); ++i) (g[i] ? sa : sb) += x[i];
+    const double ma = sa / static_cast<double>(n_a), mb = sb / static_cast<double>(n_b);
+    double qa = 0, qb = 0;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        const double dev = x[i] - (g[i] ? ma : mb);
+        (g[i] ? qa : qb) += dev * dev;
+    }
+    const double se2 = qa / static_cast<double>(n_a - 1) / static_cast<double>(n_a) +
+                       qb / static_cast<double>(n_b - 1) / static_cast<double>(n_b);
+    const double diff = ma - mb, zero = kZeroRel * scale;
+    if (std::fabs(diff) <= zero) return 0.0;
+    if (std::sqrt(se2) <= zero) return std::copysign(std::numeric_limits<double>::infinity(), diff);
+    return diff / std::sqrt(se2);
+}
+
+double directed(double t, Alternative alt) {
+    return alt == Alternative::two_sided ? std::fabs(t) : (alt == Alternative::greater ? t : -t);
+}
+
+bool at_least(double u, double observed) {
+    if (std::isinf(observed)) return u >= observed;
+    return u >= observed - kRelTol * std::fabs(observed) - 1e-12;
+}
+
+// Counts, over the permutations fed to add(), of the raw and successive-max events.
+struct Tally {
+    const Complete& data;
+    Alternative alt;
+    std::vector<double> observed;    // directed observed statistic per measure
+    std::vector<std::size_t> order;  // measures by decreasing observed statistic
+    std::vector<double> raw, adj, s;
+
+    Tally(const Complete& d, Alternative a) : data(d), alt(a) {
+        const std::size_t m = d.cols.size();
+        for (std::size_t j = 0; j < m; ++j)
+            observed.push_back(directed(welch_t(d.cols[j], d.in_a, d.n_a, d.n_b, d.scale[j]), a));
+        order.resize(m);
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t x, std::size_t y) { return observed[x] > observed[y]; });
+        raw.assign(m, 0.0);
+        adj.assign(m, 0.0);
+        s.assign(m, 0.0);
+    }
+
+    void add(const std::vector<int>& g) {
+        const std::size_t m = data.cols.size();
+        for (std::size_t j = 0; j < m; ++j) {
+            s[j] = directed(welch_t(data.cols[j], g, data.n_a, data.n_b, data.scale[j]), alt);
+            if (at_least(s[j], observed[j])) raw[j] += 1;
+        }
+        double u = -std::numeric_limits<double>::infinity();
+        for (std::size_t i = m; i-- > 0;) {
+            u = std::max(u, s[order[i]]);
+            if (at_least(u, observed[order[i]])) adj[i] += 1;
+        }
+    }
+};
+
+void monte_carlo(Tally& tally, const Complete& c, std::uint64_t B, std::uint64_t seed) {
+    const std::size_t n = c.in_a.size();
+    resample::Rng rng(seed);
+    std::vector<std::size_t> idx(n);
+    std::vector<int> g(n);
+    for (std::uint64_t b = 0; b < B; ++b) {
+        std::iota(idx.begin(), idx.end(), std::size_t{0});
+        std::fill(g.begin(), g.end(), 0);
+        for (std::size_t i = 0; i < c.n_a; ++i) {  // partial Fisher–Yates
+            std::swap(idx[i], idx[i + rng.below(n - i)]);
+            g[idx[i]] = 1;
+        }
+        tally.add(g);
+    }
+}
+
+}  // namespace
+
+std::optional<MaxTResult> westfall_young_maxt(const std::vector<std::vector<double>>& values,
+                                              std::span<const int> in_a, const inference::ExactOptions& opts) {
+    const Complete c = complete_cases(values, in_a);
+    if (c.cols.empty() || c.n_a < 2 || c.n_b < 2) return std::nullopt;
+    MaxTResult r;
+    r.n_a = c.n_a;
+    r.n_b = c.n_b;
+    r.excluded = c.excluded;
+    r.alternative = opts.alternative;
+    Tally tally(c, opts.alternative);
+    const int n = static_cast<int>(c.in_a.size());
+    const double splits = resample::binomial_coefficient(n, static_cast<int>(c.n_a));
+    double denominator = splits, extra = 0.0;
+    if (splits <= opts.max_enumeration) {
+        resample::for_each_split(n, static_cast<int>(c.n_a), [&](const std::vector<int>& g) { tally.add(g); });
+        r.method = inference::Method::exact_enumeration;
+        r.permutations = splits;
+    } else {
+        if (opts.resamples == 0) throw ComputeError("max-T: too many splits to enumerate and resamples = 0");
+        monte_carlo(tally, c, opts.resamples, opts.seed);
+        r.method = inference::Method::monte_carlo;
+        r.permutations = static_cast<double>(opts.resamples);
+        r.seed = opts.seed;
+        denominator = r.permutations + 1.0;
+        extra = 1.0;  // p = (k + 1) / (B + 1)
+    }
+    const std::size_t m = c.cols.size();
+    r.t.resize(m);
+    r.p_raw.resize(m);
+    r.p_adjusted.resize(m);
+    for (std::size_t j = 0; j < m; ++j) {
+        const double t = welch_t(c.cols[j], c.in_a, c.n_a, c.n_b, c.scale[j]);
+        if (std::isfinite(t)) r.t[j] = t;
+        r.p_raw[j] = std::min(1.0, (tally.raw[j] + extra) / denominator);
+    }
+    double running = 0.0;
+    for (std::size_t i = 0; i < m; ++i) {
+        running = std::max(running, std::min(1.0, (tally.adj[i] + extra) / denominator));
+        r.p_adjusted[tally.order[i]] = running;
+    }
+    return r;
+}
+
+}  // namespace pilotstat::multiplicity
