@@ -1,0 +1,100 @@
+#include "cmd_check.hpp"
+
+#include <memory>
+#include <optional>
+#include <sstream>
+
+#include "common.hpp"
+#include "pilotstat/check/expectations.hpp"
+#include "pilotstat/check/record.hpp"
+#include "pilotstat/check/render.hpp"
+#include "pilotstat/check/runner.hpp"
+#include "pilotstat/error.hpp"
+
+namespace pilotstat::cli {
+
+namespace {
+struct CheckArgs {
+    InputArgs input;  // input.path = --data
+    std::vector<std::string> files;
+    std::string format = "text", output, junit;
+    int digits = 4;
+    bool record = false;
+    std::vector<std::string> select;
+};
+
+void run_record(const CheckArgs& a) {
+    if (a.input.path.empty()) throw UsageError("--record needs --data STUDY.csv");
+    if (a.select.empty()) throw UsageError("--record needs at least one --select PATTERN");
+    if (!a.files.empty()) throw UsageError("--record writes an expectations file (-o FILE); give no EXPECT.csv");
+    const auto study = load_input(a.input);
+    write_output(check::record_expectations(study, a.select, a.digits), a.output);
+}
+
+void run_check(const CheckArgs& a) {
+    if (a.record) return run_record(a);
+    if (a.files.empty()) throw UsageError("give at least one expectations file (see 'pilotstat check --help')");
+    if (!a.select.empty()) throw UsageError("--select is for --record");
+    std::ostringstream probe;
+    check::render_check(check::CheckRun{}, a.format, probe, a.digits);  // unknown format: usage error first
+    std::vector<check::Expectation> all;
+    for (const auto& f : a.files) {  // every file is validated before anything runs
+        auto rows = check::read_expectations(f);
+        all.insert(all.end(), rows.begin(), rows.end());
+    }
+    std::optional<data::Study> study;
+    if (!a.input.path.empty()) study = load_input(a.input);
+    const auto run = check::run_checks(all, study ? &*study : nullptr);
+    std::ostringstream out;
+    check::render_check(run, a.format, out, a.digits);
+    if (!a.junit.empty()) {
+        std::ostringstream xml;
+        check::render_junit(run, xml);
+        write_output(xml.str(), a.junit);
+    }
+    write_output(out.str(), a.output);
+    if (run.failed() > 0) exit_status() = 1;
+}
+
+void add_data_options(CLI::App& sub, InputArgs& in) {
+    sub.add_option("--data", in.path, "Study CSV (long or wide) the data rows are computed from; - = stdin");
+    sub.add_option("--delimiter", in.delimiter, "Field delimiter of --data: , ; or tab (default: detected)");
+    sub.add_flag("--wide", in.wide, "--data is wide: columns <measure><sep><time>");
+    sub.add_option("--sep", in.sep, "Wide format: separator between measure and time")->capture_default_str();
+    sub.add_option("--na", in.na, "Tokens that mean a missing score (default: empty, NA, NaN, .)")->delimiter(',');
+    sub.add_option("--times", in.times, "Time order, comma-separated")->delimiter(',');
+    sub.add_option("--baseline", in.baseline, "Baseline time (default: the first time)");
+    sub.add_option("--higher-is-better", in.higher_is_better, "Measures on which higher is better")->delimiter(',');
+    sub.add_option("--instruments", in.instruments_file, "CSV of instruments to add or override");
+}
+}  // namespace
+
+void setup_check(CLI::App& app) {
+    auto a = std::make_shared<CheckArgs>();
+    auto* sub = app.add_subcommand("check", "Recompute the numbers listed in expectations files and compare them "
+                                            "with their tolerances (exit 1 when any is off)");
+    sub->add_option("expectations", a->files, "Expectations CSV files (id,select,expected,tolerance,note)");
+    add_data_options(*sub, a->input);
+    sub->add_option("--format", a->format, "Output: text, tap (TAP 13) or json")->capture_default_str();
+    sub->add_option("-o,--output", a->output, "Write to FILE (atomically) instead of standard output");
+    sub->add_option("--junit", a->junit, "Also write JUnit XML to FILE (one testcase per row)");
+    sub->add_option("--digits", a->digits, "Least decimals shown for computed values; with --record, "
+                                           "the decimals recorded")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 12));
+    sub->add_flag("--record", a->record, "Write an expectations file from the current results (with --select)");
+    sub->add_option("--select", a->select, "With --record: a selection pattern, e.g. "
+                                           "'change measure=bdi column=mean_change,p_*' (repeatable)");
+    sub->footer(
+        "Rows without raw data (grim, grimmer, pct_change, pvalue) run without --data.\n"
+        "Exit status: 0 all passed, 1 a row failed, 2 usage, 3 malformed expectations file or data.\n"
+        "The file format, tolerances and consistency tests are in docs/check.md; CI wiring in docs/ci.md.\n\n"
+        "Examples:\n"
+        "  pilotstat check --data data/examples/kap_pilot.csv data/examples/kap_pilot.expect.csv\n"
+        "  pilotstat check data/examples/published_consistency.expect.csv --format tap\n"
+        "  pilotstat check --data study.csv expect.csv --junit check.xml\n"
+        "  pilotstat check --data study.csv --record --select 'change column=pct_change_of_means' -o snap.csv");
+    sub->callback([a] { run_check(*a); });
+}
+
+}  // namespace pilotstat::cli

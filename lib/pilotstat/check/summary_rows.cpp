@@ -1,0 +1,215 @@
+#include "pilotstat/check/summary_rows.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "pilotstat/check/grim.hpp"
+#include "pilotstat/check/pct_change.hpp"
+#include "pilotstat/check/pvalue_consistency.hpp"
+#include "pilotstat/data/decimal.hpp"
+
+namespace pilotstat::check {
+
+namespace {
+
+using std::invalid_argument;
+
+std::string num(double v) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+    return buf;
+}
+
+// Typed access to a summary row's keys; unknown keys are refused up front.
+class Keys {
+public:
+    Keys(const Selection& s, const std::vector<std::string>& allowed) : s_(s) {
+        for (const auto& [key, value] : s.keys)
+            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+                std::string list;
+                for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+                throw invalid_argument(s.command + " has no key \"" + key + "\" (valid: " + list + ")");
+            }
+    }
+    bool has(const std::string& key) const { return s_.find(key) != nullptr; }
+    const std::string& text(const std::string& key) const {
+        const auto* v = s_.find(key);
+        if (!v) throw invalid_argument(s_.command + " needs " + key + "=...");
+        return *v;
+    }
+    std::int64_t whole(const std::string& key, std::int64_t min) const {
+        const auto& v = text(key);
+        std::int64_t x = 0;
+        const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+        if (ec != std::errc() || end != v.data() + v.size() || x < min)
+            throw invalid_argument(key + " must be a whole number >= " + std::to_string(min) + " (\"" + v + "\")");
+        return x;
+    }
+    Published published(const std::string& key) const {
+        const auto& v = text(key);
+        const auto x = data::parse_finite(v);
+        if (!x || v.find_first_of("eE") != std::string::npos)
+            throw invalid_argument(key + " must be a number written in decimals (\"" + v + "\")");
+        return {*x, data::written_decimals(v)};
+    }
+    std::optional<Published> maybe(const std::string& key) const {
+        return has(key) ? std::optional<Published>(published(key)) : std::nullopt;
+    }
+    // step (default 1, "0.25" or "1/7") divided by items (default 1).
+    double grid() const {
+        double step = 1;
+        if (has("step")) {
+            const auto v = parse_step(text("step"));
+            if (!v) throw invalid_argument("step must be a positive number or fraction like 1/7 (\"" +
+                                           text("step") + "\")");
+            step = *v;
+        }
+        return has("items") ? step / static_cast<double>(whole("items", 1)) : step;
+    }
+
+private:
+    const Selection& s_;
+};
+
+void need_decimals(const Selection& s, const Tolerance& t, bool p_allowed) {
+    if (t.kind == ToleranceKind::decimals || (p_allowed && t.kind == ToleranceKind::pvalue)) return;
+    throw invalid_argument(s.command + " rows need tolerance decimals:K" + (p_allowed ? " or p:K" : "") +
+                           " (the decimals the figure was published with), not \"" + t.text + "\"");
+}
+
+Outcome grim_row(const Selection& s, const Expected& e, const Tolerance& t) {
+    const Keys k(s, {"n", "step", "items"});
+    const auto n = k.whole("n", 1);
+    const double grid = k.grid();
+    const auto g = grim_test(e.value, t.decimals, n, grid);
+    Outcome o{g.consistent, g.nearest_mean, std::nullopt, std::nullopt, g.nearest_mean - e.value, ""};
+    const double other = static_cast<double>(g.total + (g.nearest_mean < e.value ? 1 : -1)) * grid / n;
+    if (g.consistent)
+        o.message = "attainable: " + num(g.nearest_mean) + " (total " + num(g.nearest_mean * n) + ")";
+    else
+        o.message = "GRIM-impossible: the means of " + std::to_string(n) + " scores on a grid of " + num(grid) +
+                    " nearest " + e.text + " are " + num(std::min(g.nearest_mean, other)) + " and " +
+                    num(std::max(g.nearest_mean, other));
+    return o;
+}
+
+Outcome grimmer_row(const Selection& s, const Expected& e, const Tolerance& t) {
+    const Keys k(s, {"n", "step", "items", "mean"});
+    const auto n = k.whole("n", 2);
+    const auto mean = k.published("mean");
+    const auto g = grimmer_test(mean.value, mean.decimals, e.value, t.decimals, n, k.grid());
+    Outcome o;
+    o.pass = g.verdict == GrimmerVerdict::consistent;
+    o.computed = g.nearest_sd;
+    if (g.nearest_sd) o.difference = *g.nearest_sd - e.value;
+    const std::string nearest = g.nearest_sd ? " (nearest attainable SD " + num(*g.nearest_sd) + ")" : "";
+    switch (g.verdict) {
+        case GrimmerVerdict::consistent: o.message = "attainable SD " + num(*g.nearest_sd); break;
+        case GrimmerVerdict::mean_impossible:
+            o.message = "GRIMMER: the mean " + k.text("mean") + " is GRIM-impossible for n = " + std::to_string(n);
+            break;
+        case GrimmerVerdict::no_sum_of_squares:
+            o.message = "GRIMMER-impossible: no integer sum of squares gives an SD that rounds to " + e.text + nearest;
+            break;
+        case GrimmerVerdict::wrong_parity:
+            o.message = "GRIMMER-impossible: the sums of squares that fit have the wrong parity for the total" + nearest;
+            break;
+    }
+    return o;
+}
+
+Outcome pct_change_row(const Selection& s, const Expected& e, const Tolerance& t) {
+    const Keys k(s, {"n", "step", "items", "min", "max", "from", "to", "after"});
+    PctChangeQuery q;
+    q.pct = {e.value, t.decimals};
+    q.n = k.whole("n", 1);
+    q.grid = k.grid();
+    q.min = k.has("min") ? k.published("min").value : 0;
+    q.max = k.published("max").value;
+    if (q.max <= q.min) throw invalid_argument("max must be above min");
+    q.from = k.maybe("from");
+    q.to = k.maybe("to");
+    q.after = k.maybe("after");
+    const auto r = pct_change_test(q);
+    Outcome o;
+    o.pass = r.consistent;
+    o.computed = r.nearest_pct;
+    if (r.nearest_pct) o.difference = *r.nearest_pct - e.value;
+    const std::string pair = r.nearest_pct ? "means " + num(r.from_mean) + " -> " + num(r.to_mean) + " give " +
+                                                 num(*r.nearest_pct) + "%"
+                                           : "no pair of attainable means fits";
+    o.message = r.consistent ? pair : "impossible as a percent change of means of " + std::to_string(q.n) +
+                                          " scores on a grid of " + num(q.grid) + ": nearest " + pair;
+    return o;
+}
+
+StatReport stat_report(const Keys& k) {
+    StatReport r;
+    const auto test = parse_stat_test(k.text("test"));
+    if (!test) throw invalid_argument("test must be t, z, F, chisq or r (\"" + k.text("test") + "\")");
+    r.test = *test;
+    auto df = [&](const std::string& key) {
+        const auto d = k.published(key).value;
+        if (d <= 0) throw invalid_argument(key + " must be positive");
+        return d;
+    };
+    if (r.test == StatTest::f) {
+        r.df1 = df("df1");
+        r.df2 = df("df2");
+    } else if (r.test != StatTest::z) {
+        r.df1 = df("df");
+    }
+    const auto stat = k.published("stat");
+    r.value = stat.value;
+    r.decimals = stat.decimals;
+    r.tails = k.has("tails") ? static_cast<int>(k.whole("tails", 1)) : 2;
+    if (r.tails > 2) throw invalid_argument("tails must be 1 or 2");
+    return r;
+}
+
+Outcome pvalue_row(const Selection& s, const Expected& e, const Tolerance& t) {
+    const Keys k(s, {"test", "df", "df1", "df2", "stat", "tails"});
+    const auto report = stat_report(k);
+    const auto range = p_range(report);
+    Outcome o;
+    o.pass = accepts(acceptance(e, t), range.low, range.high);
+    o.computed = range.p;
+    o.computed_low = range.low;
+    o.computed_high = range.high;
+    if (e.bound == Bound::none) o.difference = range.p - e.value;
+    const std::string df = report.test == StatTest::f ? "(" + k.text("df1") + ", " + k.text("df2") + ")"
+                           : report.test == StatTest::z ? ""
+                                                         : "(" + k.text("df") + ")";
+    o.message = k.text("test") + df + " = " + k.text("stat") + " gives p = " + num(range.p) + " (" +
+                num(range.low) + " to " + num(range.high) + " as the statistic rounds)";
+    if (!o.pass) o.message = "p inconsistent: " + o.message + "; published " + e.text;
+    return o;
+}
+
+}  // namespace
+
+bool is_summary_command(std::string_view c) {
+    return c == "grim" || c == "grimmer" || c == "pct_change" || c == "pvalue";
+}
+
+void validate_summary_row(const Selection& s, const Expected& e, const Tolerance& t) {
+    need_decimals(s, t, s.command == "pvalue");
+    if (e.bound != Bound::none && s.command != "pvalue")
+        throw invalid_argument("a bound like " + e.text + " is allowed only for p-values");
+    (void)run_summary_row(s, e, t);  // reading the keys is the validation; the tests are cheap
+}
+
+Outcome run_summary_row(const Selection& s, const Expected& e, const Tolerance& t) {
+    if (s.command == "grim") return grim_row(s, e, t);
+    if (s.command == "grimmer") return grimmer_row(s, e, t);
+    if (s.command == "pct_change") return pct_change_row(s, e, t);
+    if (s.command == "pvalue") return pvalue_row(s, e, t);
+    throw invalid_argument("unknown command \"" + s.command + "\"");
+}
+
+}  // namespace pilotstat::check
