@@ -108,8 +108,9 @@ int smallest_useful_n(const PowerSettings& s, const SimulationOptions& sim, int 
 std::string SimulatedPower::method_label() const {
     if (replicates == 0) return "exact (p-floor)";
     std::string label = "simulation (R=" + std::to_string(replicates) + ", seed=" + std::to_string(seed) +
-                        "; inner " + std::string(inference::to_string(inner_method)) + ")";
-    return label;
+                        "; inner " + std::string(inference::to_string(inner_method));
+    if (inner_method == Method::monte_carlo) label += " B=" + std::to_string(inner_resamples);
+    return label + ")";
 }
 
 double permutation_p_floor(const PowerSettings& s, int n, const SimulationOptions& sim) {
@@ -128,6 +129,7 @@ SimulatedPower permutation_power(const PowerSettings& s, int n, double effect, c
     out.seed = sim.seed;
     out.inner_method = inner_method(s.design, n, sim);
     out.p_floor = permutation_p_floor(s, n, sim);
+    if (out.inner_method == Method::monte_carlo) out.inner_resamples = sim.inner_resamples;
     if (out.p_floor > s.alpha) {
         out.note = kNotePFloor;
         return out;

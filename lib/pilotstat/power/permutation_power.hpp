@@ -63,9 +63,11 @@ struct SimulatedPower {
     std::uint64_t seed = 0;
     double p_floor = 0.0;            // smallest attainable p of the (inner) test
     inference::Method inner_method = inference::Method::exact_enumeration;
+    std::uint64_t inner_resamples = 0;  // B of the inner Monte Carlo test (0 when enumerated)
     std::string note;                // kNotePFloor or empty
 
-    // "simulation (R=10000, seed=7; inner exact-enumeration)", or "exact (p-floor)".
+    // "simulation (R=10000, seed=7; inner exact-enumeration)", "... inner
+    // monte-carlo B=999)", or "exact (p-floor)" when not simulated.
     std::string method_label() const;
 };
 
