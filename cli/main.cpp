@@ -12,7 +12,6 @@
 #include "cmd_compare.hpp"
 #include "cmd_describe.hpp"
 #include "cmd_power.hpp"
-#include "cmd_power.hpp"
 #include "cmd_check.hpp"
 #include "cmd_individual.hpp"
 #include "common.hpp"
@@ -47,7 +46,6 @@ int main(int argc, char** argv) {
     app.footer("Exit status: 0 success, 1 check mismatch, 2 usage error, 3 input/data error, 4 internal error.\n"
                "Run 'pilotstat COMMAND --help' for a command's options and a worked example.");
     pilotstat::cli::setup_describe(app);
-    pilotstat::cli::setup_power(app);
     pilotstat::cli::setup_power(app);
     pilotstat::cli::setup_check(app);
     pilotstat::cli::setup_individual(app);
