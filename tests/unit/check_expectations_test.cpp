@@ -80,7 +80,7 @@ TEST_CASE("Check expectations: malformed rows name FILE:LINE:COLUMN") {
     CHECK(error_of(kHeader + "a,grim n=5 stepp=1,3.4,decimals:2,\n") ==
           "e.csv:2:2: grim has no key \"stepp\" (valid: n, step, items)");
     CHECK(error_of(kHeader + "a,grim step=1,3.4,decimals:2,\n") == "e.csv:2:2: grim needs n=...");
-    CHECK(error_of(kHeader + "a,grim n=five,3.4,decimals:2,\n") == "e.csv:2:2: n must be a whole number >= 1 (\"five\")");
+    CHECK(error_of(kHeader + "a,grim n=five,3.4,decimals:2,\n") == "e.csv:2:2: n must be a whole number >= 1 and <= 1000000000 (\"five\")");
     CHECK(error_of(kHeader + "a,grim n=5,3.4,abs:0.1,\n") ==
           "e.csv:2:4: grim rows need tolerance decimals:K (the decimals the figure was published with), not \"abs:0.1\"");
     CHECK(error_of(kHeader + "a,pvalue test=q df=3 stat=1,0.2,p:2,\n") == "e.csv:2:2: test must be t, z, F, chisq or r (\"q\")");

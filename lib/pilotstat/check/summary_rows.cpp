@@ -43,11 +43,13 @@ public:
         return *v;
     }
     std::int64_t whole(const std::string& key, std::int64_t min) const {
+        constexpr std::int64_t max = 1000000000;
         const auto& v = text(key);
         std::int64_t x = 0;
         const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
-        if (ec != std::errc() || end != v.data() + v.size() || x < min)
-            throw invalid_argument(key + " must be a whole number >= " + std::to_string(min) + " (\"" + v + "\")");
+        if (ec != std::errc() || end != v.data() + v.size() || x < min || x > max)
+            throw invalid_argument(key + " must be a whole number >= " + std::to_string(min) + " and <= " +
+                                   std::to_string(max) + " (\"" + v + "\")");
         return x;
     }
     Published published(const std::string& key) const {
