@@ -33,13 +33,11 @@ Solve solve_for(const PowerOptions& o) {
 }
 
 report::ResultTable make_table() {
-    return report::ResultTable({{"design", ColumnKind::text},   {"test", ColumnKind::text},
-                                {"n", ColumnKind::integer},     {"alpha", ColumnKind::real},
-                                {"alternative", ColumnKind::text}, {"power", ColumnKind::real},
-                                {"effect", ColumnKind::real},   {"solved", ColumnKind::text},
-                                {"method", ColumnKind::text},   {"mc_se", ColumnKind::real},
-                                {"n_real", ColumnKind::real},   {"p_floor", ColumnKind::pvalue},
-                                {"note", ColumnKind::text}});
+    using K = ColumnKind;
+    return report::ResultTable({{"design", K::text}, {"test", K::text}, {"n", K::integer}, {"alpha", K::real},
+                                {"alternative", K::text}, {"power", K::real}, {"effect", K::real},
+                                {"solved", K::text}, {"method", K::text}, {"mc_se", K::real},
+                                {"n_real", K::real}, {"p_floor", K::pvalue}, {"note", K::text}});
 }
 
 void start_row(report::ResultTable& t, const PowerOptions& o, const power::PowerSettings& s, const char* test,

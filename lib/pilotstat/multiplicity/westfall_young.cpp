@@ -131,6 +131,24 @@ void monte_carlo(Tally& tally, const Complete& c, std::uint64_t B, std::uint64_t
     }
 }
 
+// Observed t, raw p and step-down adjusted p (successive maxima) from the counts.
+void finish(MaxTResult& r, const Tally& tally, const Complete& c, double denominator, double extra) {
+    const std::size_t m = c.cols.size();
+    r.t.resize(m);
+    r.p_raw.resize(m);
+    r.p_adjusted.resize(m);
+    for (std::size_t j = 0; j < m; ++j) {
+        const double t = welch_t(c.cols[j], c.in_a, c.n_a, c.n_b, c.scale[j]);
+        if (std::isfinite(t)) r.t[j] = t;
+        r.p_raw[j] = std::min(1.0, (tally.raw[j] + extra) / denominator);
+    }
+    double running = 0.0;
+    for (std::size_t i = 0; i < m; ++i) {
+        running = std::max(running, std::min(1.0, (tally.adj[i] + extra) / denominator));
+        r.p_adjusted[tally.order[i]] = running;
+    }
+}
+
 }  // namespace
 
 std::optional<MaxTResult> westfall_young_maxt(const std::vector<std::vector<double>>& values,
@@ -159,20 +177,7 @@ std::optional<MaxTResult> westfall_young_maxt(const std::vector<std::vector<doub
         denominator = r.permutations + 1.0;
         extra = 1.0;  // p = (k + 1) / (B + 1)
     }
-    const std::size_t m = c.cols.size();
-    r.t.resize(m);
-    r.p_raw.resize(m);
-    r.p_adjusted.resize(m);
-    for (std::size_t j = 0; j < m; ++j) {
-        const double t = welch_t(c.cols[j], c.in_a, c.n_a, c.n_b, c.scale[j]);
-        if (std::isfinite(t)) r.t[j] = t;
-        r.p_raw[j] = std::min(1.0, (tally.raw[j] + extra) / denominator);
-    }
-    double running = 0.0;
-    for (std::size_t i = 0; i < m; ++i) {
-        running = std::max(running, std::min(1.0, (tally.adj[i] + extra) / denominator));
-        r.p_adjusted[tally.order[i]] = running;
-    }
+    finish(r, tally, c, denominator, extra);
     return r;
 }
 
