@@ -11,6 +11,7 @@
 #include "fixture.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/power/permutation_power.hpp"
+#include "pilotstat/power/sensitivity.hpp"
 #include "pilotstat/power/t_power.hpp"
 
 using namespace pilotstat::power;
@@ -189,4 +190,17 @@ TEST_CASE("Power/permutation: minimal detectable effect and n needed at 5 v 5") 
     const auto unreachable = permutation_sample_size(s, 0.05, 0.8, opts, 50);
     CHECK_FALSE(unreachable.n.has_value());
     CHECK(unreachable.note == kNoteNotReached);
+}
+
+TEST_CASE("Power/t_sensitivity gathers the UNDERPOWERED numbers") {
+    // 5 v 5, observed d = 1: MDE 2.0244 (acceptance value), n per arm for d = 1 is 17
+    // (power.t.test(delta = 1, power = 0.8, strict = TRUE)$n = 16.71), power at d = 1 is low.
+    const auto sens = t_sensitivity(PowerSettings{}, 5, 1.0);
+    CHECK(sens.min_effect == doctest::Approx(2.0244393393841871).epsilon(1e-9));
+    REQUIRE(sens.n_needed.has_value());
+    CHECK(sens.n_needed->n == 17);
+    CHECK(sens.n_needed->n_real == doctest::Approx(16.71472244702921).epsilon(1e-9));
+    CHECK(sens.power_at_observed == doctest::Approx(t_power(PowerSettings{}, 5, 1.0)).epsilon(1e-15));
+    CHECK(sens.power_at_observed < 0.3);
+    CHECK_FALSE(t_sensitivity(PowerSettings{}, 5, 0.0).n_needed.has_value());
 }
