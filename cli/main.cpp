@@ -11,6 +11,7 @@
 #include "cmd_change.hpp"
 #include "cmd_compare.hpp"
 #include "cmd_describe.hpp"
+#include "cmd_report.hpp"
 #include "cmd_power.hpp"
 #include "cmd_check.hpp"
 #include "cmd_individual.hpp"
@@ -51,6 +52,7 @@ int main(int argc, char** argv) {
     pilotstat::cli::setup_individual(app);
     pilotstat::cli::setup_change(app);
     pilotstat::cli::setup_compare(app);
+    pilotstat::cli::setup_report(app);
     try {
         app.parse(argc, argv);
         if (version) {

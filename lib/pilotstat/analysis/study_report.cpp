@@ -1,0 +1,198 @@
+#include "pilotstat/analysis/study_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "pilotstat/analysis/common_options.hpp"
+#include "pilotstat/error.hpp"
+#include "pilotstat/multiplicity/westfall_young.hpp"
+
+namespace pilotstat::analysis {
+
+const std::vector<std::string>& report_option_keys() {
+    static const std::vector<std::string> keys = [] {
+        std::vector<std::string> k{"alpha", "power", "adjust", "family"};
+        for (const auto& key : change_option_keys())
+            if (std::find(k.begin(), k.end(), key) == k.end()) k.push_back(key);
+        for (const auto& key : compare_option_keys())
+            if (key != "on" && key != "at" && std::find(k.begin(), k.end(), key) == k.end()) k.push_back(key);
+        return k;
+    }();
+    return keys;
+}
+
+ReportOptions report_options(const data::Study& st, const OptionMap& options) {
+    const OptionReader opt(options);
+    ReportOptions o;
+    o.settings.alpha = opt.real("alpha", 0.05, 1e-6, 0.5);
+    o.settings.power = opt.real("power", 0.8, 0.5, 0.99);
+    o.adjust = opt.text("adjust", "holm");
+    if (o.adjust != "maxT") multiplicity::parse_adjust_method(o.adjust);  // validates
+    o.family = opt.text("family", "measures");
+    if (o.family != "measures" && o.family != "times" && o.family != "all")
+        throw UsageError("unknown --family \"" + o.family + "\" (valid: measures, times, all)");
+    OptionMap change_map = options, compare_map = options;
+    for (const char* k : {"alpha", "power", "adjust", "family", "time_values"}) change_map.erase(k);
+    for (const char* k : {"alpha", "power", "adjust", "family", "zero_method"}) compare_map.erase(k);
+    if (st.times.size() < 2)
+        throw DataError(SourceLocation{st.source, 0, 0}, "report needs at least two times (found one: \"" +
+                                                             st.times.front() + "\")");
+    if (!change_map.count("to")) change_map["to"] = st.times.back();
+    o.change = change_options(st, change_map);
+    compare_map.erase("to");
+    if (o.change.to.size() == 1) compare_map["to"] = st.times[o.change.to.front()];
+    o.compare = compare_options(st, compare_map);
+    return o;
+}
+
+namespace {
+
+// Adjusts a set of p-values (nullopt entries stay out of the family).
+std::vector<std::optional<double>> adjust(const std::vector<std::optional<double>>& p, const std::string& method) {
+    return multiplicity::p_adjust(std::span<const std::optional<double>>(p),
+                                  multiplicity::parse_adjust_method(method == "maxT" ? "holm" : method));
+}
+
+// Group indices of rows into families; `key` gives each row's family.
+template <class Key>
+std::map<std::string, std::vector<std::size_t>> families(std::size_t n, Key key) {
+    std::map<std::string, std::vector<std::size_t>> out;
+    for (std::size_t i = 0; i < n; ++i) out[key(i)].push_back(i);
+    return out;
+}
+
+std::vector<explain::Adjustment> adjust_family(const std::vector<std::optional<double>>& p,
+                                               const std::map<std::string, std::vector<std::size_t>>& fam,
+                                               const ReportOptions& o, const std::string& family_name) {
+    std::vector<explain::Adjustment> out(p.size());
+    if (o.adjust == "none") return out;
+    for (const auto& [key, idx] : fam) {
+        std::vector<std::optional<double>> sub;
+        for (auto i : idx) sub.push_back(p[i]);
+        const auto adj = adjust(sub, o.adjust);
+        for (std::size_t k = 0; k < idx.size(); ++k)
+            out[idx[k]] = {adj[k], explain::method_prose(std::string(multiplicity::to_string(
+                                       multiplicity::parse_adjust_method(o.adjust == "maxT" ? "holm" : o.adjust)))),
+                           idx.size(), family_name};
+    }
+    return out;
+}
+
+// "Of 5 measures, 1 differs between the arms at alpha 0.05 (...). Reasons
+// among the 4 that do not: P_FLOOR (4), CI_SPANS (4), ..."
+std::string summary(const data::Study& st, const StudyReport& r) {
+    std::size_t sig = 0, not_sig = 0;
+    std::map<std::string, std::size_t> codes;
+    std::vector<std::string> order;
+    for (const auto& e : r.compare_expl.explanations) {
+        if (e.significant) {
+            ++sig;
+            continue;
+        }
+        ++not_sig;
+        for (const auto& reason : e.reasons) {
+            if (!codes.count(reason.code)) order.push_back(reason.code);
+            ++codes[reason.code];
+        }
+    }
+    const auto& o = r.options;
+    std::string pairs = st.groups.size() == 2 ? st.groups[0] + " and " + st.groups[1] : "any two arms";
+    std::string s = "Of " + std::to_string(st.measures.size()) + " measure" + (st.measures.size() == 1 ? "" : "s") +
+                    ", " + std::to_string(sig) + (sig == 1 ? " differs" : " differ") + " between " + pairs +
+                    " at alpha " + explain::fmt_p(o.settings.alpha) + " (change " + st.times[o.compare.from] + " to " +
+                    st.times[o.compare.to] + ", exact permutation test, " + r.adjust_label + ").";
+    if (not_sig > 0 && !order.empty()) {
+        s += " Reasons among the " + std::to_string(not_sig) + " that do not:";
+        for (std::size_t i = 0; i < order.size(); ++i)
+            s += std::string(i ? "," : "") + " " + order[i] + " (" + std::to_string(codes[order[i]]) + ")";
+        s += ".";
+    }
+    std::size_t floors = 0;
+    for (const auto& e : r.change_expl.explanations) floors += e.has("P_FLOOR");
+    if (floors > 0)
+        s += " Within the arms, " + std::to_string(floors) + " of " + std::to_string(r.change_expl.explanations.size()) +
+             " changes are tested at a size where the exact test cannot (or can barely) reach alpha (P_FLOOR).";
+    return s;
+}
+
+}  // namespace
+
+StudyReport build_report(const data::Study& st, const ReportOptions& o) {
+    StudyReport r;
+    r.options = o;
+    r.describe = describe(st, o.change.conf);
+    r.changes = change(st, o.change);
+    r.comparisons = compare(st, o.compare);
+    if (o.ancova) {
+        CompareOptions ao = o.compare;
+        ao.on = CompareOn::ancova;
+        r.ancova = compare(st, ao);
+    }
+    // p-values of the primary tests
+    std::vector<std::optional<double>> p_change, p_compare, p_ancova;
+    for (const auto& c : r.changes) p_change.push_back(c.signflip ? std::optional(c.signflip->p_value) : std::nullopt);
+    for (const auto& c : r.comparisons) p_compare.push_back(c.perm ? std::optional(c.perm->p_value) : std::nullopt);
+    for (const auto& c : r.ancova)
+        p_ancova.push_back(c.ancova && c.ancova->fit ? std::optional(c.ancova->fit->permutation.p_value) : std::nullopt);
+    std::vector<explain::Adjustment> a_change, a_compare, a_ancova;
+    if (o.family == "all") {
+        std::vector<std::optional<double>> all = p_change;
+        all.insert(all.end(), p_compare.begin(), p_compare.end());
+        all.insert(all.end(), p_ancova.begin(), p_ancova.end());
+        const auto adj = adjust_family(all, families(all.size(), [](std::size_t) { return std::string("all"); }), o,
+                                       "tests in this report");
+        a_change.assign(adj.begin(), adj.begin() + static_cast<long>(p_change.size()));
+        a_compare.assign(adj.begin() + static_cast<long>(p_change.size()),
+                         adj.begin() + static_cast<long>(p_change.size() + p_compare.size()));
+        a_ancova.assign(adj.begin() + static_cast<long>(p_change.size() + p_compare.size()), adj.end());
+        r.adjust_label = (o.adjust == "none" ? std::string("no") : std::string(a_change.empty() ? "" : a_change[0].method)) +
+                         " adjustment over all " + std::to_string(all.size()) + " tests";
+    } else {
+        const bool by_time = o.family == "times";
+        a_change = adjust_family(p_change, families(p_change.size(), [&](std::size_t i) {
+                                     const auto& c = r.changes[i];
+                                     return by_time ? std::to_string(c.measure) + "/" + std::to_string(c.group)
+                                                    : std::to_string(c.to) + "/" + std::to_string(c.group);
+                                 }), o, by_time ? "times" : "measures");
+        a_compare = adjust_family(p_compare, families(p_compare.size(), [&](std::size_t i) {
+                                      return std::to_string(r.comparisons[i].group_a) + "/" +
+                                             std::to_string(r.comparisons[i].group_b);
+                                  }), o, "measures");
+        a_ancova = adjust_family(p_ancova, families(p_ancova.size(), [&](std::size_t i) {
+                                     return std::to_string(r.ancova[i].group_a) + "/" + std::to_string(r.ancova[i].group_b);
+                                 }), o, "measures");
+        r.adjust_label = o.adjust == "none" ? "no multiplicity adjustment" : "";
+    }
+    if (o.adjust == "maxT" && st.groups.size() == 2 && o.family != "all") {
+        // Westfall–Young max-T jointly over measures for the between-arm change comparisons.
+        std::vector<std::vector<double>> values(st.subjects.size(), std::vector<double>(st.measures.size(), NAN));
+        std::vector<int> in_a(st.subjects.size(), 0);
+        for (std::size_t s = 0; s < st.subjects.size(); ++s) in_a[s] = st.subject_group[s] == 0;
+        for (const auto& c : r.comparisons) {
+            for (std::size_t i = 0; i < c.a.subjects.size(); ++i) values[c.a.subjects[i]][c.measure] = c.a.values[i];
+            for (std::size_t i = 0; i < c.b.subjects.size(); ++i) values[c.b.subjects[i]][c.measure] = c.b.values[i];
+        }
+        if (const auto wy = multiplicity::westfall_young_maxt(values, in_a, o.compare.exact))
+            for (std::size_t i = 0; i < r.comparisons.size(); ++i)
+                a_compare[i] = {wy->p_adjusted[r.comparisons[i].measure], "Westfall-Young max-T", st.measures.size(),
+                                "measures (joint permutations; " + std::to_string(wy->excluded) + " incomplete subjects excluded)"};
+    }
+    for (std::size_t i = 0; i < r.changes.size(); ++i)
+        r.change_expl.explanations.push_back(explain::explain_change(st, r.changes[i], o.change, o.settings, a_change[i]));
+    for (std::size_t i = 0; i < r.comparisons.size(); ++i)
+        r.compare_expl.explanations.push_back(
+            explain::explain_compare(st, r.comparisons[i], o.compare, o.settings, a_compare[i]));
+    CompareOptions ao = o.compare;
+    ao.on = CompareOn::ancova;
+    for (std::size_t i = 0; i < r.ancova.size(); ++i)
+        r.ancova_expl.explanations.push_back(explain::explain_compare(st, r.ancova[i], ao, o.settings, a_ancova[i]));
+    if (r.adjust_label.empty() && !a_compare.empty() && a_compare[0].p_adjusted)
+        r.adjust_label = a_compare[0].method + " adjustment over the " + std::to_string(a_compare[0].family_size) + " " +
+                         a_compare[0].family;
+    if (r.adjust_label.empty()) r.adjust_label = "no multiplicity adjustment";
+    r.summary = summary(st, r);
+    return r;
+}
+
+}  // namespace pilotstat::analysis

@@ -1,0 +1,50 @@
+// `report`: everything for every measure — descriptives, change per arm, the
+// between-arm comparison on change and baseline-adjusted (ANCOVA) — with
+// multiplicity-adjusted p-values and the reasons each effect is or is not
+// significant. Pure data: report/render_report_*.cpp turn it into text,
+// markdown, json or html.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pilotstat/analysis/change.hpp"
+#include "pilotstat/analysis/compare.hpp"
+#include "pilotstat/analysis/describe.hpp"
+#include "pilotstat/explain/explain.hpp"
+#include "pilotstat/multiplicity/p_adjust.hpp"
+
+namespace pilotstat::analysis {
+
+struct ReportOptions {
+    explain::Settings settings;
+    std::string adjust = "holm";      // holm, hochberg, BH, bonferroni, none, maxT
+    std::string family = "measures";  // measures, times, all
+    ChangeOptions change;             // from the baseline to --to (default: the last time)
+    CompareOptions compare;           // on change, baseline to last
+    bool ancova = true;
+};
+
+// Keys: alpha, power, adjust, family, to, plus the change/compare keys.
+ReportOptions report_options(const data::Study& study, const OptionMap& options);
+const std::vector<std::string>& report_option_keys();
+
+struct ReportSection {
+    std::vector<explain::Explanation> explanations;  // one per row, in row order
+};
+
+struct StudyReport {
+    ReportOptions options;
+    std::vector<DescribeRow> describe;
+    std::vector<ChangeRow> changes;
+    std::vector<CompareRow> comparisons;  // on change
+    std::vector<CompareRow> ancova;       // on ancova (when the study has a baseline and a later time)
+    ReportSection change_expl, compare_expl, ancova_expl;
+    std::string adjust_label;             // "Holm over the 5 measures"
+    std::string summary;                  // the first paragraph
+};
+
+StudyReport build_report(const data::Study& study, const ReportOptions& options);
+
+}  // namespace pilotstat::analysis

@@ -1,0 +1,39 @@
+#include "pilotstat/explain/reason.hpp"
+
+#include <cmath>
+
+#include "pilotstat/report/number_format.hpp"
+
+namespace pilotstat::explain {
+
+bool Explanation::has(const std::string& code) const {
+    for (const auto& r : reasons)
+        if (r.code == code) return true;
+    return false;
+}
+
+std::string fmt_p(double p) {
+    if (p < 0.0001) return "< 0.0001";
+    if (p >= 0.001) return report::rounded(p, 4);
+    return report::rounded(p, 5);
+}
+
+std::string fmt_points(double x) { return report::rounded(x, 2); }
+
+std::string fmt_std(double x) { return report::rounded(x, 2); }
+
+std::string plural(std::size_t count, const std::string& noun) {
+    return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
+std::string method_prose(const std::string& m) {
+    if (m == "holm") return "Holm";
+    if (m == "hochberg") return "Hochberg";
+    if (m == "BH") return "Benjamini-Hochberg";
+    if (m == "bonferroni") return "Bonferroni";
+    return m;
+}
+
+std::string fmt_pct(double conf) { return report::rounded(conf * 100.0, 1) + "%"; }
+
+}  // namespace pilotstat::explain

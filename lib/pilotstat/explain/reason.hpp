@@ -1,0 +1,51 @@
+// Why a result is or is not significant, as data (DESIGN §6): each reason is
+// a stable code, the numbers it rests on, and one sentence with those numbers
+// filled in. Prose lives only in explain/; every number is computed, never typed.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace pilotstat::explain {
+
+struct Number {
+    std::string name;
+    double value = 0.0;
+};
+
+struct Reason {
+    std::string code;  // P_FLOOR, CI_SPANS, UNDERPOWERED, ... (docs/explain.md)
+    std::vector<Number> numbers;
+    std::string sentence;
+};
+
+struct Explanation {
+    bool significant = false;
+    std::string verdict;     // "significant" or "not significant"
+    std::string test;        // which test the verdict is about, e.g. "exact sign-flip test"
+    double p = 1.0;          // the p-value the verdict uses (adjusted when a family is declared)
+    double p_unadjusted = 1.0;
+    std::string headline;    // one sentence: the effect, its interval, the verdict
+    std::vector<Reason> reasons;
+
+    bool has(const std::string& code) const;
+};
+
+struct Settings {
+    double alpha = 0.05;
+    double power = 0.8;  // for UNDERPOWERED
+};
+
+// Number formatting for sentences: p-values ("0.0625", "0.0079", "< 0.0001"),
+// points (2 decimals, trailing zeros dropped, a true minus sign for negatives
+// is not used so that text stays ASCII), standardized effects (2 decimals).
+std::string fmt_p(double p);
+std::string fmt_points(double x);
+std::string fmt_std(double x);
+std::string fmt_pct(double conf);  // 0.95 -> "95%"
+// "1 group", "3 groups", "no group"... : count and noun, plural by adding "s".
+std::string plural(std::size_t count, const std::string& noun);
+// The name of an adjustment method in prose: "holm" -> "Holm", "BH" -> "Benjamini-Hochberg".
+std::string method_prose(const std::string& method);
+
+}  // namespace pilotstat::explain

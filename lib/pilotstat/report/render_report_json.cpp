@@ -1,0 +1,82 @@
+// The whole report as JSON with stable keys (docs/formats.md, "report json"):
+// every table row with all its columns, plus verdict, adjusted p and reasons
+// (codes, numbers, sentences) for each effect.
+#include "pilotstat/report/render_formats.hpp"
+#include "pilotstat/report/study_report_view.hpp"
+
+namespace pilotstat::report {
+
+namespace {
+
+void cell_json(std::ostream& out, const Cell& c) {
+    if (std::holds_alternative<std::monostate>(c)) out << "null";
+    else if (auto s = std::get_if<std::string>(&c)) out << json_string(*s);
+    else out << machine_cell(c);
+}
+
+void number_json(std::ostream& out, double v) {
+    const std::string s = machine_cell(Cell{v});
+    out << (s.empty() || s == "nan" || s == "inf" || s == "-inf" ? "null" : s);
+}
+
+void explanation_json(std::ostream& out, const explain::Explanation& e) {
+    out << ", \"verdict\": " << json_string(e.verdict) << ", \"test\": " << json_string(e.test) << ", \"p_verdict\": ";
+    number_json(out, e.p);
+    out << ", \"headline\": " << json_string(e.headline) << ", \"reasons\": [";
+    for (std::size_t i = 0; i < e.reasons.size(); ++i) {
+        const auto& r = e.reasons[i];
+        out << (i ? ", " : "") << "{\"code\": " << json_string(r.code) << ", \"numbers\": {";
+        for (std::size_t k = 0; k < r.numbers.size(); ++k) {
+            out << (k ? ", " : "") << json_string(r.numbers[k].name) << ": ";
+            number_json(out, r.numbers[k].value);
+        }
+        out << "}, \"sentence\": " << json_string(r.sentence) << '}';
+    }
+    out << ']';
+}
+
+// Rows `rows` of `t` as objects; with explanations appended when given.
+void rows_json(std::ostream& out, const ResultTable& t, const std::vector<std::size_t>& rows,
+               const std::vector<explain::Explanation>* expl) {
+    out << '[';
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        out << (k ? ",\n        {" : "\n        {");
+        const auto& row = t.rows()[rows[k]];
+        for (std::size_t c = 0; c < t.columns().size(); ++c) {
+            out << (c ? ", " : "") << json_string(t.columns()[c].name) << ": ";
+            cell_json(out, row[c]);
+        }
+        if (expl) explanation_json(out, (*expl)[rows[k]]);
+        out << '}';
+    }
+    out << (rows.empty() ? "]" : "\n      ]");
+}
+
+}  // namespace
+
+void render_report_json(const analysis::StudyReport& r, const ReportView& v, std::ostream& out) {
+    const auto& s = r.options.settings;
+    out << "{\n  \"source\": " << json_string(v.source) << ",\n  \"settings\": {\"alpha\": ";
+    number_json(out, s.alpha);
+    out << ", \"power\": ";
+    number_json(out, s.power);
+    out << ", \"adjust\": " << json_string(r.options.adjust) << ", \"family\": " << json_string(r.options.family)
+        << ", \"adjustment\": " << json_string(r.adjust_label) << ", \"seed\": " << r.options.change.exact.seed
+        << "},\n  \"summary\": " << json_string(v.summary) << ",\n  \"measures\": [";
+    for (std::size_t i = 0; i < v.measures.size(); ++i) {
+        const auto& m = v.measures[i];
+        out << (i ? ",\n    {" : "\n    {") << "\"measure\": " << json_string(m.measure)
+            << ", \"label\": " << json_string(m.label) << ",\n      \"describe\": ";
+        rows_json(out, v.describe_full, m.describe_rows, nullptr);
+        out << ",\n      \"change\": ";
+        rows_json(out, v.change_full, m.change_rows, &r.change_expl.explanations);
+        out << ",\n      \"compare\": ";
+        rows_json(out, v.compare_full, m.compare_rows, &r.compare_expl.explanations);
+        out << ",\n      \"ancova\": ";
+        rows_json(out, v.ancova_full, m.ancova_rows, &r.ancova_expl.explanations);
+        out << '}';
+    }
+    out << "\n  ]\n}\n";
+}
+
+}  // namespace pilotstat::report

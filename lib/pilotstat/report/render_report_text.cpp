@@ -1,0 +1,95 @@
+// The report for a terminal 100 columns wide: a summary, then per measure
+// compact tables and each effect's verdict with its reasons.
+#include <sstream>
+
+#include "pilotstat/report/render_formats.hpp"
+#include "pilotstat/report/study_report_view.hpp"
+
+namespace pilotstat::report {
+
+namespace {
+
+// Word-wraps `text` to `width` columns: the first line starts with `first`,
+// the others with as many spaces as `first` is long plus `hang`.
+std::string wrap(const std::string& text, const std::string& first, std::size_t hang, std::size_t width = 100) {
+    const std::string rest(first.size() + hang, ' ');
+    std::istringstream words(text);
+    std::string word, line = first, out;
+    std::size_t start = first.size();
+    while (words >> word) {
+        if (line.size() > start && line.size() + 1 + word.size() > width) {
+            out += line + '\n';
+            line = rest;
+            start = rest.size();
+        }
+        if (line.size() > start) line += ' ';
+        line += word;
+    }
+    return out + line + '\n';
+}
+
+std::string indented(const ResultTable& t, const RenderOptions& o, const std::string& indent) {
+    std::ostringstream s;
+    TextRenderer(o).render(t, s);
+    std::istringstream lines(s.str());
+    std::string line, out;
+    while (std::getline(lines, line)) out += indent + line + '\n';
+    return out;
+}
+
+void explanations(const ExplainedTable& t, std::ostream& out) {
+    for (const auto* e : t.explanations) {
+        out << wrap(e->headline, "  - ", 0);
+        for (const auto& r : e->reasons) out << wrap("[" + r.code + "] " + r.sentence, "      ", 2);
+    }
+}
+
+}  // namespace
+
+void render_report_text(const ReportView& v, const RenderOptions& o, std::ostream& out) {
+    out << "pilotstat report: " << v.source << '\n';
+    out << wrap(v.settings_line, "", 0) << '\n';
+    out << "SUMMARY\n" << wrap(v.summary, "  ", 0);
+    for (const auto& m : v.measures) {
+        out << "\n" << m.label << " (" << m.measure << ")\n" << std::string(m.label.size() + m.measure.size() + 3, '=') << '\n';
+        out << "Descriptives\n" << indented(m.describe, o, "  ");
+        if (!m.change.table.rows().empty()) {
+            out << "\nWithin-arm change (exact sign-flip test; CI: bootstrap)\n" << indented(m.change.table, o, "  ");
+            explanations(m.change, out);
+        }
+        if (!m.compare.table.rows().empty()) {
+            out << "\nBetween arms (exact permutation test; change CI: bootstrap, ancova CI: t)\n"
+                << indented(m.compare.table, o, "  ");
+            explanations(m.compare, out);
+        }
+    }
+    out << "\nMethods: docs/methods.md; reason codes: docs/explain.md. Every p-value is exact unless its\n"
+           "method says otherwise (pilotstat change/compare --format csv list the method of each).\n";
+}
+
+void render_report_markdown(const ReportView& v, const RenderOptions& o, std::ostream& out) {
+    const MarkdownRenderer md(o);
+    out << "# pilotstat report: " << v.source << "\n\n" << v.settings_line << "\n\n## Summary\n\n" << v.summary << "\n";
+    auto reasons = [&](const ExplainedTable& t) {
+        for (const auto* e : t.explanations) {
+            out << "\n- " << e->headline << '\n';
+            for (const auto& r : e->reasons) out << "  - **" << r.code << "**: " << r.sentence << '\n';
+        }
+    };
+    for (const auto& m : v.measures) {
+        out << "\n## " << m.label << " (`" << m.measure << "`)\n\n### Descriptives\n\n";
+        md.render(m.describe, out);
+        if (!m.change.table.rows().empty()) {
+            out << "\n### Within-arm change\n\n";
+            md.render(m.change.table, out);
+            reasons(m.change);
+        }
+        if (!m.compare.table.rows().empty()) {
+            out << "\n### Between arms\n\n";
+            md.render(m.compare.table, out);
+            reasons(m.compare);
+        }
+    }
+}
+
+}  // namespace pilotstat::report

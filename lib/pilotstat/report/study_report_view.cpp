@@ -1,0 +1,157 @@
+#include "pilotstat/report/study_report_view.hpp"
+
+#include "pilotstat/error.hpp"
+#include "pilotstat/inference/p_floor.hpp"
+
+namespace pilotstat::report {
+
+namespace {
+
+ResultTable compact_describe(const ResultTable& full, const std::vector<std::size_t>& rows) {
+    const std::vector<std::string> keep{"group", "time", "n", "missing", "mean", "sd", "median", "min", "max"};
+    std::vector<Column> cols;
+    for (const auto& k : keep) cols.push_back(full.columns()[*full.column_index(k)]);
+    ResultTable t(cols);
+    for (auto r : rows) {
+        t.add_row();
+        for (const auto& k : keep) {
+            const Cell& c = full.rows()[r][*full.column_index(k)];
+            if (auto s = std::get_if<std::string>(&c)) t.set(k, *s);
+            else if (auto i = std::get_if<std::int64_t>(&c)) t.set(k, *i);
+            else if (auto d = std::get_if<double>(&c)) t.set(k, *d);
+        }
+    }
+    return t;
+}
+
+ResultTable change_section_table() {
+    return ResultTable({{"group", ColumnKind::text}, {"from", ColumnKind::text}, {"to", ColumnKind::text},
+                        {"n", ColumnKind::integer}, {"mean_change", ColumnKind::real}, {"ci_low", ColumnKind::real},
+                        {"ci_high", ColumnKind::real}, {"pct_change", ColumnKind::real}, {"improved", ColumnKind::integer},
+                        {"p_signflip", ColumnKind::pvalue}, {"p_adjusted", ColumnKind::pvalue},
+                        {"p_floor", ColumnKind::pvalue}, {"dz", ColumnKind::real}, {"verdict", ColumnKind::text}});
+}
+
+ResultTable compare_section_table() {
+    return ResultTable({{"on", ColumnKind::text}, {"groups", ColumnKind::text}, {"n", ColumnKind::text},
+                        {"difference", ColumnKind::real}, {"ci_low", ColumnKind::real}, {"ci_high", ColumnKind::real},
+                        {"p_perm", ColumnKind::pvalue}, {"p_adjusted", ColumnKind::pvalue},
+                        {"p_floor", ColumnKind::pvalue}, {"hedges_g", ColumnKind::real}, {"verdict", ColumnKind::text}});
+}
+
+void add_change_row(ExplainedTable& t, const data::Study& st, const analysis::ChangeRow& c,
+                    const explain::Explanation& e, const analysis::ChangeOptions& o) {
+    t.table.add_row();
+    t.table.set("group", st.groups[c.group]);
+    t.table.set("from", st.times[c.from]);
+    t.table.set("to", st.times[c.to]);
+    t.table.set("n", c.pairs.differences.size());
+    t.table.set("mean_change", c.mean_change);
+    if (c.boot.interval) {
+        t.table.set("ci_low", c.boot.interval->low);
+        t.table.set("ci_high", c.boot.interval->high);
+    }
+    t.table.set("pct_change", c.pct_change_of_means);
+    t.table.set("improved", c.improved);
+    if (c.signflip) {
+        t.table.set("p_signflip", c.signflip->p_value);
+        t.table.set("p_adjusted", e.p);
+        t.table.set("p_floor", inference::design_floor_paired(c.pairs.differences.size(), o.exact.alternative));
+    }
+    if (c.dz) t.table.set("dz", c.dz->estimate);
+    t.table.set("verdict", e.verdict);
+    t.explanations.push_back(&e);
+}
+
+void add_compare_row(ExplainedTable& t, const data::Study& st, const analysis::CompareRow& c,
+                     const explain::Explanation& e, const analysis::CompareOptions& o, bool ancova) {
+    t.table.add_row();
+    t.table.set("on", ancova ? "ancova" : std::string(analysis::to_string(o.on)));
+    t.table.set("groups", st.groups[c.group_a] + " - " + st.groups[c.group_b]);
+    t.table.set("n", std::to_string(c.a.values.size()) + " v " + std::to_string(c.b.values.size()));
+    const auto* test = ancova ? (c.ancova && c.ancova->fit ? &c.ancova->fit->permutation : nullptr)
+                              : (c.perm ? &*c.perm : nullptr);
+    if (ancova && c.ancova && c.ancova->fit) {
+        t.table.set("difference", c.ancova->fit->difference);
+        t.table.set("ci_low", c.ancova->fit->ci.low);
+        t.table.set("ci_high", c.ancova->fit->ci.high);
+    } else if (!ancova) {
+        t.table.set("difference", c.mean_diff);
+        if (c.boot && c.boot->interval) {
+            t.table.set("ci_low", c.boot->interval->low);
+            t.table.set("ci_high", c.boot->interval->high);
+        }
+    }
+    if (test) {
+        t.table.set("p_perm", test->p_value);
+        t.table.set("p_adjusted", e.p);
+        t.table.set("p_floor", inference::design_floor_two_sample(c.a.values.size(), c.b.values.size(), o.exact.alternative));
+    }
+    if (c.hedges.value && !ancova) t.table.set("hedges_g", c.hedges.value->hedges_g);
+    t.table.set("verdict", e.verdict);
+    t.explanations.push_back(&e);
+}
+
+}  // namespace
+
+ReportView make_view(const analysis::StudyReport& r, const data::Study& st) {
+    ReportView v;
+    v.source = st.source;
+    v.summary = r.summary;
+    const auto& o = r.options;
+    v.settings_line = std::to_string(st.measures.size()) + " measures; groups " + [&] {
+        std::string g;
+        for (std::size_t i = 0; i < st.groups.size(); ++i)
+            g += (i ? ", " : "") + st.groups[i] + " (n = " + std::to_string(st.subjects_in(i).size()) + ")";
+        return g;
+    }() + "; times " + [&] {
+        std::string t;
+        for (std::size_t i = 0; i < st.times.size(); ++i) t += (i ? ", " : "") + st.times[i];
+        return t;
+    }() + "; alpha " + explain::fmt_p(o.settings.alpha) + "; " + r.adjust_label + ".";
+    v.describe_full = analysis::describe_table(r.describe);
+    v.change_full = analysis::change_table(st, r.changes, o.change);
+    v.compare_full = analysis::compare_table(st, r.comparisons, o.compare);
+    analysis::CompareOptions ao = o.compare;
+    ao.on = analysis::CompareOn::ancova;
+    v.ancova_full = analysis::compare_table(st, r.ancova, ao);
+    for (std::size_t m = 0; m < st.measures.size(); ++m) {
+        MeasureView mv;
+        mv.measure = st.measures[m];
+        mv.label = st.instruments[m] ? st.instruments[m]->label : st.measures[m];
+        for (std::size_t i = 0; i < r.describe.size(); ++i)
+            if (r.describe[i].measure == mv.measure) mv.describe_rows.push_back(i);
+        mv.describe = compact_describe(v.describe_full, mv.describe_rows);
+        mv.change = {change_section_table(), {}};
+        for (std::size_t i = 0; i < r.changes.size(); ++i)
+            if (r.changes[i].measure == m) {
+                mv.change_rows.push_back(i);
+                add_change_row(mv.change, st, r.changes[i], r.change_expl.explanations[i], o.change);
+            }
+        mv.compare = {compare_section_table(), {}};
+        for (std::size_t i = 0; i < r.comparisons.size(); ++i)
+            if (r.comparisons[i].measure == m) {
+                mv.compare_rows.push_back(i);
+                add_compare_row(mv.compare, st, r.comparisons[i], r.compare_expl.explanations[i], o.compare, false);
+            }
+        for (std::size_t i = 0; i < r.ancova.size(); ++i)
+            if (r.ancova[i].measure == m) {
+                mv.ancova_rows.push_back(i);
+                add_compare_row(mv.compare, st, r.ancova[i], r.ancova_expl.explanations[i], o.compare, true);
+            }
+        v.measures.push_back(std::move(mv));
+    }
+    return v;
+}
+
+void render_report(const analysis::StudyReport& r, const data::Study& st, std::string_view format,
+                   const RenderOptions& options, std::ostream& out) {
+    const auto view = make_view(r, st);
+    if (format == "text") render_report_text(view, options, out);
+    else if (format == "markdown" || format == "md") render_report_markdown(view, options, out);
+    else if (format == "json") render_report_json(r, view, out);
+    else if (format == "html") render_report_html(r, st, view, options, out);
+    else throw UsageError("unknown format \"" + std::string(format) + "\" (valid: text, markdown, json, html)");
+}
+
+}  // namespace pilotstat::report

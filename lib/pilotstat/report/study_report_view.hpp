@@ -1,0 +1,48 @@
+// What every report format shows, in one place: per measure, the section
+// tables (descriptives, within-arm change, between-arm comparisons) with the
+// verdict and adjusted p beside each effect, and the explanations in row
+// order. The text, markdown, json and html renderers only lay these out.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pilotstat/analysis/study_report.hpp"
+#include "pilotstat/report/renderer.hpp"
+
+namespace pilotstat::report {
+
+struct ExplainedTable {
+    ResultTable table;                                  // one row per effect
+    std::vector<const explain::Explanation*> explanations;  // same order
+};
+
+struct MeasureView {
+    std::string measure, label;
+    ResultTable describe;            // compact descriptives
+    ExplainedTable change, compare;  // compare holds the change and ancova comparisons
+    // Full rows (all columns) for json: indices into the analysis tables.
+    std::vector<std::size_t> describe_rows, change_rows, compare_rows, ancova_rows;
+};
+
+struct ReportView {
+    std::string source, summary, settings_line;
+    std::vector<MeasureView> measures;
+    ResultTable describe_full, change_full, compare_full, ancova_full;  // all columns, all rows
+};
+
+ReportView make_view(const analysis::StudyReport& report, const data::Study& study);
+
+// "text", "markdown", "json", "html"; throws UsageError for anything else.
+void render_report(const analysis::StudyReport& report, const data::Study& study, std::string_view format,
+                   const RenderOptions& options, std::ostream& out);
+
+void render_report_text(const ReportView& view, const RenderOptions& options, std::ostream& out);
+void render_report_markdown(const ReportView& view, const RenderOptions& options, std::ostream& out);
+void render_report_json(const analysis::StudyReport& report, const ReportView& view, std::ostream& out);
+void render_report_html(const analysis::StudyReport& report, const data::Study& study, const ReportView& view,
+                        const RenderOptions& options, std::ostream& out);
+
+}  // namespace pilotstat::report
