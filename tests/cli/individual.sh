@@ -11,9 +11,11 @@ run "$PS" individual "$EX" --measures bdi --to T3 --format csv
 expect_status "individual bdi csv" 0
 [ "$(head -1 "$T/out" | cut -d, -f1-15)" = "$COLS" ] && ok || bad "header lacks the acceptance columns"
 [ "$(tail -n +2 "$T/out" | wc -l)" -eq 10 ] && ok || bad "expected 10 subject rows"
-# No SD is known for the BDI-II: RCI empty, never invented, and the note says how to supply it.
-expect_contains "sd unknown note" "P01,psychedelic,bdi,T0,T3,29,15,-14,-48.275862068965516,,,,severe,mild,yes,0.93,"
-expect_contains "how to supply" "SD for the RCI unknown for bdi: supply sd with --instruments FILE or use --rci-sd baseline"
+# The BDI-II manual's outpatient SD (12.75) and r = .93: RCI = -14 / (sqrt(2) 12.75 sqrt(0.07)).
+expect_contains "rci from the manual" "P01,psychedelic,bdi,T0,T3,29,15,-14,-48.275862068965516,-2.9346332445285825,improved,recovered,severe,mild,yes,0.93,12.75,"
+# No normative SD is known for the GAD-7: RCI empty, never invented, and the note says how to supply it.
+run "$PS" individual "$EX" --measures gad7 --to T3 --format csv
+expect_contains "how to supply" "SD for the RCI unknown for gad7: supply sd with --instruments FILE or use --rci-sd baseline"
 
 # With the study's own baseline SD: every row has an RCI and categories (golden).
 expect_golden "individual --rci-sd baseline" "$G/individual_bdi_baseline.csv" \
@@ -59,7 +61,7 @@ expect_error "bad reliability" 3 "bad.csv:2:6: reliability must be at least 0 an
 
 # json parses; usage errors exit 2 with nothing on stdout.
 run "$PS" individual "$EX" --measures bdi --to T3 --format json
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d)==10 and d[0]["rci"] is None' "$T/out" \
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d)==10 and d[0]["rci"] < -2.9' "$T/out" \
   && ok || bad "json"
 expect_error "unknown time" 2 'unknown time "T9" (valid: T0, T1, T2, T3)' "$PS" individual "$EX" --to T9
 expect_error "to before from" 2 "--to T0 is not after --from T1" "$PS" individual "$EX" --from T1 --to T0

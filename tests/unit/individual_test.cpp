@@ -125,13 +125,13 @@ TEST_CASE("Individual: the example study, BDI-II T0 to T3 with the baseline SD, 
         CHECK(*r.rci == doctest::Approx(ref[i].num("rci")).epsilon(1e-13));
         CHECK(*r.pct_change == doctest::Approx(ref[i].num("pct_change")).epsilon(1e-14));
         CHECK(r.sd_source == "baseline (SD of 10 scores at T0)");
-        CHECK(r.criterion == "published");
+        CHECK(r.criterion == "c");  // both BDI-II manual populations are known
         CHECK(r.note.empty());
     }
     CHECK(res.rows[2].band_from == "moderate");  // P03: 24 -> 12
     CHECK(res.rows[2].band_to == "minimal");
     CHECK(*res.rows[2].clinical == Clinical::recovered);
-    CHECK(*res.rows[0].clinical == Clinical::improved);  // P01: 29 -> 15, still >= 14
+    CHECK(*res.rows[0].clinical == Clinical::recovered);  // P01: 29 -> 15, below c = 16.89
     CHECK(*res.rows[0].mcid_reached);                   // 48% >= 17.5%
     CHECK_FALSE(*res.rows[5].mcid_reached);             // P06: 11.1%
     CHECK(*res.rows[7].reliable == Reliable::none);     // P08: 23 -> 23
@@ -147,21 +147,22 @@ TEST_CASE("Individual: the example study, BDI-II T0 to T3 with the baseline SD, 
 TEST_CASE("Individual: unknown knowledge and missing scores give empty cells and notes") {
     const std::string csv =
         "subject,group,time,measure,score\n"
-        "S1,a,T0,bdi,20\nS1,a,T1,bdi,10\nS1,a,T0,foo,0\nS1,a,T1,foo,3\n"
-        "S2,b,T0,bdi,30\nS2,b,T1,bdi,NA\nS2,b,T0,foo,4\nS2,b,T1,foo,5\n";
+        "S1,a,T0,gad7,12\nS1,a,T1,gad7,2\nS1,a,T0,foo,0\nS1,a,T1,foo,3\n"
+        "S2,b,T0,gad7,18\nS2,b,T1,gad7,NA\nS2,b,T0,foo,4\nS2,b,T1,foo,5\n";
     const auto st = build(csv);
     const auto res = individual_change(st, data::NormsRegistry::builtin(), {});
     REQUIRE(res.rows.size() == 4);
     const auto& bdi1 = res.rows[0];
     CHECK(bdi1.subject == "S1");
     CHECK(*bdi1.change == -10.0);
-    CHECK_FALSE(bdi1.rci.has_value());  // no SD known for the BDI-II: never invented
+    CHECK_FALSE(bdi1.rci.has_value());  // no normative SD known for the GAD-7: never invented
     CHECK_FALSE(bdi1.reliable.has_value());
-    CHECK(bdi1.note == "SD for the RCI unknown for bdi: supply sd with --instruments FILE or use --rci-sd baseline");
+    CHECK(bdi1.note == "SD for the RCI unknown for gad7: supply sd with --instruments FILE or use --rci-sd baseline; "
+                       "MCID unknown for gad7: supply mcid_points or mcid_percent with --instruments FILE");
     CHECK(bdi1.band_from == "moderate");
     const auto& bdi2 = res.rows[1];
     CHECK(bdi2.subject == "S2");
-    CHECK(bdi2.score_from == 30.0);
+    CHECK(bdi2.score_from == 18.0);
     CHECK_FALSE(bdi2.score_to.has_value());
     CHECK_FALSE(bdi2.change.has_value());
     CHECK(bdi2.note == "score at T1 missing");

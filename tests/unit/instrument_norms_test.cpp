@@ -42,8 +42,10 @@ TEST_CASE("InstrumentNorms: BDI-II built-ins carry the manual's values and sourc
         CHECK(*n->reliability == 0.93);  // Beck, Steer & Brown 1996: 1-week test-retest
         CHECK(n->reliability_type.find("test-retest") == 0);
         CHECK(n->reliability_source == "Beck, Steer & Brown 1996");
-        CHECK_FALSE(n->sd.has_value());  // no normative SD we could verify: unknown
-        CHECK_FALSE(n->clinical_mean.has_value());
+        CHECK(*n->sd == 12.75);  // manual: outpatients (n = 500) M 22.45, SD 12.75
+        CHECK(*n->clinical_mean == 22.45);
+        CHECK(*n->functional_mean == 12.56);  // college students (n = 120) M 12.56, SD 9.93
+        CHECK(*n->functional_sd == 9.93);
         CHECK(*n->cutoff == 14.0);
         CHECK(*n->mcid_percent == 17.5);  // Button et al. 2015
         CHECK(n->mcid_source == "Button et al. 2015");
@@ -113,7 +115,7 @@ TEST_CASE("InstrumentNorms: --instruments adds and overrides, keeping what it le
     CHECK(bdi->sd_source == "Some et al. 2020");
     CHECK(*bdi->reliability == 0.93);  // kept
     CHECK(bdi->bands.size() == 4);     // kept
-    CHECK(r.find("bdi2")->sd.has_value() == false);  // aliases are separate entries
+    CHECK(*r.find("bdi2")->sd == 12.75);  // aliases are separate entries: bdi2 keeps the built-in
     const auto* mine = r.find("MyScale");
     REQUIRE(mine != nullptr);
     CHECK(*mine->reliability == 0.8);

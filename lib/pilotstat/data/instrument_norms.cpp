@@ -29,6 +29,16 @@ InstrumentNorms bdi2() {
     n.reliability = 0.93;
     n.reliability_type = "test-retest (1 week, 26 outpatients)";
     n.reliability_source = "Beck, Steer & Brown 1996";
+    // BDI-II manual normative samples: 500 psychiatric outpatients (M 22.45,
+    // SD 12.75) and 120 college students (M 12.56, SD 9.93). The outpatient SD
+    // is the reference SD for SE_m, as in Jacobson-Truax analyses of clinical samples.
+    n.sd = 12.75;
+    n.sd_source = "Beck, Steer & Brown 1996 (outpatients, n = 500)";
+    n.clinical_mean = 22.45;
+    n.clinical_sd = 12.75;
+    n.functional_mean = 12.56;
+    n.functional_sd = 9.93;
+    n.norms_source = "Beck, Steer & Brown 1996 (outpatients n = 500; college students n = 120)";
     n.cutoff = 14;
     n.cutoff_source = "Beck, Steer & Brown 1996 (lowest score of the mild band)";
     n.mcid_percent = 17.5;
