@@ -3,6 +3,7 @@
 #include <map>
 #include <memory>
 
+#include "cmd_individual.hpp"
 #include "common.hpp"
 #include "pilotstat/analysis/table_command.hpp"
 
@@ -13,9 +14,32 @@ struct ChangeArgs {
     InputArgs input;
     OutputArgs output;
     std::map<std::string, std::string> options;
+    bool individual = false;  // --individual: per-subject change (same as `pilotstat individual`)
+    IndividualOptions ind;
 };
 
+std::vector<std::string> split_commas(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto comma = text.find(',', start);
+        out.push_back(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return out;
+}
+
 void run_change(const ChangeArgs& a) {
+    if (a.individual) {
+        IndividualOptions ind = a.ind;
+        ind.input = a.input;
+        ind.output = a.output;
+        if (auto it = a.options.find("from"); it != a.options.end()) ind.from = it->second;
+        if (auto it = a.options.find("to"); it != a.options.end()) ind.to = split_commas(it->second);
+        run_individual(ind);
+        return;
+    }
     const auto study = load_input(a.input);
     emit(analysis::run_table_command("change", study, a.options), a.output);
 }
@@ -35,6 +59,12 @@ void setup_change(CLI::App& app) {
     add_keyed_option(*sub, o, "--responder", "responder",
                      "Responder: improvement of at least this percent of the baseline score (default 50)");
     add_inference_options(*sub, o);
+    sub->add_flag("--individual", a->individual,
+                  "Per-subject change instead: RCI, Jacobson-Truax category, severity bands, MCID (as `pilotstat "
+                  "individual`; with --rci-z, --rci-sd, --summary)");
+    sub->add_option("--rci-z", a->ind.rci_z, "With --individual: |RCI| above this is reliable (default 1.96)");
+    sub->add_option("--rci-sd", a->ind.rci_sd, "With --individual: instrument (default) or baseline");
+    sub->add_flag("--summary", a->ind.summary, "With --individual: counts per arm and the exact test");
     sub->footer(
         "Change is later minus earlier: a fall in symptoms is negative. Rows: measure x group x (from, to),\n"
         "on complete pairs. Every p-value names how it was computed (method_* columns): exact enumeration of\n"
@@ -43,7 +73,8 @@ void setup_change(CLI::App& app) {
         "people can reach p < 0.05. Columns are listed in docs/formats.md; methods in docs/methods.md.\n\n"
         "Example:\n"
         "  pilotstat change data/examples/kap_pilot.csv --measures bpi_severity --to T3\n"
-        "  pilotstat change data/examples/kap_pilot.csv --from T1 --to T3 --format json | jq '.[].p_signflip'");
+        "  pilotstat change data/examples/kap_pilot.csv --from T1 --to T3 --format json | jq '.[].p_signflip'\n"
+        "  pilotstat change data/examples/kap_pilot.csv --individual --measures bdi --to T3");
     sub->callback([a] { run_change(*a); });
 }
 

@@ -41,6 +41,14 @@ expect_error "bad boot method" 2 'unknown bootstrap method "x"' "$PS" change "$E
 expect_error "bad conf" 2 "conf must be a number" "$PS" change "$EX" --conf 1.5
 expect_error "bad resamples" 2 "resamples must be a whole number" "$PS" change "$EX" --resamples ten
 expect_error "last time only" 3 'no time after "T3"' "$PS" change "$EX" --from T3
+# --individual is the same as `pilotstat individual`
+run "$PS" change "$EX" --individual --measures bdi --to T3 --format csv
+cp "$T/out" "$T/ind1"
+run "$PS" individual "$EX" --measures bdi --to T3 --format csv
+cmp -s "$T/out" "$T/ind1" && [ "$(wc -l <"$T/ind1")" -eq 11 ] && ok || bad "change --individual differs from individual"
+run "$PS" change "$EX" --individual --measures bdi --to T3 --rci-sd baseline --summary --format csv
+grep -q "fisher" "$T/out" && ok || bad "change --individual --summary"
+
 run "$PS" change --help
 [ "$status" -eq 0 ] && grep -q "Example" "$T/out" && ok || bad "change --help"
 finish

@@ -63,7 +63,7 @@ expect_error "bad reliability" 3 "bad.csv:2:6: reliability must be at least 0 an
 run "$PS" individual "$EX" --measures bdi --to T3 --format json
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d)==10 and d[0]["rci"] < -2.9' "$T/out" \
   && ok || bad "json"
-expect_error "unknown time" 2 'unknown time "T9" (valid: T0, T1, T2, T3)' "$PS" individual "$EX" --to T9
+expect_error "unknown time" 3 '--to "T9" is not a time in the data (times: T0, T1, T2, T3)' "$PS" individual "$EX" --to T9
 expect_error "to before from" 2 "--to T0 is not after --from T1" "$PS" individual "$EX" --from T1 --to T0
 expect_error "bad --rci-sd" 2 "--rci-sd" "$PS" individual "$EX" --rci-sd pooled
 expect_error "bad --rci-z" 2 "--rci-z" "$PS" individual "$EX" --rci-z -1

@@ -194,11 +194,12 @@ TEST_CASE("Individual: unknown knowledge and missing scores give empty cells and
     CHECK(std::holds_alternative<std::monostate>(table.rows()[1][*table.column_index("change")]));
 }
 
-TEST_CASE("Individual: bad options are usage errors") {
+TEST_CASE("Individual: bad options are usage errors, unknown times data errors") {
     const auto st = build("subject,group,time,measure,score\nS1,a,T0,bdi,20\nS1,a,T1,bdi,10\n");
     IndividualOptions o;
     o.to = {"T9"};
-    CHECK_THROWS_WITH_AS(individual_change(st, {}, o), "unknown time \"T9\" (valid: T0, T1)", UsageError);
+    CHECK_THROWS_WITH_AS(individual_change(st, {}, o),
+                         doctest::Contains("--to \"T9\" is not a time in the data (times: T0, T1)"), DataError);
     o.to = {"T0"};
     CHECK_THROWS_WITH_AS(individual_change(st, {}, o), "--to T0 is not after --from T0", UsageError);
     o.to.clear();

@@ -1,5 +1,7 @@
 #include "pilotstat/analysis/individual.hpp"
 
+#include "pilotstat/analysis/common_options.hpp"
+
 #include <cmath>
 #include <cstdio>
 
@@ -223,11 +225,9 @@ IndividualRow make_row(const data::Study& study, std::size_t m, std::size_t s, s
     return r;
 }
 
-std::size_t time_or_throw(const data::Study& study, const std::string& name) {
-    if (const auto t = study.time_index(name)) return *t;
-    std::string valid;
-    for (const auto& t : study.times) valid += (valid.empty() ? "" : ", ") + t;
-    throw UsageError("unknown time \"" + name + "\" (valid: " + valid + ")");
+// An unknown time name is a data error (exit 3), as in change and compare.
+std::size_t time_or_throw(const data::Study& study, const std::string& name, const std::string& option) {
+    return one_time(study, name, option);
 }
 
 std::vector<std::size_t> target_times(const data::Study& study, std::size_t from, const IndividualOptions& o) {
@@ -235,7 +235,7 @@ std::vector<std::size_t> target_times(const data::Study& study, std::size_t from
     if (o.to.empty())
         for (std::size_t t = from + 1; t < study.times.size(); ++t) to.push_back(t);
     for (const auto& name : o.to) {
-        const auto t = time_or_throw(study, name);
+        const auto t = time_or_throw(study, name, "--to");
         if (t <= from) throw UsageError("--to " + name + " is not after --from " + study.times[from]);
         to.push_back(t);
     }
@@ -247,7 +247,7 @@ std::vector<std::size_t> target_times(const data::Study& study, std::size_t from
 IndividualResult individual_change(const data::Study& study, const data::NormsRegistry& norms,
                                    const IndividualOptions& o) {
     if (!(o.rci_z > 0) || !std::isfinite(o.rci_z)) throw UsageError("--rci-z must be a positive number");
-    const std::size_t from = o.from.empty() ? study.baseline : time_or_throw(study, o.from);
+    const std::size_t from = o.from.empty() ? study.baseline : time_or_throw(study, o.from, "--from");
     const auto to = target_times(study, from, o);
     IndividualResult result;
     for (std::size_t m = 0; m < study.measures.size(); ++m) {
