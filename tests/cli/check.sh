@@ -10,8 +10,8 @@ expect_status "example expectations pass" 0
 tail -n 1 "$T/out" | grep -qE '^[0-9]+ passed, 0 failed$' && ok || bad "last line is not 'N passed, 0 failed'"
 expect_contains "headline row" "psychedelic_bpi_severity_pct"
 
-# one changed score (P01 BPI severity at T3: 5 -> 6) fails exactly the rows it moves
-sed 's/^P01,psychedelic,T3,bpi_severity,5$/P01,psychedelic,T3,bpi_severity,6/' "$EX" >"$T/changed.csv"
+# one changed score (P01 BPI severity at T3: 4 -> 5) fails exactly the rows it moves
+sed 's/^P01,psychedelic,T3,bpi_severity,4$/P01,psychedelic,T3,bpi_severity,5/' "$EX" >"$T/changed.csv"
 cmp -s "$EX" "$T/changed.csv" && bad "sed did not change the score"
 run "$PS" check --data "$T/changed.csv" "$EXP"
 expect_status "a changed score fails" 1

@@ -11,8 +11,8 @@ run "$PS" individual "$EX" --measures bdi --to T3 --format csv
 expect_status "individual bdi csv" 0
 [ "$(head -1 "$T/out" | cut -d, -f1-15)" = "$COLS" ] && ok || bad "header lacks the acceptance columns"
 [ "$(tail -n +2 "$T/out" | wc -l)" -eq 10 ] && ok || bad "expected 10 subject rows"
-# The BDI-II manual's outpatient SD (12.75) and r = .93: RCI = -14 / (sqrt(2) 12.75 sqrt(0.07)).
-expect_contains "rci from the manual" "P01,psychedelic,bdi,T0,T3,29,15,-14,-48.275862068965516,-2.9346332445285825,improved,recovered,severe,mild,yes,0.93,12.75,"
+# The BDI-II manual's outpatient SD (12.75) and r = .93: RCI = -15 / (sqrt(2) 12.75 sqrt(0.07)).
+expect_contains "rci from the manual" "P01,psychedelic,bdi,T0,T3,29,14,-15,-51.724137931034484,-3.1442499048520527,improved,recovered,severe,mild,yes,0.93,12.75,"
 # No normative SD is known for the GAD-7: RCI empty, never invented, and the note says how to supply it.
 run "$PS" individual "$EX" --measures gad7 --to T3 --format csv
 expect_contains "how to supply" "SD for the RCI unknown for gad7: supply sd with --instruments FILE or use --rci-sd baseline"
@@ -32,13 +32,13 @@ PY
 # --summary: the counts per arm and the exact test, one table.
 expect_golden "individual --summary" "$G/individual_bdi_summary.csv" \
   "$PS" individual "$EX" --measures bdi --to T3 --rci-sd baseline --summary --format csv
-expect_contains "summary uses fisher" ",reliable_change,psychedelic,5,0,,5,0,0,fisher,1,1,exact-enumeration,"
+expect_contains "summary uses fisher" ",reliable_change,psychedelic,5,0,,5,0,0,fisher,0.4444444444444444,0.4444444444444444,exact-enumeration,"
 
 # Default --to: every time after the baseline (3 x 10 rows); --from moves the start.
 run "$PS" individual "$EX" --measures bdi --format csv
 [ "$status" -eq 0 ] && [ "$(tail -n +2 "$T/out" | wc -l)" -eq 30 ] && ok || bad "default --to should give 30 rows"
 run "$PS" individual "$EX" --measures bdi --from T1 --to T3 --format csv
-expect_contains "--from T1" "P01,psychedelic,bdi,T1,T3,25,15,"
+expect_contains "--from T1" "P01,psychedelic,bdi,T1,T3,26,14,"
 
 # A subject missing one of the two times: listed, empty cells, a note.
 run "$PS" individual "$EX" --measures gad7 --to T2 --format csv

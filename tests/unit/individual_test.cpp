@@ -128,20 +128,21 @@ TEST_CASE("Individual: the example study, BDI-II T0 to T3 with the baseline SD, 
         CHECK(r.criterion == "c");  // both BDI-II manual populations are known
         CHECK(r.note.empty());
     }
-    CHECK(res.rows[2].band_from == "moderate");  // P03: 24 -> 12
+    CHECK(res.rows[2].band_from == "moderate");  // P03: 24 -> 10
     CHECK(res.rows[2].band_to == "minimal");
     CHECK(*res.rows[2].clinical == Clinical::recovered);
-    CHECK(*res.rows[0].clinical == Clinical::recovered);  // P01: 29 -> 15, below c = 16.89
-    CHECK(*res.rows[0].mcid_reached);                   // 48% >= 17.5%
-    CHECK_FALSE(*res.rows[5].mcid_reached);             // P06: 11.1%
-    CHECK(*res.rows[7].reliable == Reliable::none);     // P08: 23 -> 23
+    CHECK(*res.rows[0].clinical == Clinical::recovered);  // P01: 29 -> 14, below c = 16.89
+    CHECK(*res.rows[0].mcid_reached);                   // 52% >= 17.5%
+    CHECK_FALSE(*res.rows[6].mcid_reached);             // P07: 30 -> 31, worse
+    CHECK(*res.rows[7].reliable == Reliable::none);     // P08: 23 -> 21, |RCI| < 1.96
     REQUIRE(res.summary.size() == 2);
     const auto& rel = res.summary[0];
     CHECK(rel.classification == "reliable_change");
     CHECK(rel.arms[0].counts == std::vector<long>{5, 0, 0});
-    CHECK(rel.arms[1].counts == std::vector<long>{4, 1, 0});
+    CHECK(rel.arms[1].counts == std::vector<long>{3, 2, 0});
     CHECK(rel.test == "fisher");
-    CHECK(*rel.p_value == doctest::Approx(1.0).epsilon(1e-12));  // fixture row "5 0 0 4 1 0"
+    // R: fisher.test(matrix(c(5, 3, 0, 2), 2))$p.value = 0.44444444444444459
+    CHECK(*rel.p_value == doctest::Approx(0.44444444444444459).epsilon(1e-12));
 }
 
 TEST_CASE("Individual: unknown knowledge and missing scores give empty cells and notes") {

@@ -41,6 +41,8 @@ std::optional<Reason> ties_reason(const analysis::ChangeRow& r) {
     return reason;
 }
 
+double significant_p(const analysis::ChangeRow& r) { return r.signflip ? r.signflip->p_value : 1.0; }
+
 // Leave-one-out over subjects: does dropping one change the verdict or the sign?
 std::optional<Reason> jackknife_reason(const data::Study& st, const analysis::ChangeRow& r,
                                        const analysis::ChangeOptions& o, double alpha, bool significant) {
@@ -58,7 +60,7 @@ std::optional<Reason> jackknife_reason(const data::Study& st, const analysis::Ch
         const std::string who = st.subjects[r.pairs.subjects[i]];
         Reason reason{significant ? "FRAGILE" : "INFLUENTIAL_SUBJECT", {{"p_without", t->p_value}}, ""};
         reason.sentence = "leaving out " + who + (sig_i != significant
-                                                        ? " changes the verdict: p = " + fmt_p(t->p_value) + " without them"
+                                                        ? " changes the verdict at alpha " + fmt_p(alpha) + ": p = " + fmt_p(t->p_value) + " without them, " + fmt_p(significant_p(r)) + " with them"
                                                         : " reverses the sign of the mean change (" + fmt_points(t->statistic) +
                                                               " points without them)");
         return reason;
@@ -110,7 +112,12 @@ Explanation explain_change(const data::Study& st, const analysis::ChangeRow& r, 
         add(underpowered_reason(power::Design::paired, static_cast<double>(n), r.dz->estimate, sd,
                                 o.exact.alternative, s, "dz", inference::design_floor_paired(n, o.exact.alternative) >= s.alpha));
     add(direction_reason(r));
-    add(jackknife_reason(st, r, o, s.alpha, e.significant));
+    // The jackknife recomputes unadjusted p-values, so it is compared with the
+    // unadjusted verdict (a family's adjusted p cannot be recomputed per subject).
+    if (auto j = jackknife_reason(st, r, o, s.alpha, e.p_unadjusted <= s.alpha)) {
+        if (!e.significant) j->code = "INFLUENTIAL_SUBJECT";  // FRAGILE is for significant verdicts
+        e.reasons.push_back(std::move(*j));
+    }
     if (adj.p_adjusted) add(multiplicity_reason(e.p_unadjusted, *adj.p_adjusted, s.alpha, adj.method, adj.family_size, adj.family));
     add(missing_reason(r.pairs.missing, n, "a score at " + st.times[r.from] + " or " + st.times[r.to]));
     add(ties_reason(r));

@@ -37,6 +37,8 @@ std::optional<double> difference(const analysis::CompareRow& r) {
     return r.mean_diff;
 }
 
+double significant_p(const analysis::CompareRow& r) { return r.perm ? r.perm->p_value : 1.0; }
+
 std::optional<Reason> jackknife_reason(const data::Study& st, const analysis::CompareRow& r,
                                        const analysis::CompareOptions& o, double alpha, bool significant) {
     if (r.ancova || r.a.values.size() + r.b.values.size() > 40 || !r.mean_diff) return std::nullopt;
@@ -54,7 +56,7 @@ std::optional<Reason> jackknife_reason(const data::Study& st, const analysis::Co
             if (sig_i == significant && !flips) continue;
             Reason reason{significant ? "FRAGILE" : "INFLUENTIAL_SUBJECT", {{"p_without", t->p_value}}, ""};
             reason.sentence = "leaving out " + st.subjects[drop.subjects[i]] +
-                              (sig_i != significant ? " changes the verdict: p = " + fmt_p(t->p_value) + " without them"
+                              (sig_i != significant ? " changes the verdict at alpha " + fmt_p(alpha) + ": p = " + fmt_p(t->p_value) + " without them, " + fmt_p(significant_p(r)) + " with them"
                                                     : " reverses the sign of the difference (" +
                                                           fmt_points(t->statistic) + " points without them)");
             return reason;
@@ -148,13 +150,20 @@ Explanation explain_compare(const data::Study& st, const analysis::CompareRow& r
         if (r.ancova && r.ancova->fit) add(ci_spans_reason(r.ancova->fit->ci, "adjusted difference", "t interval, ANCOVA", pooled, "g"));
         else if (r.boot && r.boot->interval)
             add(ci_spans_reason(*r.boot->interval, "difference", "bootstrap, " + r.boot->method_label, pooled, "g"));
-        if (r.hedges.value && na >= 2 && nb >= 2) {
+        if (r.hedges.value && na >= 2 && nb >= 2 && (!r.ancova || r.ancova->fit)) {
             const double n_h = 2.0 * static_cast<double>(na * nb) / static_cast<double>(na + nb);
-            add(underpowered_reason(power::Design::two_sample, n_h, r.hedges.value->hedges_g, pooled, o.exact.alternative,
+            // ANCOVA: the adjusted difference in units of the pooled SD of the scores it adjusts.
+            const double observed = r.ancova ? r.ancova->fit->difference / pooled : r.hedges.value->hedges_g;
+            add(underpowered_reason(power::Design::two_sample, n_h, observed, pooled, o.exact.alternative,
                                     s, "g", inference::design_floor_two_sample(na, nb, o.exact.alternative) >= s.alpha));
         }
     }
-    add(jackknife_reason(st, r, o, s.alpha, e.significant));
+    // The jackknife recomputes unadjusted p-values, so it is compared with the
+    // unadjusted verdict (a family's adjusted p cannot be recomputed per subject).
+    if (auto j = jackknife_reason(st, r, o, s.alpha, e.p_unadjusted <= s.alpha)) {
+        if (!e.significant) j->code = "INFLUENTIAL_SUBJECT";  // FRAGILE is for significant verdicts
+        e.reasons.push_back(std::move(*j));
+    }
     if (adj.p_adjusted) add(multiplicity_reason(e.p_unadjusted, *adj.p_adjusted, s.alpha, adj.method, adj.family_size, adj.family));
     add(missing_reason(r.a.missing + r.b.missing, na + nb, "the scores this comparison needs"));
     add(ties_reason(r));
