@@ -28,7 +28,9 @@ ReportOptions report_options(const data::Study& st, const OptionMap& options) {
     o.settings.alpha = opt.real("alpha", 0.05, 1e-6, 0.5);
     o.settings.power = opt.real("power", 0.8, 0.5, 0.99);
     o.adjust = opt.text("adjust", "holm");
-    if (o.adjust != "maxT") multiplicity::parse_adjust_method(o.adjust);  // validates
+    static const std::vector<std::string> methods{"holm", "hochberg", "BH", "bonferroni", "maxT", "none"};
+    if (std::find(methods.begin(), methods.end(), o.adjust) == methods.end())
+        throw UsageError("unknown adjustment \"" + o.adjust + "\" (valid: holm, hochberg, BH, bonferroni, maxT, none)");
     o.family = opt.text("family", "measures");
     if (o.family != "measures" && o.family != "times" && o.family != "all")
         throw UsageError("unknown --family \"" + o.family + "\" (valid: measures, times, all)");
