@@ -19,7 +19,9 @@ struct ReportArgs {
 
 void run_report(const ReportArgs& a) {
     const auto study = load_input(a.input);
-    const auto report = analysis::build_report(study, analysis::report_options(study, a.options));
+    auto norms = data::NormsRegistry::builtin();  // --instruments may add reliability, SD, cut-offs
+    if (!a.input.instruments_file.empty()) norms.load_csv(a.input.instruments_file);
+    const auto report = analysis::build_report(study, analysis::report_options(study, a.options), norms);
     report::RenderOptions ro;
     ro.digits = a.output.digits;
     std::ostringstream out;

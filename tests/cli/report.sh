@@ -18,6 +18,9 @@ for m in d["measures"]:
         assert c["reasons"] and c["verdict"] in ("significant", "not significant")
         for r in c["reasons"]:
             assert r["code"] and r["sentence"] and isinstance(r["numbers"], dict)
+bdi = d["measures"][0]
+assert len(bdi["individual"]) == 10 and bdi["individual"][0]["rci"] < -1.96
+assert any(r["code"] == "INDIVIDUAL_CHANGE" for r in bdi["compare"][0]["reasons"])
 codes = {r["code"] for m in d["measures"] for s in ("change", "compare", "ancova") for c in m[s] for r in c["reasons"]}
 assert {"P_FLOOR", "UNDERPOWERED", "CI_SPANS", "NO_CONTROL", "MULTIPLICITY"} <= codes, codes
 PY

@@ -6,6 +6,7 @@
 
 #include "pilotstat/analysis/common_options.hpp"
 #include "pilotstat/error.hpp"
+#include "pilotstat/explain/individual_reason.hpp"
 #include "pilotstat/multiplicity/westfall_young.hpp"
 
 namespace pilotstat::analysis {
@@ -94,6 +95,7 @@ std::string summary(const data::Study& st, const StudyReport& r) {
         }
         ++not_sig;
         for (const auto& reason : e.reasons) {
+            if (reason.code == "INDIVIDUAL_CHANGE") continue;  // a description, not a reason for the verdict
             if (!codes.count(reason.code)) order.push_back(reason.code);
             ++codes[reason.code];
         }
@@ -120,7 +122,26 @@ std::string summary(const data::Study& st, const StudyReport& r) {
 
 }  // namespace
 
-StudyReport build_report(const data::Study& st, const ReportOptions& o) {
+namespace {
+// Adds the person-by-person reason to each between-arm change explanation.
+void add_individual_reasons(const data::Study& st, StudyReport& r) {
+    for (std::size_t i = 0; i < r.comparisons.size(); ++i) {
+        const auto& c = r.comparisons[i];
+        const std::string& measure = st.measures[c.measure];
+        std::string note;
+        for (const auto& row : r.individual.rows)
+            if (row.measure == measure && !row.note.empty() && !row.rci) note = row.note.substr(0, row.note.find(';'));
+        for (const auto& s : r.individual.summary)
+            if (s.measure == measure && s.classification == "reliable_change") {
+                const std::string label = st.instruments[c.measure] ? st.instruments[c.measure]->label : measure;
+                if (auto reason = explain::individual_change_reason(s, label, 1.96, note))
+                    r.compare_expl.explanations[i].reasons.push_back(std::move(*reason));
+            }
+    }
+}
+}  // namespace
+
+StudyReport build_report(const data::Study& st, const ReportOptions& o, const data::NormsRegistry& norms) {
     StudyReport r;
     r.options = o;
     r.describe = describe(st, o.change.conf);
@@ -185,6 +206,11 @@ StudyReport build_report(const data::Study& st, const ReportOptions& o) {
     for (std::size_t i = 0; i < r.comparisons.size(); ++i)
         r.compare_expl.explanations.push_back(
             explain::explain_compare(st, r.comparisons[i], o.compare, o.settings, a_compare[i]));
+    IndividualOptions io;
+    io.from = st.times[o.compare.from];
+    io.to = {st.times[o.compare.to]};
+    r.individual = individual_change(st, norms, io);
+    if (st.groups.size() >= 2) add_individual_reasons(st, r);
     CompareOptions ao = o.compare;
     ao.on = CompareOn::ancova;
     for (std::size_t i = 0; i < r.ancova.size(); ++i)

@@ -12,6 +12,8 @@
 #include "pilotstat/analysis/change.hpp"
 #include "pilotstat/analysis/compare.hpp"
 #include "pilotstat/analysis/describe.hpp"
+#include "pilotstat/analysis/individual.hpp"
+#include "pilotstat/data/instrument_norms.hpp"
 #include "pilotstat/explain/explain.hpp"
 #include "pilotstat/multiplicity/p_adjust.hpp"
 
@@ -40,11 +42,13 @@ struct StudyReport {
     std::vector<ChangeRow> changes;
     std::vector<CompareRow> comparisons;  // on change
     std::vector<CompareRow> ancova;       // on ancova (when the study has a baseline and a later time)
+    IndividualResult individual;          // per person, --from to the between-arm --to
     ReportSection change_expl, compare_expl, ancova_expl;
     std::string adjust_label;             // "Holm over the 5 measures"
     std::string summary;                  // the first paragraph
 };
 
-StudyReport build_report(const data::Study& study, const ReportOptions& options);
+StudyReport build_report(const data::Study& study, const ReportOptions& options,
+                         const data::NormsRegistry& norms = data::NormsRegistry::builtin());
 
 }  // namespace pilotstat::analysis

@@ -80,6 +80,12 @@ void render_report_html(const analysis::StudyReport&, const data::Study& st, con
             table_html(mv.compare.table, o, out);
             reasons_html(mv.compare, out);
         }
+        if (!mv.individual_people.rows().empty()) {
+            out << "<h3>Person by person</h3>\n<p>Reliable change: |RCI| &gt; 1.96 (Jacobson &amp; Truax 1991); "
+                   "clinical change: crossing the cut-off into the functional range.</p>\n";
+            table_html(mv.individual_counts, o, out);
+            table_html(mv.individual_people, o, out);
+        }
     }
     out << "<p>Methods and references: docs/methods.md; reason codes: docs/explain.md (in the pilotstat "
            "sources).</p>\n</body></html>\n";

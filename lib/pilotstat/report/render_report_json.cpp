@@ -74,6 +74,10 @@ void render_report_json(const analysis::StudyReport& r, const ReportView& v, std
         rows_json(out, v.compare_full, m.compare_rows, &r.compare_expl.explanations);
         out << ",\n      \"ancova\": ";
         rows_json(out, v.ancova_full, m.ancova_rows, &r.ancova_expl.explanations);
+        out << ",\n      \"individual\": ";
+        rows_json(out, v.individual_full, v.individual_rows[i], nullptr);
+        out << ",\n      \"individual_summary\": ";
+        rows_json(out, v.individual_summary_full, v.individual_summary_rows[i], nullptr);
         out << '}';
     }
     out << "\n  ]\n}\n";

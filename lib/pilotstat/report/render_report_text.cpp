@@ -62,6 +62,9 @@ void render_report_text(const ReportView& v, const RenderOptions& o, std::ostrea
                 << indented(m.compare.table, o, "  ");
             explanations(m.compare, out);
         }
+        if (!m.individual_counts.rows().empty()) {
+            out << "\nPerson by person (Jacobson-Truax; reliable: |RCI| > 1.96)\n" << indented(m.individual_counts, o, "  ");
+        }
     }
     out << "\nMethods: docs/methods.md; reason codes: docs/explain.md. Every p-value is exact unless its\n"
            "method says otherwise (pilotstat change/compare --format csv list the method of each).\n";
@@ -88,6 +91,10 @@ void render_report_markdown(const ReportView& v, const RenderOptions& o, std::os
             out << "\n### Between arms\n\n";
             md.render(m.compare.table, out);
             reasons(m.compare);
+        }
+        if (!m.individual_counts.rows().empty()) {
+            out << "\n### Person by person\n\n";
+            md.render(m.individual_counts, out);
         }
     }
 }

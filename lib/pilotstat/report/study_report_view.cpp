@@ -92,6 +92,51 @@ void add_compare_row(ExplainedTable& t, const data::Study& st, const analysis::C
     t.explanations.push_back(&e);
 }
 
+// Per arm: how many changed reliably and how many crossed into the functional range.
+ResultTable individual_counts(const std::vector<analysis::IndividualSummary>& summary, const std::string& measure) {
+    ResultTable t({{"classification", ColumnKind::text}, {"group", ColumnKind::text}, {"n", ColumnKind::integer},
+                   {"categories", ColumnKind::text}, {"not_classified", ColumnKind::integer},
+                   {"p_exact", ColumnKind::pvalue}});
+    for (const auto& s : summary) {
+        if (s.measure != measure) continue;
+        for (const auto& a : s.arms) {
+            t.add_row();
+            t.set("classification", s.classification);
+            t.set("group", a.group);
+            t.set("n", static_cast<std::int64_t>(a.n));
+            std::string cats;
+            for (std::size_t k = 0; k < s.categories.size() && k < a.counts.size(); ++k)
+                cats += (k ? ", " : "") + s.categories[k] + " " + std::to_string(a.counts[k]);
+            t.set("categories", cats);
+            t.set("not_classified", static_cast<std::int64_t>(a.not_classified));
+            if (s.p_value) t.set("p_exact", *s.p_value);
+        }
+    }
+    return t;
+}
+
+ResultTable individual_people(const std::vector<analysis::IndividualRow>& rows, const std::string& measure) {
+    ResultTable t({{"subject", ColumnKind::text}, {"group", ColumnKind::text}, {"score_from", ColumnKind::real},
+                   {"score_to", ColumnKind::real}, {"change", ColumnKind::real}, {"rci", ColumnKind::real},
+                   {"reliable_change", ColumnKind::text}, {"clinical_change", ColumnKind::text},
+                   {"bands", ColumnKind::text}, {"mcid_reached", ColumnKind::text}});
+    for (const auto& r : rows) {
+        if (r.measure != measure) continue;
+        t.add_row();
+        t.set("subject", r.subject);
+        t.set("group", r.group);
+        t.set("score_from", r.score_from);
+        t.set("score_to", r.score_to);
+        t.set("change", r.change);
+        t.set("rci", r.rci);
+        if (r.reliable) t.set("reliable_change", analysis::to_string(*r.reliable));
+        if (r.clinical) t.set("clinical_change", analysis::to_string(*r.clinical));
+        if (!r.band_from.empty() || !r.band_to.empty()) t.set("bands", r.band_from + " -> " + r.band_to);
+        if (r.mcid_reached) t.set("mcid_reached", *r.mcid_reached ? "yes" : "no");
+    }
+    return t;
+}
+
 }  // namespace
 
 ReportView make_view(const analysis::StudyReport& r, const data::Study& st) {
@@ -115,6 +160,8 @@ ReportView make_view(const analysis::StudyReport& r, const data::Study& st) {
     analysis::CompareOptions ao = o.compare;
     ao.on = analysis::CompareOn::ancova;
     v.ancova_full = analysis::compare_table(st, r.ancova, ao);
+    v.individual_full = analysis::individual_table(r.individual.rows);
+    v.individual_summary_full = analysis::individual_summary_table(r.individual.summary);
     for (std::size_t m = 0; m < st.measures.size(); ++m) {
         MeasureView mv;
         mv.measure = st.measures[m];
@@ -139,6 +186,19 @@ ReportView make_view(const analysis::StudyReport& r, const data::Study& st) {
                 mv.ancova_rows.push_back(i);
                 add_compare_row(mv.compare, st, r.ancova[i], r.ancova_expl.explanations[i], o.compare, true);
             }
+        mv.individual_counts = individual_counts(r.individual.summary, mv.measure);
+        mv.individual_people = individual_people(r.individual.rows, mv.measure);
+        // Rows of the full individual tables that belong to this measure (the
+        // summary table has one row per summary x arm, in that order).
+        std::vector<std::size_t> ir, is;
+        for (std::size_t i = 0; i < r.individual.rows.size(); ++i)
+            if (r.individual.rows[i].measure == mv.measure) ir.push_back(i);
+        std::size_t row = 0;
+        for (const auto& sum : r.individual.summary)
+            for (std::size_t a = 0; a < sum.arms.size(); ++a, ++row)
+                if (sum.measure == mv.measure) is.push_back(row);
+        v.individual_rows.push_back(ir);
+        v.individual_summary_rows.push_back(is);
         v.measures.push_back(std::move(mv));
     }
     return v;

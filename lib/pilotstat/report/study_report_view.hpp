@@ -23,6 +23,8 @@ struct MeasureView {
     std::string measure, label;
     ResultTable describe;            // compact descriptives
     ExplainedTable change, compare;  // compare holds the change and ancova comparisons
+    ResultTable individual_counts;   // per arm: reliable and clinical categories, exact test
+    ResultTable individual_people;   // one row per person (html)
     // Full rows (all columns) for json: indices into the analysis tables.
     std::vector<std::size_t> describe_rows, change_rows, compare_rows, ancova_rows;
 };
@@ -31,6 +33,8 @@ struct ReportView {
     std::string source, summary, settings_line;
     std::vector<MeasureView> measures;
     ResultTable describe_full, change_full, compare_full, ancova_full;  // all columns, all rows
+    ResultTable individual_full, individual_summary_full;
+    std::vector<std::vector<std::size_t>> individual_rows, individual_summary_rows;  // per measure
 };
 
 ReportView make_view(const analysis::StudyReport& report, const data::Study& study);
