@@ -103,4 +103,9 @@ expect_status "snapshot fails on changed data" 1
 expect_error "record without select" 2 "--record needs at least one --select" "$PS" check --data "$EX" --record
 expect_error "record bad pattern" 2 "no row matched" "$PS" check --data "$EX" --record --select 'describe measure=nothing'
 
+# individual and report (verdict table) rows
+printf '%s\nv,report measure=bdi section=compare column=p_adjusted,>0.05,p:4,Holm over 5 measures\nr,individual subject=P01 measure=bdi to=T3 column=rci,-3.1442,decimals:4,BDI-II manual SD\n' "$H" >"$T/ir.csv"
+run "$PS" check --data "$EX" "$T/ir.csv"
+expect_status "individual and report rows" 0
+expect_contains "two rows pass" "2 passed, 0 failed"
 finish

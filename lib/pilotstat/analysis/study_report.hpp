@@ -48,6 +48,10 @@ struct StudyReport {
     std::string summary;                  // the first paragraph
 };
 
+// One row per effect: measure, section (change/compare/ancova), group,
+// group_b, from, to, p, p_adjusted, verdict, reasons (codes, space-separated).
+report::ResultTable verdict_table(const data::Study& study, const StudyReport& report);
+
 StudyReport build_report(const data::Study& study, const ReportOptions& options,
                          const data::NormsRegistry& norms = data::NormsRegistry::builtin());
 

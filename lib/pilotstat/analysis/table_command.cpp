@@ -5,13 +5,15 @@
 #include "pilotstat/analysis/change.hpp"
 #include "pilotstat/analysis/compare.hpp"
 #include "pilotstat/analysis/describe.hpp"
+#include "pilotstat/analysis/individual.hpp"
+#include "pilotstat/analysis/study_report.hpp"
 #include "pilotstat/analysis/option_values.hpp"
 #include "pilotstat/error.hpp"
 
 namespace pilotstat::analysis {
 
 const std::vector<std::string>& table_commands() {
-    static const std::vector<std::string> commands{"describe", "change", "compare", "responders"};
+    static const std::vector<std::string> commands{"describe", "change", "compare", "responders", "individual", "report"};
     return commands;
 }
 
@@ -21,6 +23,9 @@ const std::vector<std::string>& table_command_options(const std::string& command
     if (command == "describe") return describe_opts;
     if (command == "change") return change_option_keys();
     if (command == "compare" || command == "responders") return compare_option_keys();
+    static const std::vector<std::string> individual_opts{"from", "to", "rci_z", "rci_sd", "summary"};
+    if (command == "individual") return individual_opts;
+    if (command == "report") return report_option_keys();
     return none;
 }
 
@@ -46,6 +51,16 @@ report::ResultTable run_table_command(const std::string& command, const data::St
         const auto o = compare_options(study, options);
         return compare_table(study, compare(study, o), o);
     }
+    if (command == "individual") {
+        IndividualOptions io;
+        io.from = opt.text("from", "");
+        if (opt.has("to")) io.to = {opt.text("to", "")};
+        io.rci_z = opt.real("rci_z", 1.96, 0.0, 10.0);
+        io.rci_sd = parse_rci_sd(opt.text("rci_sd", "instrument"));
+        const auto res = individual_change(study, data::NormsRegistry::builtin(), io);
+        return opt.text("summary", "false") == "true" ? individual_summary_table(res.summary) : individual_table(res.rows);
+    }
+    if (command == "report") return verdict_table(study, build_report(study, report_options(study, options)));
     if (command == "responders") {
         auto o = compare_options(study, options);
         return responders_table(study, o);
