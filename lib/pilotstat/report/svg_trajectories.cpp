@@ -8,7 +8,7 @@
 namespace pilotstat::report {
 
 namespace {
-constexpr double kW = 520, kH = 260, kLeft = 48, kRight = 120, kTop = 16, kBottom = 32;
+constexpr double kW = 640, kH = 260, kLeft = 48, kRight = 200, kTop = 16, kBottom = 32;
 const char* const kColours[] = {"#1b6ca8", "#c0392b", "#2e8b57", "#8e44ad", "#d68910", "#555555"};
 
 std::string num(double v) {
