@@ -1,8 +1,10 @@
 #include "pilotstat/bootstrap/bootstrap_distribution.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <utility>
 
 #include "pilotstat/error.hpp"
@@ -27,10 +29,58 @@ void validate_resamples(std::uint64_t resamples) {
     if (resamples == 0) throw UsageError("bootstrap: the number of resamples must be >= 1");
 }
 
+// Sort key of a double whose unsigned order is the numeric order (no NaN,
+// no -0.0: callers check).
+std::uint64_t order_key(double v) noexcept {
+    const auto bits = std::bit_cast<std::uint64_t>(v);
+    return (bits >> 63) ? ~bits : bits | (std::uint64_t{1} << 63);
+}
+
+// Puts the entries in exactly the order std::sort gives them (ascending value,
+// ties by weight; entries equal in both are indistinguishable), in linear
+// time: a stable LSD radix sort on (value key, weight) with 8-bit digits,
+// weight digits first, skipping digits that every entry shares. Falls back to
+// std::sort for small inputs and for NaN or -0.0, whose std::sort order the
+// radix key would not reproduce.
+void sort_entries(Entries& entries) {
+    const std::size_t n = entries.size();
+    bool plain = n >= 512 && n < (std::size_t{1} << 32);
+    for (std::size_t i = 0; plain && i < n; ++i) {
+        const double v = entries[i].first;
+        plain = !std::isnan(v) && !(v == 0.0 && std::signbit(v));
+    }
+    if (!plain) {
+        std::sort(entries.begin(), entries.end());
+        return;
+    }
+    struct Item {
+        std::uint64_t digits[2];  // weight, value key: least significant first
+        std::uint32_t index;
+    };
+    std::vector<Item> items(n), buffer(n);
+    std::vector<std::uint32_t> count(16 * 256, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        items[i] = {{entries[i].second, order_key(entries[i].first)}, static_cast<std::uint32_t>(i)};
+        for (int d = 0; d < 16; ++d) ++count[d * 256 + ((items[i].digits[d / 8] >> (8 * (d % 8))) & 0xff)];
+    }
+    for (int d = 0; d < 16; ++d) {
+        std::uint32_t* c = count.data() + d * 256;
+        if (std::find(c, c + 256, static_cast<std::uint32_t>(n)) != c + 256) continue;  // digit shared by all
+        std::uint32_t pos = 0;
+        for (int b = 0; b < 256; ++b) pos += std::exchange(c[b], pos);
+        const int word = d / 8, shift = 8 * (d % 8);
+        for (const auto& it : items) buffer[c[(it.digits[word] >> shift) & 0xff]++] = it;
+        items.swap(buffer);
+    }
+    Entries sorted(n);
+    for (std::size_t i = 0; i < n; ++i) sorted[i] = entries[items[i].index];
+    entries.swap(sorted);
+}
+
 // Sorts by value (ties by weight, so the order is fully determined) and
 // splits into the record's parallel arrays.
 BootstrapDistribution finish(Entries entries, std::uint64_t total) {
-    std::sort(entries.begin(), entries.end());
+    sort_entries(entries);
     BootstrapDistribution d;
     d.values.reserve(entries.size());
     d.weights.reserve(entries.size());
@@ -82,6 +132,72 @@ std::vector<double> multiset_means(std::span<const double> x, const MultisetTabl
 
 void draw(resample::Rng& rng, std::span<const double> x, std::vector<double>& out) {
     for (auto& v : out) v = x[rng.below(x.size())];
+}
+
+// Values that are integers k_i times one power of two 2^-e, with n max|k_i|
+// below 2^53: every partial sum of such doubles is exact, whatever the order,
+// so a resample's double sum equals k-sum x 2^-e exactly.
+struct BinaryUnits {
+    std::vector<std::int64_t> k;
+    int exponent = 0;      // e
+    std::int64_t low = 0;  // min k_i
+    std::int64_t range = 0;  // n (max k - min k) + 1 possible sums
+};
+
+std::optional<BinaryUnits> binary_units(std::span<const double> x, std::uint64_t resamples) {
+    constexpr double kExactLimit = 9007199254740992.0;  // 2^53
+    BinaryUnits u;
+    for (double v : x) {
+        int e = 0;
+        while (e <= 60 && std::ldexp(v, e) != std::nearbyint(std::ldexp(v, e))) ++e;
+        if (e > 60) return std::nullopt;
+        u.exponent = std::max(u.exponent, e);
+    }
+    const auto n = static_cast<double>(x.size());
+    for (double v : x) {
+        const double k = std::ldexp(v, u.exponent);
+        if (!(std::fabs(k) * n < kExactLimit)) return std::nullopt;
+        u.k.push_back(static_cast<std::int64_t>(k));
+    }
+    const auto [lo, hi] = std::minmax_element(u.k.begin(), u.k.end());
+    u.low = *lo;
+    // The histogram must stay small next to the resamples it replaces.
+    const double bins = n * static_cast<double>(*hi - *lo) + 1.0;
+    if (bins > std::max(8.0 * static_cast<double>(resamples), 65536.0) || bins > 16777216.0) return std::nullopt;
+    u.range = static_cast<std::int64_t>(bins);
+    return u;
+}
+
+// Monte Carlo bootstrap of the mean over binary units: the same draws as the
+// general loop (one rng.below(n) per index, in order), the integer sum of each
+// resample tallied in a histogram, and the values laid out in ascending order
+// from it -- the record the general loop and its sort would produce, bit for
+// bit (value = (K 2^-e) / n, each weight 1), in O(B + range).
+BootstrapDistribution histogram_means(const BinaryUnits& u, std::uint64_t n, std::uint64_t resamples,
+                                      resample::Rng& rng) {
+    std::vector<std::uint64_t> hist(static_cast<std::size_t>(u.range), 0);
+    std::vector<std::int64_t> shifted(u.k.size());
+    for (std::size_t i = 0; i < u.k.size(); ++i) shifted[i] = u.k[i] - u.low;
+    const std::int64_t* k = shifted.data();
+    std::uint64_t* tally = hist.data();
+    resample::Rng local = rng;  // a local copy stays in registers: the tally stores cannot alias it
+    for (std::uint64_t b = 0; b < resamples; ++b) {
+        std::int64_t sum = 0;
+        for (std::uint64_t j = 0; j < n; ++j) sum += k[local.below(n)];
+        ++tally[sum];
+    }
+    rng = local;
+    BootstrapDistribution d;
+    d.values.reserve(resamples);
+    const auto base = static_cast<std::int64_t>(n) * u.low;
+    for (std::size_t t = 0; t < hist.size(); ++t) {
+        if (hist[t] == 0) continue;
+        const double s = std::ldexp(static_cast<double>(base + static_cast<std::int64_t>(t)), -u.exponent);
+        d.values.insert(d.values.end(), hist[t], s / static_cast<double>(n));
+    }
+    d.weights.assign(resamples, 1);
+    d.total = resamples;
+    return d;
 }
 
 }  // namespace
@@ -166,14 +282,20 @@ BootstrapDistribution monte_carlo_mean(std::span<const double> x, std::uint64_t 
     validate_resamples(resamples);
     resample::Rng rng(seed);
     const std::uint64_t n = x.size();
-    const double* data = x.data();
-    Entries e(resamples);
-    for (auto& entry : e) {
-        double s = 0.0;
-        for (std::uint64_t j = 0; j < n; ++j) s += data[rng.below(n)];
-        entry = {s / static_cast<double>(n), 1};
+    BootstrapDistribution d;
+    if (const auto units = binary_units(x, resamples)) {
+        d = histogram_means(*units, n, resamples, rng);
+    } else {
+        const double* data = x.data();
+        Entries e(resamples);
+        resample::Rng local = rng;
+        for (auto& entry : e) {
+            double s = 0.0;
+            for (std::uint64_t j = 0; j < n; ++j) s += data[local.below(n)];
+            entry = {s / static_cast<double>(n), 1};
+        }
+        d = finish(std::move(e), resamples);
     }
-    auto d = finish(std::move(e), resamples);
     mark_monte_carlo(d, resamples, seed);
     return d;
 }

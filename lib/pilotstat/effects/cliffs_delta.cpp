@@ -25,10 +25,7 @@ double tolerance_for(std::span<const double> a, std::span<const double> b) {
 double delta(std::span<const double> a, std::span<const double> b, double tol) {
     long long dominance = 0;  // #(a > b) - #(a < b)
     for (double x : a)
-        for (double y : b) {
-            if (x - y > tol) ++dominance;
-            else if (y - x > tol) --dominance;
-        }
+        for (double y : b) dominance += static_cast<int>(x - y > tol) - static_cast<int>(y - x > tol);
     return static_cast<double>(dominance) / (static_cast<double>(a.size()) * static_cast<double>(b.size()));
 }
 
