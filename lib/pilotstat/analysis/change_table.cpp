@@ -90,11 +90,6 @@ void set_intervals(report::ResultTable& t, const ChangeRow& r) {
     }
 }
 
-std::string joined(const std::vector<std::string>& notes) {
-    std::string s;
-    for (const auto& n : notes) s += (s.empty() ? "" : "; ") + n;
-    return s;
-}
 }  // namespace
 
 report::ResultTable change_table(const data::Study& study, const std::vector<ChangeRow>& rows,
@@ -135,7 +130,7 @@ report::ResultTable change_table(const data::Study& study, const std::vector<Cha
         t.set("alternative", std::string(inference::to_string(o.exact.alternative)));
         t.set("zero_method", o.zero_method == inference::ZeroMethod::pratt ? "pratt" : "wilcoxon");
         t.set("responder_pct", o.responder_pct);
-        t.set("note", joined(r.notes));
+        t.set("note", join_notes(r.notes));
     }
     return t;
 }

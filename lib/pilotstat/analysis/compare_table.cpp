@@ -48,7 +48,7 @@ void set_tests(report::ResultTable& t, const CompareRow& r) {
     const std::size_t na = r.a.values.size(), nb = r.b.values.size();
     if (r.perm) {
         t.set("p_perm", r.perm->p_value);
-        t.set("p_floor_perm", inference::design_floor_two_sample(na, nb, r.perm->alternative));
+        t.set("p_floor_perm", inference::design_floor_permutation(na, nb, r.perm->alternative, r.perm->two_sided_rule));
         if (r.perm->method != inference::Method::monte_carlo) t.set("p_floor_data_perm", r.perm->p_floor);
         t.set("method_perm", r.perm->method_label());
         t.set("mc_se_perm", r.perm->mc_se);
@@ -108,11 +108,6 @@ void set_ancova_and_k(report::ResultTable& t, const CompareRow& r) {
     if (r.k_kruskal) t.set("p_kruskal_k", r.k_kruskal->test.p_value);
 }
 
-std::string joined(const std::vector<std::string>& notes) {
-    std::string s;
-    for (const auto& n : notes) s += (s.empty() ? "" : "; ") + n;
-    return s;
-}
 }  // namespace
 
 report::ResultTable compare_table(const data::Study& st, const std::vector<CompareRow>& rows, const CompareOptions& o) {
@@ -141,7 +136,7 @@ report::ResultTable compare_table(const data::Study& st, const std::vector<Compa
         set_effects(t, r);
         set_ancova_and_k(t, r);
         t.set("alternative", std::string(inference::to_string(o.exact.alternative)));
-        t.set("note", joined(r.notes));
+        t.set("note", join_notes(r.notes));
     }
     return t;
 }

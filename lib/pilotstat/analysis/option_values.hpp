@@ -5,11 +5,19 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace pilotstat::analysis {
 
 // Options as key=value text (from the command line or an expectations file).
 using OptionMap = std::map<std::string, std::string>;
+
+// Notes of one row joined for the `note` column: "a; b; c".
+inline std::string join_notes(const std::vector<std::string>& notes) {
+    std::string s;
+    for (const auto& n : notes) s += (s.empty() ? "" : "; ") + n;
+    return s;
+}
 
 class OptionReader {
 public:

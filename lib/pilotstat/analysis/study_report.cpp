@@ -133,7 +133,7 @@ void add_individual_reasons(const data::Study& st, StudyReport& r) {
             if (row.measure == measure && !row.note.empty() && !row.rci) note = row.note.substr(0, row.note.find(';'));
         for (const auto& s : r.individual.summary)
             if (s.measure == measure && s.classification == "reliable_change") {
-                const std::string label = st.instruments[c.measure] ? st.instruments[c.measure]->label : measure;
+                const std::string& label = st.label(c.measure);
                 if (auto reason = explain::individual_change_reason(s, label, 1.96, note))
                     r.compare_expl.explanations[i].reasons.push_back(std::move(*reason));
             }

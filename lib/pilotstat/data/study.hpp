@@ -35,6 +35,10 @@ struct Study {
         return scores[m][s][t];
     }
     std::vector<std::size_t> subjects_in(std::size_t group) const;
+    // The instrument's display name ("BDI-II"), or the measure's name.
+    const std::string& label(std::size_t measure) const {
+        return instruments[measure] ? instruments[measure]->label : measures[measure];
+    }
     // Index of a name, or nullopt.
     std::optional<std::size_t> time_index(const std::string& name) const;
     std::optional<std::size_t> group_index(const std::string& name) const;

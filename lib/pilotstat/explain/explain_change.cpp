@@ -10,10 +10,6 @@ namespace pilotstat::explain {
 
 namespace {
 
-std::string label(const data::Study& st, std::size_t m) {
-    return st.instruments[m] ? st.instruments[m]->label : st.measures[m];
-}
-
 std::optional<Reason> direction_reason(const analysis::ChangeRow& r) {
     const std::size_t n = r.pairs.differences.size();
     if (n == 0 || r.improved == n || r.worsened == n) return std::nullopt;
@@ -69,7 +65,7 @@ std::optional<Reason> jackknife_reason(const data::Study& st, const analysis::Ch
 }
 
 std::string headline(const data::Study& st, const analysis::ChangeRow& r, const Explanation& e) {
-    std::string s = label(st, r.measure) + ", " + st.groups[r.group] + " arm, " + st.times[r.from] + " to " +
+    std::string s = st.label(r.measure) + ", " + st.groups[r.group] + " arm, " + st.times[r.from] + " to " +
                     st.times[r.to] + ": ";
     if (!r.mean_change) return s + "no complete pairs.";
     const double m = *r.mean_change;

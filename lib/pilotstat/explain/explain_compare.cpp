@@ -11,10 +11,6 @@ namespace pilotstat::explain {
 
 namespace {
 
-std::string label(const data::Study& st, std::size_t m) {
-    return st.instruments[m] ? st.instruments[m]->label : st.measures[m];
-}
-
 std::string what_compared(const data::Study& st, const analysis::CompareOptions& o) {
     switch (o.on) {
         case analysis::CompareOn::change: return "change " + st.times[o.from] + " to " + st.times[o.to];
@@ -105,7 +101,7 @@ std::vector<double> raw_scores(const data::Study& st, const analysis::CompareRow
 
 std::string headline(const data::Study& st, const analysis::CompareRow& r, const analysis::CompareOptions& o,
                      const Explanation& e) {
-    std::string s = label(st, r.measure) + ", " + what_compared(st, o) + ", " + st.groups[r.group_a] + " minus " +
+    std::string s = st.label(r.measure) + ", " + what_compared(st, o) + ", " + st.groups[r.group_a] + " minus " +
                     st.groups[r.group_b] + ": ";
     const auto d = difference(r);
     if (!d) return s + "no comparison possible.";

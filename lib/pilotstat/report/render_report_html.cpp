@@ -1,5 +1,6 @@
 // The report as one self-contained html file: inline CSS and SVG, no scripts,
 // no external assets, so it opens in a browser with no network.
+#include "pilotstat/report/html_escape.hpp"
 #include "pilotstat/report/render_formats.hpp"
 #include "pilotstat/report/study_report_view.hpp"
 #include "pilotstat/report/svg_trajectories.hpp"
@@ -8,17 +9,7 @@ namespace pilotstat::report {
 
 namespace {
 
-std::string esc(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '&') out += "&amp;";
-        else if (c == '"') out += "&quot;";
-        else out += c;
-    }
-    return out;
-}
+std::string esc(const std::string& s) { return html_escape(s); }
 
 void table_html(const ResultTable& t, const RenderOptions& o, std::ostream& out) {
     out << "<table><thead><tr>";

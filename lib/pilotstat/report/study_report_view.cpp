@@ -165,7 +165,7 @@ ReportView make_view(const analysis::StudyReport& r, const data::Study& st) {
     for (std::size_t m = 0; m < st.measures.size(); ++m) {
         MeasureView mv;
         mv.measure = st.measures[m];
-        mv.label = st.instruments[m] ? st.instruments[m]->label : st.measures[m];
+        mv.label = st.label(m);
         for (std::size_t i = 0; i < r.describe.size(); ++i)
             if (r.describe[i].measure == mv.measure) mv.describe_rows.push_back(i);
         mv.describe = compact_describe(v.describe_full, mv.describe_rows);

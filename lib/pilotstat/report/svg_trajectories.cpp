@@ -1,3 +1,4 @@
+#include "pilotstat/report/html_escape.hpp"
 #include "pilotstat/report/svg_trajectories.hpp"
 
 #include <algorithm>
@@ -17,17 +18,7 @@ std::string num(double v) {
     return buf;
 }
 
-std::string esc(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '&') out += "&amp;";
-        else if (c == '"') out += "&quot;";
-        else out += c;
-    }
-    return out;
-}
+std::string esc(const std::string& s) { return html_escape(s); }
 }  // namespace
 
 std::string svg_trajectories(const data::Study& st, std::size_t m) {
