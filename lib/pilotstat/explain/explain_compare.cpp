@@ -135,7 +135,7 @@ Explanation explain_compare(const data::Study& st, const analysis::CompareRow& r
     };
     const std::size_t na = r.a.values.size(), nb = r.b.values.size();
     if (test) {
-        const double floor = inference::design_floor_two_sample(na, nb, o.exact.alternative);
+        const double floor = inference::design_floor_permutation(na, nb, o.exact.alternative, o.exact.two_sided_rule);
         const double splits = 1.0 / inference::design_floor_two_sample(na, nb, inference::Alternative::less);
         add(p_floor_reason({e.test, std::to_string(na) + " v " + std::to_string(nb), "splits", floor, test->p_floor,
                             splits, e.p_unadjusted},
@@ -151,7 +151,7 @@ Explanation explain_compare(const data::Study& st, const analysis::CompareRow& r
             // ANCOVA: the adjusted difference in units of the pooled SD of the scores it adjusts.
             const double observed = r.ancova ? r.ancova->fit->difference / pooled : r.hedges.value->hedges_g;
             add(underpowered_reason(power::Design::two_sample, n_h, observed, pooled, o.exact.alternative,
-                                    s, "g", inference::design_floor_two_sample(na, nb, o.exact.alternative) >= s.alpha));
+                                    s, "g", inference::design_floor_permutation(na, nb, o.exact.alternative, o.exact.two_sided_rule) >= s.alpha));
         }
     }
     // The jackknife recomputes unadjusted p-values, so it is compared with the

@@ -24,4 +24,10 @@ double design_floor_two_sample(std::size_t n_a, std::size_t n_b, Alternative alt
     return alternative == Alternative::two_sided ? std::min(1.0, 2.0 * one_sided) : one_sided;
 }
 
+double design_floor_permutation(std::size_t n_a, std::size_t n_b, Alternative alternative, TwoSidedRule rule) {
+    if (alternative == Alternative::two_sided && rule == TwoSidedRule::deviation && n_a != n_b)
+        return design_floor_two_sample(n_a, n_b, Alternative::less);
+    return design_floor_two_sample(n_a, n_b, alternative);
+}
+
 }  // namespace pilotstat::inference

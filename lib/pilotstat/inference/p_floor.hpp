@@ -21,4 +21,13 @@ double design_floor_paired(std::size_t n, Alternative alternative);
 // (capped at 1). 5 v 5: 2/252.
 double design_floor_two_sample(std::size_t n_a, std::size_t n_b, Alternative alternative);
 
+// The permutation test on the values themselves (difference in means). Under
+// the deviation two-sided rule (P(|T - ET| >= |t - ET|), coin's) and n_a != n_b
+// the null distribution is not symmetric, so the single most extreme split can
+// stand alone: the two-sided floor is 1 / C(N, n_a), as one-sided (2 v 4 with
+// values 1..5, 100: p = 1/15). Equal sizes (swapping the groups negates the
+// statistic) or the doubled rule: as design_floor_two_sample. Rank tests keep
+// design_floor_two_sample: untied rank sums are symmetric for any sizes.
+double design_floor_permutation(std::size_t n_a, std::size_t n_b, Alternative alternative, TwoSidedRule rule);
+
 }  // namespace pilotstat::inference

@@ -85,7 +85,8 @@ void add_compare_row(ExplainedTable& t, const data::Study& st, const analysis::C
     if (test) {
         t.table.set("p_perm", test->p_value);
         t.table.set("p_adjusted", e.p);
-        t.table.set("p_floor", inference::design_floor_two_sample(c.a.values.size(), c.b.values.size(), o.exact.alternative));
+        t.table.set("p_floor", inference::design_floor_permutation(c.a.values.size(), c.b.values.size(),
+                                                                   o.exact.alternative, o.exact.two_sided_rule));
     }
     if (c.hedges.value && !ancova) t.table.set("hedges_g", c.hedges.value->hedges_g);
     t.table.set("verdict", e.verdict);
