@@ -2,8 +2,10 @@
 // and the example report end to end (issue 5's acceptance figures).
 #include <doctest/doctest.h>
 
+#include <map>
 #include <string>
 
+#include "fixture.hpp"
 #include "pilotstat/analysis/study_report.hpp"
 #include "pilotstat/data/study_builder.hpp"
 #include "pilotstat/error.hpp"
@@ -161,4 +163,25 @@ TEST_CASE("report options: families and adjustments") {
         }
     CHECK_THROWS_AS(analysis::report_options(st, {{"adjust", "sidak"}}), UsageError);
     CHECK_THROWS_AS(analysis::report_options(st, {{"family", "arms"}}), UsageError);
+}
+
+TEST_CASE("report reasons' numbers match R (UNDERPOWERED on the example's BDI-II, psycholytic arm)") {
+    std::map<std::string, double> ref;
+    for (const auto& row : fixture::read("reference/explain_numbers.csv")) ref[row.str("name")] = row.num("value");
+    const auto st = data::load_study(std::string(PILOTSTAT_TEST_DIR) + "/../data/examples/kap_pilot.csv", {});
+    const auto r = analysis::build_report(st, analysis::report_options(st, {}));
+    const auto& e = r.change_expl.explanations.at(1);  // bdi, psycholytic
+    REQUIRE(e.has("UNDERPOWERED"));
+    for (const auto& reason : e.reasons) {
+        if (reason.code != "UNDERPOWERED") continue;
+        std::map<std::string, double> n;
+        for (const auto& x : reason.numbers) n[x.name] = x.value;
+        CHECK(n.at("mde") == doctest::Approx(ref.at("mde_paired_5")).epsilon(1e-9));
+        CHECK(n.at("observed") == doctest::Approx(ref.at("dz_bdi_psycholytic")).epsilon(1e-12));
+        CHECK(n.at("n_needed") == ref.at("n_bdi_psycholytic"));
+    }
+    for (const auto& reason : r.compare_expl.explanations.at(0).reasons)
+        if (reason.code == "UNDERPOWERED")
+            for (const auto& x : reason.numbers)
+                if (x.name == "mde") CHECK(x.value == doctest::Approx(ref.at("mde_two_5")).epsilon(1e-9));
 }
