@@ -42,7 +42,6 @@ void setup_report(CLI::App& app) {
         ->capture_default_str()
         ->check(CLI::Range(0, 15));
     auto& o = a->options;
-    add_keyed_option(*sub, o, "--alpha", "alpha", "Significance level of the verdicts (default 0.05)");
     add_keyed_option(*sub, o, "--power", "power", "Power for the minimal detectable effect in UNDERPOWERED (default 0.8)");
     add_keyed_option(*sub, o, "--adjust", "adjust",
                      "Multiplicity adjustment: holm (default), hochberg, BH, bonferroni, maxT (Westfall-Young, "

@@ -62,6 +62,7 @@ void add_inference_options(CLI::App& app, std::map<std::string, std::string>& o)
                      "Two-sided exact p: deviation (default; P(|T-ET| >= |t-ET|), as R's coin) or doubled "
                      "(twice the smaller one-sided p, as SciPy)");
     add_keyed_option(app, o, "--conf", "conf", "Confidence level of every interval (default 0.95)");
+    add_keyed_option(app, o, "--alpha", "alpha", "Significance level of the verdict column (default 0.05)");
     add_keyed_option(app, o, "--resamples", "resamples",
                      "Monte Carlo arrangements B when a test cannot be exact (default 100000)");
     add_keyed_option(app, o, "--exact-limit", "exact_limit",

@@ -14,7 +14,7 @@ namespace pilotstat::analysis {
 
 const std::vector<std::string>& change_option_keys() {
     static const std::vector<std::string> keys = [] {
-        std::vector<std::string> k{"from", "to", "conf", "zero_method", "responder"};
+        std::vector<std::string> k{"from", "to", "conf", "alpha", "zero_method", "responder"};
         for (const auto& e : exact_option_keys()) k.push_back(e);
         for (const auto& b : boot_option_keys())
             if (std::find(k.begin(), k.end(), b) == k.end()) k.push_back(b);
@@ -36,6 +36,7 @@ ChangeOptions change_options(const data::Study& study, const OptionMap& options)
     else if (zero == "wilcoxon") o.zero_method = inference::ZeroMethod::wilcoxon;
     else throw UsageError("unknown zero method \"" + zero + "\" (valid: pratt, wilcoxon)");
     o.responder_pct = opt.real("responder", 50.0, 0.0, 100.0);
+    o.alpha = opt.real("alpha", 0.05, 1e-6, 0.5);
     return o;
 }
 

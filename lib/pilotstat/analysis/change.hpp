@@ -24,11 +24,12 @@ struct ChangeOptions {
     inference::ExactOptions exact;
     inference::ZeroMethod zero_method = inference::ZeroMethod::pratt;
     double conf = 0.95;
+    double alpha = 0.05;  // for the verdict column (p_signflip <= alpha)
     bootstrap::BootstrapOptions boot;
     double responder_pct = 50.0;  // responder: improvement of at least this % of the baseline score
 };
 
-// Keys: from, to, conf, zero_method, responder, and the exact/boot keys
+// Keys: from, to, conf, alpha, zero_method, responder, and the exact/boot keys
 // (see common_options.hpp). Throws UsageError / DataError.
 ChangeOptions change_options(const data::Study& study, const OptionMap& options);
 const std::vector<std::string>& change_option_keys();

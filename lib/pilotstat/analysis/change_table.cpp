@@ -39,7 +39,8 @@ std::vector<report::Column> change_columns() {
         {"t", ColumnKind::real},               {"df", ColumnKind::real},
         {"t_ci_low", ColumnKind::real},        {"t_ci_high", ColumnKind::real},
         {"gz_ci_low", ColumnKind::real},       {"gz_ci_high", ColumnKind::real},
-        {"responder_pct", ColumnKind::real},   {"note", ColumnKind::text}};
+        {"responder_pct", ColumnKind::real},   {"alpha", ColumnKind::real},
+        {"verdict", ColumnKind::text},         {"note", ColumnKind::text}};
     std::vector<report::Column> cols;
     for (const auto& [name, kind] : spec) cols.push_back({name, kind});
     return cols;
@@ -130,6 +131,8 @@ report::ResultTable change_table(const data::Study& study, const std::vector<Cha
         t.set("alternative", std::string(inference::to_string(o.exact.alternative)));
         t.set("zero_method", o.zero_method == inference::ZeroMethod::pratt ? "pratt" : "wilcoxon");
         t.set("responder_pct", o.responder_pct);
+        t.set("alpha", o.alpha);
+        if (r.signflip) t.set("verdict", r.signflip->p_value <= o.alpha ? "significant" : "not significant");
         t.set("note", join_notes(r.notes));
     }
     return t;

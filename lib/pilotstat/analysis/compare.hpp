@@ -32,10 +32,11 @@ struct CompareOptions {
     inference::ExactOptions exact;
     bootstrap::BootstrapOptions boot;
     double conf = 0.95;
+    double alpha = 0.05;  // for the verdict column (primary exact test p <= alpha)
     double responder_pct = 50.0;
 };
 
-// Keys: on, from, to, at, time_values, responder, conf, and the exact/boot keys.
+// Keys: on, from, to, at, time_values, responder, conf, alpha, and the exact/boot keys.
 CompareOptions compare_options(const data::Study& study, const OptionMap& options);
 const std::vector<std::string>& compare_option_keys();
 

@@ -20,7 +20,7 @@ std::string_view to_string(CompareOn on) {
 
 const std::vector<std::string>& compare_option_keys() {
     static const std::vector<std::string> keys = [] {
-        std::vector<std::string> k{"on", "from", "to", "at", "time_values", "responder", "conf"};
+        std::vector<std::string> k{"on", "from", "to", "at", "time_values", "responder", "conf", "alpha"};
         for (const auto& e : exact_option_keys()) k.push_back(e);
         for (const auto& b : boot_option_keys())
             if (std::find(k.begin(), k.end(), b) == k.end()) k.push_back(b);
@@ -75,6 +75,7 @@ CompareOptions compare_options(const data::Study& study, const OptionMap& option
     o.boot = boot_options(opt);
     o.conf = o.boot.conf;
     o.responder_pct = opt.real("responder", 50.0, 0.0, 100.0);
+    o.alpha = opt.real("alpha", 0.05, 1e-6, 0.5);
     return o;
 }
 

@@ -32,7 +32,8 @@ std::vector<report::Column> compare_columns(bool ancova) {
                  {"welch_ci_low", ColumnKind::real}, {"welch_ci_high", ColumnKind::real},
                  {"hl_achieved_conf", ColumnKind::real}, {"delta_boot_method", ColumnKind::text},
                  {"k_groups", ColumnKind::integer}, {"p_anova_perm_k", ColumnKind::pvalue},
-                 {"p_kruskal_k", ColumnKind::pvalue}, {"method_k", ColumnKind::text}, {"note", ColumnKind::text}});
+                 {"p_kruskal_k", ColumnKind::pvalue}, {"method_k", ColumnKind::text}, {"alpha", ColumnKind::real},
+                 {"verdict", ColumnKind::text}, {"note", ColumnKind::text}});
     std::vector<report::Column> cols;
     for (const auto& [name, kind] : spec) cols.push_back({name, kind});
     return cols;
@@ -136,6 +137,10 @@ report::ResultTable compare_table(const data::Study& st, const std::vector<Compa
         set_effects(t, r);
         set_ancova_and_k(t, r);
         t.set("alternative", std::string(inference::to_string(o.exact.alternative)));
+        t.set("alpha", o.alpha);
+        // the verdict uses the primary exact test: the adjusted difference's permutation p for ancova
+        const auto* primary = r.ancova ? (r.ancova->fit ? &r.ancova->fit->permutation : nullptr) : (r.perm ? &*r.perm : nullptr);
+        if (primary) t.set("verdict", primary->p_value <= o.alpha ? "significant" : "not significant");
         t.set("note", join_notes(r.notes));
     }
     return t;

@@ -36,8 +36,8 @@ ReportOptions report_options(const data::Study& st, const OptionMap& options) {
     if (o.family != "measures" && o.family != "times" && o.family != "all")
         throw UsageError("unknown --family \"" + o.family + "\" (valid: measures, times, all)");
     OptionMap change_map = options, compare_map = options;
-    for (const char* k : {"alpha", "power", "adjust", "family", "time_values"}) change_map.erase(k);
-    for (const char* k : {"alpha", "power", "adjust", "family", "zero_method"}) compare_map.erase(k);
+    for (const char* k : {"power", "adjust", "family", "time_values"}) change_map.erase(k);
+    for (const char* k : {"power", "adjust", "family", "zero_method"}) compare_map.erase(k);
     if (st.times.size() < 2)
         throw DataError(SourceLocation{st.source, 0, 0}, "report needs at least two times (found one: \"" +
                                                              st.times.front() + "\")");
