@@ -150,6 +150,7 @@ StudyReport build_report(const data::Study& st, const ReportOptions& o, const da
     if (o.ancova) {
         CompareOptions ao = o.compare;
         ao.on = CompareOn::ancova;
+        ao.bootstrap_intervals = false;  // ANCOVA's interval is the model's t interval
         r.ancova = compare(st, ao);
     }
     // p-values of the primary tests
