@@ -243,3 +243,21 @@ TEST_CASE("Individual: exact test on arms x categories matches R's fisher.test (
         CHECK(used.method == "exact-enumeration");
     }
 }
+
+TEST_CASE("Individual: criterion c and the RCI on the BDI-II manual's published norms match R") {
+    // Beck, Steer & Brown 1996: outpatients M 22.45, SD 12.75 (n = 500); college
+    // students M 12.56, SD 9.93 (n = 120); test-retest r = .93.
+    // R: (12.75 * 12.56 + 9.93 * 22.45) / (12.75 + 9.93) = 16.890145502645503
+    //    sqrt(2) * 12.75 * sqrt(1 - 0.93) = 4.7706131681367738
+    //    (14 - 29) / 4.7706131681367738 = -3.1442499048520527   (P01 in the example, T0 -> T3)
+    const auto* bdi = data::NormsRegistry::builtin().find("bdi");
+    REQUIRE(bdi != nullptr);
+    CHECK(criterion_c(*bdi->clinical_mean, *bdi->clinical_sd, *bdi->functional_mean, *bdi->functional_sd) ==
+          doctest::Approx(16.890145502645503).epsilon(1e-14));
+    const double s_diff = standard_error_of_difference(*bdi->sd, *bdi->reliability);
+    CHECK(s_diff == doctest::Approx(4.7706131681367738).epsilon(1e-14));
+    CHECK(reliable_change_index(29, 14, s_diff) == doctest::Approx(-3.1442499048520527).epsilon(1e-14));
+    const auto cut = choose_cutoff(*bdi, true);
+    REQUIRE(cut);
+    CHECK(cut->criterion == Criterion::c);
+}
