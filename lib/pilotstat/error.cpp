@@ -11,14 +11,29 @@ std::string SourceLocation::str() const {
     return s;
 }
 
+// Messages quote the offending input; a 10 MB field must not become a 10 MB
+// message. Keeps the head and the tail (which names the column), cut at
+// UTF-8 character boundaries.
+static std::string bounded(const std::string& message) {
+    constexpr std::size_t kMax = 600, kHead = 400, kTail = 150;
+    if (message.size() <= kMax) return message;
+    auto boundary = [&](std::size_t i) {
+        while (i > 0 && (static_cast<unsigned char>(message[i]) & 0xC0) == 0x80) --i;
+        return i;
+    };
+    const std::size_t head = boundary(kHead), tail = boundary(message.size() - kTail);
+    return message.substr(0, head) + "...[" + std::to_string(tail - head) + " bytes omitted]..." +
+           message.substr(tail);
+}
+
 static std::string located(const SourceLocation& where, const std::string& message) {
     const std::string place = where.str();
     return place.empty() ? message : place + ": " + message;
 }
 
 DataError::DataError(SourceLocation where, const std::string& message)
-    : Error(located(where, message)), where_(std::move(where)), message_(message) {}
+    : Error(located(where, bounded(message))), where_(std::move(where)), message_(bounded(message)) {}
 
-DataError::DataError(const std::string& message) : Error(message), message_(message) {}
+DataError::DataError(const std::string& message) : Error(bounded(message)), message_(bounded(message)) {}
 
 }  // namespace pilotstat

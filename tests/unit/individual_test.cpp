@@ -250,7 +250,8 @@ TEST_CASE("Individual: criterion c and the RCI on the BDI-II manual's published 
     // R: (12.75 * 12.56 + 9.93 * 22.45) / (12.75 + 9.93) = 16.890145502645503
     //    sqrt(2) * 12.75 * sqrt(1 - 0.93) = 4.7706131681367738
     //    (14 - 29) / 4.7706131681367738 = -3.1442499048520527   (P01 in the example, T0 -> T3)
-    const auto* bdi = data::NormsRegistry::builtin().find("bdi");
+    const auto norms = data::NormsRegistry::builtin();  // find() points into it: keep it alive (ASan)
+    const auto* bdi = norms.find("bdi");
     REQUIRE(bdi != nullptr);
     CHECK(criterion_c(*bdi->clinical_mean, *bdi->clinical_sd, *bdi->functional_mean, *bdi->functional_sd) ==
           doctest::Approx(16.890145502645503).epsilon(1e-14));

@@ -47,7 +47,7 @@ GroupValues group_values(const data::Study& st, std::size_t m, std::size_t g, co
         out.missing = s.missing;
         return out;
     }
-    for (auto s : st.subjects_in(g)) {
+    for (auto s : subjects_by_id(st, g)) {
         if (const auto v = summary_measure(st, m, s, o)) {
             out.subjects.push_back(s);
             out.values.push_back(*v);
@@ -76,8 +76,10 @@ void compare_values(CompareRow& r, const CompareOptions& o) {
     r.cliffs_delta = effects::cliffs_delta(a, b);
     r.hl = effects::hodges_lehmann(a, b, o.conf);
     if (a.size() >= 2 && b.size() >= 2) {
-        r.boot = bootstrap::mean_difference_interval(a, b, o.boot);
-        r.delta_boot = effects::cliffs_delta_interval(a, b, o.boot);
+        if (o.bootstrap_intervals) {
+            r.boot = bootstrap::mean_difference_interval(a, b, o.boot);
+            r.delta_boot = effects::cliffs_delta_interval(a, b, o.boot);
+        }
     } else {
         r.notes.push_back("a group has one subject: no t tests, effect-size intervals or bootstrap");
     }

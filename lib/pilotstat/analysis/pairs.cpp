@@ -15,11 +15,18 @@ double exact_difference(const data::Decimal& from, const data::Decimal& to) {
     return static_cast<double>(static_cast<long double>(b - a) / std::pow(10.0L, K));
 }
 
+std::vector<std::size_t> subjects_by_id(const data::Study& study, std::size_t group) {
+    auto out = study.subjects_in(group);
+    std::sort(out.begin(), out.end(),
+              [&](std::size_t a, std::size_t b) { return study.subjects[a] < study.subjects[b]; });
+    return out;
+}
+
 PairedSample paired_sample(const data::Study& study, std::size_t m, std::size_t g, std::size_t t_from,
                            std::size_t t_to) {
     PairedSample p;
     bool all_exact = true;
-    for (auto s : study.subjects_in(g)) {
+    for (auto s : subjects_by_id(study, g)) {
         const auto& a = study.at(m, s, t_from);
         const auto& b = study.at(m, s, t_to);
         if (!a || !b) {
@@ -48,7 +55,7 @@ PairedSample paired_sample(const data::Study& study, std::size_t m, std::size_t 
 SingleSample single_sample(const data::Study& study, std::size_t m, std::size_t g, std::size_t t) {
     SingleSample out;
     bool all_exact = true;
-    for (auto s : study.subjects_in(g)) {
+    for (auto s : subjects_by_id(study, g)) {
         const auto& a = study.at(m, s, t);
         if (!a) {
             ++out.missing;

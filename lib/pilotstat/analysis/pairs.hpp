@@ -9,8 +9,14 @@
 
 namespace pilotstat::analysis {
 
+// A group's subjects in order of subject id (byte order), not of first
+// appearance: every analysis sees its sample in the same order whatever the
+// order of the input rows, so floating-point sums (bootstrap, % changes, QR)
+// and therefore every output byte are invariant to row order (issue 7).
+std::vector<std::size_t> subjects_by_id(const data::Study& study, std::size_t group);
+
 struct PairedSample {
-    std::vector<std::size_t> subjects;  // study subject indices, in study order
+    std::vector<std::size_t> subjects;  // study subject indices, in subjects_by_id order
     std::vector<double> from, to;
     std::vector<data::Decimal> exact_from, exact_to;  // empty unless every score is a plain decimal
     std::vector<double> differences;                   // to - from, rounded once from exact decimals

@@ -1,5 +1,6 @@
 #include "pilotstat/io/csv_reader.hpp"
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <iostream>
@@ -18,10 +19,34 @@ namespace pilotstat::io {
 
 struct CsvReader::Lines {
     std::string memory;  // keeps in-memory text alive for LineReader
-    std::unique_ptr<::io::LineReader> reader;
+    // Byte offset of the first NUL byte, or -1. LineReader ends lines at a NUL
+    // (C strings), so a NUL would silently cut a field ("1\0" "2" read as 1);
+    // any NUL makes the input an error instead. Set by the reading thread.
+    std::atomic<long long> first_nul{-1};
+    std::unique_ptr<::io::LineReader> reader;  // destroyed before first_nul
 };
 
 namespace {
+// Passes bytes through, recording where the first NUL byte is.
+class NulCheckingSource : public ::io::ByteSourceBase {
+public:
+    NulCheckingSource(std::unique_ptr<::io::ByteSourceBase> inner, std::atomic<long long>& first_nul)
+        : inner_(std::move(inner)), first_nul_(first_nul) {}
+    int read(char* buffer, int size) override {
+        const int n = inner_->read(buffer, size);
+        if (n > 0 && first_nul_.load() < 0)
+            if (const void* p = std::memchr(buffer, 0, static_cast<std::size_t>(n)))
+                first_nul_.store(offset_ + (static_cast<const char*>(p) - buffer));
+        if (n > 0) offset_ += n;
+        return n;
+    }
+
+private:
+    std::unique_ptr<::io::ByteSourceBase> inner_;
+    std::atomic<long long>& first_nul_;
+    long long offset_ = 0;
+};
+
 bool is_blank(std::string_view s) {
     return s.find_first_not_of(" \t\r") == std::string_view::npos;
 }
@@ -33,12 +58,16 @@ CsvReader::CsvReader(const std::string& path, const CsvOptions& options)
     : source_(path == "-" ? "<stdin>" : path), lines_(std::make_unique<Lines>()) {
     try {
         if (path == "-") {
-            lines_->reader = std::make_unique<::io::LineReader>(source_, std::cin);
+            lines_->reader = std::make_unique<::io::LineReader>(
+                source_, std::make_unique<NulCheckingSource>(
+                             std::make_unique<::io::detail::NonOwningIStreamByteSource>(std::cin), lines_->first_nul));
         } else {
             errno = 0;
             FILE* file = std::fopen(path.c_str(), "rb");
             if (!file) throw DataError(SourceLocation{source_, 0, 0}, "cannot open file: " + os_reason(errno));
-            lines_->reader = std::make_unique<::io::LineReader>(source_, file);
+            lines_->reader = std::make_unique<::io::LineReader>(
+                source_, std::make_unique<NulCheckingSource>(
+                             std::make_unique<::io::detail::OwningStdIOByteSourceBase>(file), lines_->first_nul));
         }
     } catch (const ::io::error::base& e) {
         throw DataError(SourceLocation{source_, 0, 0}, std::string("cannot read file: ") + e.what());
@@ -49,6 +78,8 @@ CsvReader::CsvReader(const std::string& path, const CsvOptions& options)
 CsvReader::CsvReader(std::string source_name, std::string_view text, const CsvOptions& options)
     : source_(std::move(source_name)), lines_(std::make_unique<Lines>()) {
     lines_->memory.assign(text);
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos)
+        lines_->first_nul = static_cast<long long>(nul);
     const char* begin = lines_->memory.data();
     lines_->reader =
         std::make_unique<::io::LineReader>(source_, begin, begin + lines_->memory.size());
@@ -61,6 +92,10 @@ const char* CsvReader::next_line() {
     try {
         const char* line = lines_->reader->next_line();
         if (line) ++line_number_;
+        if (const long long nul = lines_->first_nul.load(); nul >= 0)
+            throw DataError(SourceLocation{source_, 0, 0},
+                            "the file contains a NUL byte (at byte offset " + std::to_string(nul) +
+                                "): not a text file (UTF-16 must be converted to UTF-8)");
         return line;
     } catch (const ::io::error::line_length_limit_exceeded&) {
         throw DataError(SourceLocation{source_, line_number_ + 1, 0},
