@@ -1,11 +1,15 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <vector>
 
 #include "fixture.hpp"
 #include "pilotstat/bootstrap/bootstrap_distribution.hpp"
 #include "pilotstat/bootstrap/intervals.hpp"
+#include "pilotstat/bootstrap/mean_difference_distribution.hpp"
+#include "pilotstat/resample/rng.hpp"
 #include "pilotstat/error.hpp"
 
 namespace bs = pilotstat::bootstrap;
@@ -271,4 +275,183 @@ TEST_CASE("Bootstrap: Monte Carlo agrees in spirit with R's boot.ci (loose sanit
         CHECK(std::fabs(r.interval->low - row.num("low")) < 0.15);
         CHECK(std::fabs(r.interval->high - row.num("high")) < 0.15);
     }
+}
+
+// ---- Monte Carlo draw scheme (resample::DigitDraw) and the exact mean
+// difference over its margins (bs::ExactMeanDifference).
+
+namespace {
+
+// Random test data of several kinds: integers with many ties, 1- and
+// 4-decimal scores, mixed signs.
+std::vector<double> random_sample(pilotstat::resample::Rng& rng, std::size_t n, int kind) {
+    std::vector<double> x(n);
+    for (auto& v : x) {
+        switch (kind) {
+            case 0: v = static_cast<double>(rng.below(6)); break;                                 // 0..5, ties
+            case 1: v = static_cast<double>(rng.below(64)); break;                                // BDI-like
+            case 2: v = static_cast<double>(rng.below(100)) / 10.0 - 3.0; break;                  // 1 decimal
+            default: v = static_cast<double>(rng.below(70001)) / 10000.0; break;                  // 4 decimals
+        }
+    }
+    return x;
+}
+
+}  // namespace
+
+TEST_CASE("DigitDraw: the digits of one below(n^k) draw, division-free, deterministic") {
+    using pilotstat::resample::DigitDraw;
+    using pilotstat::resample::Rng;
+    CHECK(DigitDraw::block_size(5, 5) == 5);
+    CHECK(DigitDraw::block_size(50, 50) == 8);  // 50^8 = 3.9e13 <= 2^48 < 50^9
+    CHECK(DigitDraw::block_size(12, 12) == 12);
+    CHECK(DigitDraw::block_size(13, 13) == 12);  // 13^13 > 2^48
+    CHECK(DigitDraw::block_size(1, 7) == 1);
+    // Same accepted draws and the same r as Rng::below(n^k), decoded by division.
+    for (std::uint64_t n : {2ULL, 3ULL, 5ULL, 7ULL, 10ULL, 50ULL, 1000ULL}) {
+        const unsigned k = DigitDraw::block_size(n, 64);
+        const DigitDraw draw(n, k);
+        Rng fast(n), reference(n);
+        std::vector<std::uint64_t> digits(k);
+        for (int trial = 0; trial < 2000; ++trial) {
+            draw.draw(fast, digits.data());
+            std::uint64_t r = reference.below(draw.range());
+            for (unsigned j = k; j-- > 0; r /= n) REQUIRE(digits[j] == r % n);
+        }
+        CHECK(fast.next() == reference.next());  // consumed the same words
+    }
+    // A range close to 2^64 rejects often (threshold large): still the same stream.
+    const DigitDraw wide(3, 40);  // 3^40 = 1.2e19
+    Rng f(99), g(99);
+    std::vector<std::uint64_t> d(40);
+    for (int trial = 0; trial < 500; ++trial) {
+        wide.draw(f, d.data());
+        std::uint64_t r = g.below(wide.range());
+        for (unsigned j = 40; j-- > 0; r /= 3) REQUIRE(d[j] == r % 3);
+    }
+    // accumulate() sums the same digits in order.
+    const DigitDraw five(5, 5);
+    Rng p(3), q(3);
+    std::uint64_t buf[5];
+    for (int trial = 0; trial < 1000; ++trial) {
+        five.draw(p, buf);
+        const auto sum = five.accumulate(q, std::uint64_t{0}, [](std::uint64_t i) { return i * i; });
+        CHECK(sum == buf[0] * buf[0] + buf[1] * buf[1] + buf[2] * buf[2] + buf[3] * buf[3] + buf[4] * buf[4]);
+    }
+}
+
+TEST_CASE("Bootstrap Monte Carlo: uniform over all n^n ordered resamples (n = 3: 27 cells, chi-square)") {
+    // The statistic encodes the ordered resample as a base-3 number, so the
+    // Monte Carlo values are the cells. B = 270,000: 10,000 expected per cell.
+    // Chi-square with 26 df: mean 26, P(X > 54.05) = 0.001; tolerance 54.05.
+    const std::vector<double> x = {0, 1, 2};
+    const auto code = [](std::span<const double> r) { return r[0] * 9 + r[1] * 3 + r[2]; };
+    const std::uint64_t B = 270000;
+    for (std::uint64_t seed : {1ULL, 20230401ULL}) {
+        const auto d = bs::monte_carlo_one_sample(x, code, B, seed);
+        std::vector<double> cells(27, 0.0);
+        for (double v : d.values) cells[static_cast<std::size_t>(v)] += 1.0;
+        double chi2 = 0.0;
+        for (double c : cells) chi2 += (c - 10000.0) * (c - 10000.0) / 10000.0;
+        CAPTURE(seed);
+        CHECK(chi2 < 54.05);
+        // Deterministic: the values are the digits of Rng(seed).below(27), in order.
+        pilotstat::resample::Rng rng(seed);
+        std::vector<double> expected(B);
+        for (auto& v : expected) v = static_cast<double>(rng.below(27));
+        std::sort(expected.begin(), expected.end());
+        CHECK(d.values == expected);
+    }
+    // Two samples: a's indices, then b's, each resample one draw per sample.
+    const std::vector<double> y = {0, 1};
+    const auto d2 = bs::monte_carlo_two_sample(
+        x, y, [](std::span<const double> ra, std::span<const double> rb) { return (ra[0] * 9 + ra[1] * 3 + ra[2]) * 4 + rb[0] * 2 + rb[1]; },
+        1000, 5);
+    pilotstat::resample::Rng rng(5);
+    std::vector<double> expected(1000);
+    for (auto& v : expected) {
+        const double ra = static_cast<double>(rng.below(27));
+        v = ra * 4 + static_cast<double>(rng.below(4));
+    }
+    std::sort(expected.begin(), expected.end());
+    CHECK(d2.values == expected);
+    // The mean's fast paths (binary units: histogram; otherwise sorted sums)
+    // use the same draws as the generic statistic.
+    const auto mean = [](std::span<const double> r) {
+        double s = 0;
+        for (double v : r) s += v;
+        return s / static_cast<double>(r.size());
+    };
+    for (const std::vector<double>& z : {std::vector<double>{3, 1, 4, 1, 5}, std::vector<double>{0.3, 1.1, 0.2, 4.5, 0.9},
+                                         std::vector<double>{2.25, -1.5, 0.75, 8, 6, 1.25, 3, 0.5, 7, 2, 9, 4, 5.5, 6.25}}) {
+        CHECK(bs::monte_carlo_mean(z, 5000, 17).values == bs::monte_carlo_one_sample(z, mean, 5000, 17).values);
+    }
+}
+
+TEST_CASE("Bootstrap: the mean difference over its margins equals the materialized enumeration bit for bit") {
+    pilotstat::resample::Rng rng(2024);
+    int cases = 0;
+    for (int kind = 0; kind < 4; ++kind) {
+        for (std::size_t na = 2; na <= 6; ++na) {
+            for (std::size_t nb : {std::size_t{2}, std::size_t{4}, std::size_t{5}}) {
+                const auto a = random_sample(rng, na, kind), b = random_sample(rng, nb, kind);
+                const auto m = bs::ExactMeanDifference::make(a, b);
+                REQUIRE(m.has_value());
+                const auto full = bs::exact_mean_difference(a, b);
+                CHECK(m->front() == full.values.front());
+                CHECK(m->back() == full.values.back());
+                CHECK(m->total() == full.total);
+                CHECK(m->label() == full.label);
+                for (double p : {0.0, 1e-4, 0.000954, 0.025, 0.05, 0.1, 0.3, 0.5, 0.7, 0.95, 0.975, 0.999046, 1.0}) {
+                    CAPTURE(p);
+                    CHECK(m->quantile_at(p * static_cast<double>(full.total) * (1.0 - 1e-14)) ==
+                          bs::weighted_quantile(full, p));
+                }
+                // Mass at or below / below a probe value, against a scan.
+                for (std::size_t i = 0; i < full.size(); i += 1 + full.size() / 17) {
+                    std::uint64_t at_most = 0, below = 0;
+                    for (std::size_t j = 0; j < full.size(); ++j) {
+                        if (full.values[j] <= full.values[i]) at_most += full.weights[j];
+                        if (full.values[j] < full.values[i]) below += full.weights[j];
+                    }
+                    CHECK(m->weight_at_most(full.values[i]) == at_most);
+                    CHECK(m->weight_below(full.values[i]) == below);
+                }
+                // The public interval: every method and two levels, against the
+                // interval over the materialized distribution.
+                const double ma = std::accumulate(a.begin(), a.end(), 0.0) / static_cast<double>(na);
+                const double mb = std::accumulate(b.begin(), b.end(), 0.0) / static_cast<double>(nb);
+                bs::Jackknife jk;
+                double sa = std::accumulate(a.begin(), a.end(), 0.0), sb = std::accumulate(b.begin(), b.end(), 0.0);
+                for (double v : a) jk.first.push_back((sa - v) / static_cast<double>(na - 1) - mb);
+                for (double v : b) jk.second.push_back(ma - (sb - v) / static_cast<double>(nb - 1));
+                const bs::IntervalInputs in{ma - mb, jk, std::min(na, nb)};
+                for (auto method : {IntervalMethod::percentile, IntervalMethod::bca, IntervalMethod::expanded_percentile}) {
+                    for (double conf : {0.8, 0.95}) {
+                        bs::BootstrapOptions o;
+                        o.method = method;
+                        o.conf = conf;
+                        const auto fast = bs::mean_difference_interval(a, b, o);
+                        const auto slow = bs::interval_from(full, in, method, conf);
+                        CHECK(fast.note == slow.note);
+                        CHECK(fast.method_label == slow.method_label);
+                        CHECK(fast.exact);
+                        CHECK(fast.resamples == slow.resamples);
+                        REQUIRE(fast.interval.has_value() == slow.interval.has_value());
+                        if (fast.interval) {
+                            CHECK(fast.interval->low == slow.interval->low);
+                            CHECK(fast.interval->high == slow.interval->high);
+                        }
+                    }
+                }
+                ++cases;
+            }
+        }
+    }
+    CHECK(cases == 60);
+    // A mean of -0.0 would be merged with +0.0: the shortcut declines.
+    // (-denorm_min + 0 + 0) / 3 rounds to -0.0.
+    const std::vector<double> tiny = {-4.9406564584124654e-324, 0, 0}, other = {1, 2};
+    CHECK_FALSE(bs::ExactMeanDifference::make(tiny, other).has_value());
+    CHECK(bs::mean_difference_interval(tiny, other, {}).interval.has_value());
 }

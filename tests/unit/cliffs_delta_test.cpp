@@ -1,11 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
 #include "fixture.hpp"
 #include "pilotstat/effects/cliffs_delta.hpp"
 #include "pilotstat/error.hpp"
+#include "pilotstat/resample/rng.hpp"
 
 namespace bs = pilotstat::bootstrap;
 using pilotstat::effects::cliffs_delta;
@@ -78,4 +80,70 @@ TEST_CASE("Cliff's delta: Monte Carlo interval is close to the exact one, labell
     const auto again = cliffs_delta_interval(a, b, o);
     CHECK(again.interval->low == mc.interval->low);
     CHECK(again.interval->high == mc.interval->high);
+}
+
+TEST_CASE("Cliff's delta: the tallied exact interval equals the one over all materialized multiset pairs") {
+    // The reference: bootstrap::exact_two_sample with delta computed on each
+    // materialized resample pair (the previous implementation), the same
+    // tolerance, and the two-sample jackknife, through interval_from.
+    pilotstat::resample::Rng rng(77);
+    int cases = 0;
+    for (int kind = 0; kind < 3; ++kind) {
+        for (std::size_t na = 2; na <= 5; ++na) {
+            for (std::size_t nb : {std::size_t{3}, std::size_t{5}}) {
+                std::vector<double> a(na), b(nb);
+                for (auto* x : {&a, &b})
+                    for (auto& v : *x)
+                        v = kind == 0   ? static_cast<double>(rng.below(5))
+                            : kind == 1 ? static_cast<double>(rng.below(30))
+                                        : static_cast<double>(rng.below(70001)) / 10000.0;
+                double scale = 0;
+                for (double v : a) scale = std::max(scale, std::fabs(v));
+                for (double v : b) scale = std::max(scale, std::fabs(v));
+                const double tol = 1e-9 * std::max(scale, 1e-300);
+                const auto delta = [tol](std::span<const double> x, std::span<const double> y) {
+                    long long d = 0;
+                    for (double u : x)
+                        for (double w : y) d += static_cast<int>(u - w > tol) - static_cast<int>(w - u > tol);
+                    return static_cast<double>(d) / (static_cast<double>(x.size()) * static_cast<double>(y.size()));
+                };
+                const auto full = bs::exact_two_sample(a, b, delta);
+                bs::Jackknife jk;
+                for (std::size_t i = 0; i < na; ++i) {
+                    auto rest = a;
+                    rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(i));
+                    jk.first.push_back(delta(rest, b));
+                }
+                for (std::size_t j = 0; j < nb; ++j) {
+                    auto rest = b;
+                    rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(j));
+                    jk.second.push_back(delta(a, rest));
+                }
+                const bs::IntervalInputs in{delta(a, b), jk, std::min(na, nb)};
+                for (auto method : {bs::IntervalMethod::percentile, bs::IntervalMethod::bca,
+                                    bs::IntervalMethod::expanded_percentile}) {
+                    for (double conf : {0.8, 0.95}) {
+                        bs::BootstrapOptions o;
+                        o.method = method;
+                        o.conf = conf;
+                        const auto fast = cliffs_delta_interval(a, b, o);
+                        const auto slow = bs::interval_from(full, in, method, conf);
+                        CAPTURE(kind);
+                        CAPTURE(na);
+                        CAPTURE(nb);
+                        CHECK(fast.note == slow.note);
+                        CHECK(fast.method_label == slow.method_label);
+                        CHECK(fast.resamples == slow.resamples);
+                        REQUIRE(fast.interval.has_value() == slow.interval.has_value());
+                        if (fast.interval) {
+                            CHECK(fast.interval->low == slow.interval->low);
+                            CHECK(fast.interval->high == slow.interval->high);
+                        }
+                    }
+                }
+                ++cases;
+            }
+        }
+    }
+    CHECK(cases == 24);
 }

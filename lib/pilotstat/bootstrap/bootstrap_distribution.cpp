@@ -94,14 +94,8 @@ BootstrapDistribution finish(Entries entries, std::uint64_t total) {
 
 void mark_exact(BootstrapDistribution& d, std::size_t rows_a, std::size_t rows_b) {
     d.exact = true;
-    if (rows_b == 0) {
-        d.resamples = rows_a;
-        d.label = "exact enumeration (" + std::to_string(rows_a) + " multisets)";
-    } else {
-        d.resamples = static_cast<std::uint64_t>(rows_a) * rows_b;
-        d.label = "exact enumeration (" + std::to_string(rows_a) + " x " + std::to_string(rows_b) +
-                  " = " + std::to_string(d.resamples) + " multiset pairs)";
-    }
+    d.resamples = rows_b == 0 ? rows_a : static_cast<std::uint64_t>(rows_a) * rows_b;
+    d.label = exact_label(rows_a, rows_b);
 }
 
 void mark_monte_carlo(BootstrapDistribution& d, std::uint64_t resamples, std::uint64_t seed) {
@@ -118,20 +112,53 @@ void materialize(std::span<const double> x, std::span<const std::uint8_t> counts
         for (std::uint8_t c = 0; c < counts[i]; ++c) out[pos++] = x[i];
 }
 
-std::vector<double> multiset_means(std::span<const double> x, const MultisetTable& t) {
-    std::vector<double> means(t.size());
-    const auto n = static_cast<double>(x.size());
-    for (std::size_t k = 0; k < t.size(); ++k) {
-        const auto c = t.counts(k);
-        double s = 0.0;
-        for (std::size_t i = 0; i < x.size(); ++i) s += c[i] * x[i];
-        means[k] = s / n;
-    }
-    return means;
-}
+// The n indices of one resample of n observations: blocks of k indices, each
+// block the base-n digits of one draw rng.below(n^k) (resample::DigitDraw),
+// k = DigitDraw::block_size(n, n); a last, shorter block takes the remainder.
+// n = 5: one draw below 3125 per resample. Exactly uniform over the n^n
+// ordered resamples.
+class ResampleIndices {
+public:
+    explicit ResampleIndices(std::uint64_t n)
+        : full_(n, resample::DigitDraw::block_size(n, static_cast<unsigned>(std::min<std::uint64_t>(n, 64)))),
+          rest_(n, static_cast<unsigned>(n % full_.k() == 0 ? 1 : n % full_.k())),
+          blocks_(n / full_.k()),
+          has_rest_(n % full_.k() != 0),
+          n_(n) {}
 
-void draw(resample::Rng& rng, std::span<const double> x, std::vector<double>& out) {
-    for (auto& v : out) v = x[rng.below(x.size())];
+    std::uint64_t size() const noexcept { return n_; }
+    // The one DigitDraw that draws a whole resample (n <= 12), or nullptr.
+    const resample::DigitDraw* single_block() const noexcept {
+        return blocks_ == 1 && !has_rest_ ? &full_ : nullptr;
+    }
+
+    // Writes the n indices to out[0..n).
+    void draw(resample::Rng& rng, std::uint64_t* out) const noexcept {
+        for (std::uint64_t b = 0; b < blocks_; ++b) full_.draw(rng, out + b * full_.k());
+        if (has_rest_) rest_.draw(rng, out + blocks_ * full_.k());
+    }
+
+    // 0 + term(i_1) + ... + term(i_n), added in index order, over the n
+    // indices of one resample (the same draws as draw()).
+    template <class T, class Term>
+    T accumulate(resample::Rng& rng, const Term& term) const noexcept {
+        T sum{};
+        for (std::uint64_t b = 0; b < blocks_; ++b) sum = full_.accumulate(rng, sum, term);
+        if (has_rest_) sum = rest_.accumulate(rng, sum, term);
+        return sum;
+    }
+
+private:
+    resample::DigitDraw full_, rest_;
+    std::uint64_t blocks_;
+    bool has_rest_;
+    std::uint64_t n_;
+};
+
+void draw(resample::Rng& rng, const ResampleIndices& indices, std::vector<std::uint64_t>& scratch,
+          std::span<const double> x, std::vector<double>& out) {
+    indices.draw(rng, scratch.data());
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = x[scratch[i]];
 }
 
 // Values that are integers k_i times one power of two 2^-e, with n max|k_i|
@@ -168,11 +195,36 @@ std::optional<BinaryUnits> binary_units(std::span<const double> x, std::uint64_t
     return u;
 }
 
+// The hot loop of histogram_means when one draw makes a whole resample
+// (n <= 12): DigitDraw::accumulate written out, so that the generator's state,
+// the digit chain and the loop counter all stay in registers.
+[[gnu::noinline]] void tally_single_block(const resample::DigitDraw& block, const std::int64_t* k,
+                                          std::uint64_t* tally, std::uint64_t resamples, resample::Rng& rng) {
+    const std::uint64_t n = block.n(), threshold = block.threshold();
+    const unsigned digits = block.k();
+    resample::Rng local = rng;
+    for (std::uint64_t b = 0; b < resamples; ++b) {
+        std::int64_t sum;
+        for (;;) {
+            std::uint64_t low = local.next();
+            sum = 0;
+            for (unsigned j = 0; j < digits; ++j) {
+                const resample::uint128 m = static_cast<resample::uint128>(low) * n;
+                sum += k[static_cast<std::uint64_t>(m >> 64)];
+                low = static_cast<std::uint64_t>(m);
+            }
+            if (low >= threshold) break;
+        }
+        ++tally[sum];
+    }
+    rng = local;
+}
+
 // Monte Carlo bootstrap of the mean over binary units: the same draws as the
-// general loop (one rng.below(n) per index, in order), the integer sum of each
-// resample tallied in a histogram, and the values laid out in ascending order
-// from it -- the record the general loop and its sort would produce, bit for
-// bit (value = (K 2^-e) / n, each weight 1), in O(B + range).
+// general loop (ResampleIndices, in order), the integer sum of each resample
+// tallied in a histogram, and the values laid out in ascending order from it
+// -- the record the general loop and its sort would produce, bit for bit
+// (value = (K 2^-e) / n, each weight 1), in O(B + range).
 BootstrapDistribution histogram_means(const BinaryUnits& u, std::uint64_t n, std::uint64_t resamples,
                                       resample::Rng& rng) {
     std::vector<std::uint64_t> hist(static_cast<std::size_t>(u.range), 0);
@@ -180,13 +232,15 @@ BootstrapDistribution histogram_means(const BinaryUnits& u, std::uint64_t n, std
     for (std::size_t i = 0; i < u.k.size(); ++i) shifted[i] = u.k[i] - u.low;
     const std::int64_t* k = shifted.data();
     std::uint64_t* tally = hist.data();
-    resample::Rng local = rng;  // a local copy stays in registers: the tally stores cannot alias it
-    for (std::uint64_t b = 0; b < resamples; ++b) {
-        std::int64_t sum = 0;
-        for (std::uint64_t j = 0; j < n; ++j) sum += k[local.below(n)];
-        ++tally[sum];
+    const ResampleIndices indices(n);
+    if (const auto* block = indices.single_block()) {
+        tally_single_block(*block, k, tally, resamples, rng);
+    } else {
+        const auto term = [k](std::uint64_t i) { return k[i]; };
+        resample::Rng local = rng;  // a local copy stays in registers: the tally stores cannot alias it
+        for (std::uint64_t b = 0; b < resamples; ++b) ++tally[indices.accumulate<std::int64_t>(local, term)];
+        rng = local;
     }
-    rng = local;
     BootstrapDistribution d;
     d.values.reserve(resamples);
     const auto base = static_cast<std::int64_t>(n) * u.low;
@@ -201,6 +255,34 @@ BootstrapDistribution histogram_means(const BinaryUnits& u, std::uint64_t n, std
 }
 
 }  // namespace
+
+std::string exact_label(std::size_t rows_a, std::size_t rows_b) {
+    if (rows_b == 0) return "exact enumeration (" + std::to_string(rows_a) + " multisets)";
+    return "exact enumeration (" + std::to_string(rows_a) + " x " + std::to_string(rows_b) + " = " +
+           std::to_string(static_cast<std::uint64_t>(rows_a) * rows_b) + " multiset pairs)";
+}
+
+std::vector<double> multiset_means(std::span<const double> x, const MultisetTable& t) {
+    std::vector<double> means(t.size());
+    const auto n = static_cast<double>(x.size());
+    for (std::size_t k = 0; k < t.size(); ++k) {
+        const auto c = t.counts(k);
+        double s = 0.0;
+        for (std::size_t i = 0; i < x.size(); ++i) s += c[i] * x[i];
+        means[k] = s / n;
+    }
+    return means;
+}
+
+BootstrapDistribution exact_from_tally(std::vector<double> values, std::vector<std::uint64_t> weights,
+                                       std::uint64_t total, std::size_t rows_a, std::size_t rows_b) {
+    BootstrapDistribution d;
+    d.values = std::move(values);
+    d.weights = std::move(weights);
+    d.total = total;
+    mark_exact(d, rows_a, rows_b);
+    return d;
+}
 
 bool exact_feasible(std::size_t n, double max_exact) noexcept {
     return n > 0 && resample::ordered_resample_count(n) != 0 && resample::multiset_count(n) <= max_exact;
@@ -287,13 +369,11 @@ BootstrapDistribution monte_carlo_mean(std::span<const double> x, std::uint64_t 
         d = histogram_means(*units, n, resamples, rng);
     } else {
         const double* data = x.data();
+        const ResampleIndices indices(n);
+        const auto term = [data](std::uint64_t i) { return data[i]; };
         Entries e(resamples);
         resample::Rng local = rng;
-        for (auto& entry : e) {
-            double s = 0.0;
-            for (std::uint64_t j = 0; j < n; ++j) s += data[local.below(n)];
-            entry = {s / static_cast<double>(n), 1};
-        }
+        for (auto& entry : e) entry = {indices.accumulate<double>(local, term) / static_cast<double>(n), 1};
         d = finish(std::move(e), resamples);
     }
     mark_monte_carlo(d, resamples, seed);
@@ -306,9 +386,11 @@ BootstrapDistribution monte_carlo_one_sample(std::span<const double> x, const On
     validate_resamples(resamples);
     resample::Rng rng(seed);
     std::vector<double> buffer(x.size());
+    const ResampleIndices indices(x.size());
+    std::vector<std::uint64_t> scratch(x.size());
     Entries e(resamples);
     for (auto& entry : e) {
-        draw(rng, x, buffer);
+        draw(rng, indices, scratch, x, buffer);
         entry = {stat(buffer), 1};
     }
     auto d = finish(std::move(e), resamples);
@@ -336,10 +418,12 @@ BootstrapDistribution monte_carlo_two_sample(std::span<const double> a, std::spa
     validate_resamples(resamples);
     resample::Rng rng(seed);
     std::vector<double> ra(a.size()), rb(b.size());
+    const ResampleIndices ia(a.size()), ib(b.size());
+    std::vector<std::uint64_t> scratch(std::max(a.size(), b.size()));
     Entries e(resamples);
     for (auto& entry : e) {
-        draw(rng, a, ra);
-        draw(rng, b, rb);
+        draw(rng, ia, scratch, a, ra);
+        draw(rng, ib, scratch, b, rb);
         entry = {stat(ra, rb), 1};
     }
     auto d = finish(std::move(e), resamples);

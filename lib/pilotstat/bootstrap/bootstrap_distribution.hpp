@@ -12,6 +12,10 @@
 #include <string>
 #include <vector>
 
+namespace pilotstat::resample {
+class MultisetTable;
+}
+
 namespace pilotstat::bootstrap {
 
 // values ascending; weights[i] are integers (multinomial coefficients, their
@@ -42,6 +46,22 @@ using TwoSampleStatistic = std::function<double(std::span<const double>, std::sp
 bool exact_feasible(std::size_t n, double max_exact) noexcept;
 bool exact_feasible(std::size_t n_a, std::size_t n_b, double max_exact) noexcept;
 
+// The label of an exact distribution: "exact enumeration (126 multisets)"
+// (rows_b = 0) or "exact enumeration (126 x 126 = 15876 multiset pairs)".
+std::string exact_label(std::size_t rows_a, std::size_t rows_b);
+
+// The mean of each multiset of t (row order), sum_i c_i x_i / n, summed in the
+// order of x: the values exact_mean() and exact_mean_difference() use.
+std::vector<double> multiset_means(std::span<const double> x, const resample::MultisetTable& t);
+
+// An exact distribution given as a tally: distinct values ascending with the
+// summed weights of the multisets (pairs) that give them, labelled as
+// exact_one_sample / exact_two_sample label theirs (rows_b = 0: one sample).
+// Interval results over it equal those over the unmerged distribution: they
+// depend only on the mass at or below each value.
+BootstrapDistribution exact_from_tally(std::vector<double> values, std::vector<std::uint64_t> weights,
+                                       std::uint64_t total, std::size_t rows_a, std::size_t rows_b);
+
 // Exact bootstrap distribution of the mean, sum c_i x_i / n over all
 // multisets (fast path). Throws UsageError if x is empty or n > 15.
 BootstrapDistribution exact_mean(std::span<const double> x);
@@ -58,8 +78,12 @@ BootstrapDistribution exact_mean_difference(std::span<const double> a, std::span
 BootstrapDistribution exact_two_sample(std::span<const double> a, std::span<const double> b,
                                        const TwoSampleStatistic& stat);
 
-// Monte Carlo: B resamples drawn with Rng(seed).below(n); each resample draws
-// all of its indices in order (for two samples: a's, then b's). Weight 1/B.
+// Monte Carlo: B resamples from one Rng(seed); each resample draws its n
+// indices in blocks of k = resample::DigitDraw::block_size(n, n) (the largest
+// k <= n with n^k <= 2^48; n = 5: k = 5), each block the base-n digits, most
+// significant first, of one draw below(n^k), and a last block of the
+// remaining n mod k indices likewise -- exactly uniform over the n^n ordered
+// resamples. For two samples: a's indices, then b's, per resample. Weight 1/B.
 BootstrapDistribution monte_carlo_mean(std::span<const double> x, std::uint64_t resamples,
                                        std::uint64_t seed);
 BootstrapDistribution monte_carlo_one_sample(std::span<const double> x, const OneSampleStatistic& stat,

@@ -6,6 +6,7 @@
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
 
+#include "pilotstat/bootstrap/mean_difference_distribution.hpp"
 #include "pilotstat/error.hpp"
 
 namespace pilotstat::bootstrap {
@@ -21,10 +22,54 @@ const boost::math::normal kNormal{};
 double phi(double z) { return boost::math::cdf(kNormal, z); }
 double phi_inv(double p) { return boost::math::quantile(kNormal, p); }
 
-double tie_tolerance(const BootstrapDistribution& d, double estimate) {
-    const double scale = std::max({std::fabs(d.values.front()), std::fabs(d.values.back()), std::fabs(estimate)});
+double tie_tolerance(double front, double back, double estimate) {
+    const double scale = std::max({std::fabs(front), std::fabs(back), std::fabs(estimate)});
     return kTieTolerance * std::max(scale, 1e-300);
 }
+
+// F(v) >= p  <=>  cumulative weight >= p * total, with the fuzz.
+double quantile_threshold(double p, std::uint64_t total) {
+    return p * static_cast<double>(total) * (1.0 - kQuantileFuzz);
+}
+
+// z0 from the integer weights below and tied: (2 below + tied) / (2 total),
+// exact integers until the one division.
+std::optional<double> z0_from(std::uint64_t below, std::uint64_t tied, std::uint64_t total) {
+    const double twice = 2.0 * static_cast<double>(below) + static_cast<double>(tied);
+    const double p = twice / (2.0 * static_cast<double>(total));
+    if (!(p > 0.0 && p < 1.0)) return std::nullopt;
+    return phi_inv(p);
+}
+
+// What interval_over needs of a distribution, over a materialized record...
+struct Materialized {
+    const BootstrapDistribution& d;
+    double front() const { return d.values.front(); }
+    double back() const { return d.values.back(); }
+    double quantile(double p) const { return weighted_quantile(d, p); }
+    std::optional<double> z0(double estimate) const { return bca_bias_correction(d, estimate); }
+    bool exact() const { return d.exact; }
+    std::uint64_t resamples() const { return d.resamples; }
+    std::uint64_t seed() const { return d.seed; }
+    const std::string& label() const { return d.label; }
+};
+
+// ... and over the exact mean difference's two margins, with the same answers.
+struct Margins {
+    const ExactMeanDifference& d;
+    double front() const { return d.front(); }
+    double back() const { return d.back(); }
+    double quantile(double p) const { return d.quantile_at(quantile_threshold(p, d.total())); }
+    std::optional<double> z0(double estimate) const {
+        const double tol = tie_tolerance(front(), back(), estimate);
+        const std::uint64_t below = d.weight_below(estimate - tol);
+        return z0_from(below, d.weight_at_most(estimate + tol) - below, d.total());
+    }
+    bool exact() const { return true; }
+    std::uint64_t resamples() const { return d.resamples(); }
+    std::uint64_t seed() const { return 0; }
+    const std::string& label() const { return d.label(); }
+};
 
 BootstrapInterval undefined(IntervalNote note) {
     BootstrapInterval r;
@@ -38,8 +83,9 @@ struct Levels {
     IntervalNote note = IntervalNote::none;
 };
 
-Levels bca_levels(const BootstrapDistribution& dist, const IntervalInputs& in, double conf) {
-    const auto z0 = bca_bias_correction(dist, in.estimate);
+template <class Dist>
+Levels bca_levels(const Dist& dist, const IntervalInputs& in, double conf) {
+    const auto z0 = dist.z0(in.estimate);
     if (!z0) return {0, 0, IntervalNote::bca_bias_undefined};
     const auto a = bca_acceleration(in.jackknife);
     if (!a) return {0, 0, IntervalNote::bca_acceleration_undefined};
@@ -64,8 +110,8 @@ Levels expanded_levels(std::size_t n, double conf) {
     return {phi(z), phi(-z), IntervalNote::none};
 }
 
-std::string with_source(IntervalMethod method, const BootstrapDistribution& dist) {
-    return std::string(method_name(method)) + ", " + dist.label;
+std::string with_source(IntervalMethod method, const std::string& label) {
+    return std::string(method_name(method)) + ", " + label;
 }
 
 void check_conf(double conf) {
@@ -124,7 +170,7 @@ std::string_view note_code(IntervalNote note) noexcept {
 double weighted_quantile(const BootstrapDistribution& dist, double p) {
     if (dist.values.empty()) throw ComputeError("bootstrap: quantile of an empty distribution");
     // F(v_i) >= p  <=>  cumulative weight >= p * total (integers: exact).
-    const double threshold = p * static_cast<double>(dist.total) * (1.0 - kQuantileFuzz);
+    const double threshold = quantile_threshold(p, dist.total);
     std::uint64_t cumulative = 0;
     for (std::size_t i = 0; i < dist.size(); ++i) {
         cumulative += dist.weights[i];
@@ -135,17 +181,13 @@ double weighted_quantile(const BootstrapDistribution& dist, double p) {
 
 std::optional<double> bca_bias_correction(const BootstrapDistribution& dist, double estimate) {
     if (dist.values.empty()) return std::nullopt;
-    const double tol = tie_tolerance(dist, estimate);
+    const double tol = tie_tolerance(dist.values.front(), dist.values.back(), estimate);
     std::uint64_t below = 0, tied = 0;
     for (std::size_t i = 0; i < dist.size(); ++i) {
         if (dist.values[i] < estimate - tol) below += dist.weights[i];
         else if (dist.values[i] <= estimate + tol) tied += dist.weights[i];
     }
-    // (2 below + tied) / (2 total): exact integers until the one division.
-    const double twice = 2.0 * static_cast<double>(below) + static_cast<double>(tied);
-    const double p = twice / (2.0 * static_cast<double>(dist.total));
-    if (!(p > 0.0 && p < 1.0)) return std::nullopt;
-    return phi_inv(p);
+    return z0_from(below, tied, dist.total);
 }
 
 std::optional<double> bca_acceleration(const Jackknife& jackknife) {
@@ -167,17 +209,18 @@ std::optional<double> bca_acceleration(const Jackknife& jackknife) {
     return sum3 / (6.0 * std::pow(sum2, 1.5));
 }
 
-BootstrapInterval interval_from(const BootstrapDistribution& dist, const IntervalInputs& inputs,
-                                IntervalMethod method, double conf) {
-    check_conf(conf);
-    if (dist.values.empty()) throw ComputeError("bootstrap: interval of an empty distribution");
+namespace {
+
+template <class Dist>
+BootstrapInterval interval_over(const Dist& dist, const IntervalInputs& inputs, IntervalMethod method,
+                                double conf) {
     BootstrapInterval r;
     r.estimate = inputs.estimate;
-    r.exact = dist.exact;
-    r.resamples = dist.resamples;
-    r.seed = dist.seed;
-    r.method_label = with_source(method, dist);
-    if (dist.values.back() - dist.values.front() <= tie_tolerance(dist, inputs.estimate)) {
+    r.exact = dist.exact();
+    r.resamples = dist.resamples();
+    r.seed = dist.seed();
+    r.method_label = with_source(method, dist.label());
+    if (dist.back() - dist.front() <= tie_tolerance(dist.front(), dist.back(), inputs.estimate)) {
         r.interval = effects::Interval{inputs.estimate, inputs.estimate, conf, r.method_label};
         r.note = IntervalNote::all_values_equal;
         return r;
@@ -190,9 +233,17 @@ BootstrapInterval interval_from(const BootstrapDistribution& dist, const Interva
     }
     r.note = lv.note;
     if (lv.note == IntervalNote::none)
-        r.interval = effects::Interval{weighted_quantile(dist, lv.low), weighted_quantile(dist, lv.high), conf,
-                                       r.method_label};
+        r.interval = effects::Interval{dist.quantile(lv.low), dist.quantile(lv.high), conf, r.method_label};
     return r;
+}
+
+}  // namespace
+
+BootstrapInterval interval_from(const BootstrapDistribution& dist, const IntervalInputs& inputs,
+                                IntervalMethod method, double conf) {
+    check_conf(conf);
+    if (dist.values.empty()) throw ComputeError("bootstrap: interval of an empty distribution");
+    return interval_over(Materialized{dist}, inputs, method, conf);
 }
 
 BootstrapInterval mean_interval(std::span<const double> x, const BootstrapOptions& options) {
@@ -220,15 +271,20 @@ BootstrapInterval mean_difference_interval(std::span<const double> a, std::span<
         if (!a.empty() && !b.empty()) r.estimate = mean_of(a) - mean_of(b);
         return r;
     }
-    const auto dist = exact_feasible(a.size(), b.size(), options.max_exact)
-                          ? exact_mean_difference(a, b)
-                          : monte_carlo_mean_difference(a, b, options.resamples, options.seed);
     const double ma = mean_of(a), mb = mean_of(b);
     Jackknife jk{jackknife_means(a), jackknife_means(b)};
     for (auto& v : jk.first) v -= mb;
     for (auto& v : jk.second) v = ma - v;
     IntervalInputs in{ma - mb, std::move(jk), std::min(a.size(), b.size())};
-    return interval_from(dist, in, options.method, options.conf);
+    if (exact_feasible(a.size(), b.size(), options.max_exact)) {
+        // Queried through its margins: the same interval as over
+        // exact_mean_difference(a, b), without forming every pair.
+        if (const auto margins = ExactMeanDifference::make(a, b))
+            return interval_over(Margins{*margins}, in, options.method, options.conf);
+        return interval_from(exact_mean_difference(a, b), in, options.method, options.conf);
+    }
+    return interval_from(monte_carlo_mean_difference(a, b, options.resamples, options.seed), in, options.method,
+                         options.conf);
 }
 
 }  // namespace pilotstat::bootstrap

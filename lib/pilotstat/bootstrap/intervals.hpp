@@ -114,7 +114,9 @@ BootstrapInterval interval_from(const BootstrapDistribution& dist, const Interva
 BootstrapInterval mean_interval(std::span<const double> x, const BootstrapOptions& options);
 
 // Bootstrap interval for mean(a) - mean(b), resampling each sample separately
-// (stratified bootstrap [3 §3.2]); exact at 5 v 5 (15,876 multiset pairs).
+// (stratified bootstrap [3 §3.2]); exact at 5 v 5 (15,876 multiset pairs),
+// computed on the two one-sample margins (ExactMeanDifference) with the
+// result of interval_from(exact_mean_difference(a, b), ...), bit for bit.
 BootstrapInterval mean_difference_interval(std::span<const double> a, std::span<const double> b,
                                            const BootstrapOptions& options);
 

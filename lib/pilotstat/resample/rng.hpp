@@ -75,4 +75,77 @@ private:
     double spare_ = 0.0;
 };
 
+// k independent uniform indices in [0, n) from ONE bounded draw:
+// r = rng.below(n^k), and the indices are the k base-n digits of r, most
+// significant first. Exactly uniform over the n^k ordered k-tuples (Lemire's
+// draw is unbiased), deterministic, and division-free: with x the accepted
+// 64-bit word, r = floor(x n^k / 2^64), and the digits come from k successive
+// 64 x 64 -> 128-bit products by n (x n = d_1 2^64 + L_1, L_1 n = d_2 2^64 + L_2,
+// ...), whose last low word L_k is the low word of x n^k that Lemire's
+// rejection test reads -- so the same x is accepted and the same r results as
+// rng.below(n^k) followed by division. Requires n >= 1, 1 <= k <= 64 and
+// n^k <= 2^63 (use block_size() to choose k).
+class DigitDraw {
+public:
+    DigitDraw(std::uint64_t n, unsigned k) noexcept : n_(n), k_(k) {
+        std::uint64_t range = 1;
+        for (unsigned j = 0; j < k; ++j) range *= n;
+        range_ = range;
+        threshold_ = (0 - range) % range;
+    }
+
+    // The largest k <= max_k with n^k <= 2^48 (at least 1): a rejection then
+    // has probability below 2^-16.
+    static unsigned block_size(std::uint64_t n, unsigned max_k) noexcept {
+        constexpr std::uint64_t kLimit = std::uint64_t{1} << 48;
+        unsigned k = 1;
+        std::uint64_t range = n;
+        while (k < max_k && k < 64 && n > 1 && range <= kLimit / n) {
+            range *= n;
+            ++k;
+        }
+        return k;
+    }
+
+    std::uint64_t n() const noexcept { return n_; }
+    unsigned k() const noexcept { return k_; }
+    std::uint64_t range() const noexcept { return range_; }
+    std::uint64_t threshold() const noexcept { return threshold_; }  // accept iff low word >= this
+
+    // Writes the k digits of r = rng.below(n^k) to out[0..k).
+    void draw(Rng& rng, std::uint64_t* out) const noexcept {
+        for (;;) {
+            std::uint64_t low = rng.next();
+            for (unsigned j = 0; j < k_; ++j) {
+                const uint128 m = static_cast<uint128>(low) * n_;
+                out[j] = static_cast<std::uint64_t>(m >> 64);
+                low = static_cast<std::uint64_t>(m);
+            }
+            if (low >= threshold_) return;  // Lemire's acceptance test, low word of x n^k
+        }
+    }
+
+    // init + term(d_1) + ... + term(d_k), added in that order, over the k
+    // digits d of r = rng.below(n^k): the same draws as draw(), nothing stored.
+    template <class T, class Term>
+    T accumulate(Rng& rng, T init, const Term& term) const noexcept {
+        for (;;) {
+            std::uint64_t low = rng.next();
+            T sum = init;
+            for (unsigned j = 0; j < k_; ++j) {
+                const uint128 m = static_cast<uint128>(low) * n_;
+                sum += term(static_cast<std::uint64_t>(m >> 64));
+                low = static_cast<std::uint64_t>(m);
+            }
+            if (low >= threshold_) return sum;
+        }
+    }
+
+private:
+    std::uint64_t n_;
+    unsigned k_;
+    std::uint64_t range_ = 1;
+    std::uint64_t threshold_ = 0;  // (2^64 - n^k) mod n^k
+};
+
 }  // namespace pilotstat::resample
