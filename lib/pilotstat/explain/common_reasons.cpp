@@ -2,10 +2,22 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <tuple>
 
 namespace pilotstat::explain {
 
 namespace {
+// The t test's minimal detectable effect depends only on the design, n, alpha,
+// power and alternative, and a report asks for the same few many times: each
+// root finding over Boost's noncentral t costs ~0.1 ms, so remember them.
+std::optional<double> cached_min_effect(const power::PowerSettings& ps, double n, double target) {
+    thread_local std::map<std::tuple<int, double, double, int, double>, std::optional<double>> cache;
+    const auto key = std::make_tuple(static_cast<int>(ps.design), n, ps.alpha, static_cast<int>(ps.alternative), target);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+    return cache[key] = power::t_min_effect(ps, n, target);
+}
+
 std::string count_text(double x) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.0f", x);
@@ -58,7 +70,7 @@ std::optional<Reason> underpowered_reason(power::Design design, double n, double
                                           const std::string& std_name, bool exact_test_powerless) {
     if (n < 2) return std::nullopt;
     const power::PowerSettings ps{design, s.alpha, alternative};
-    const auto mde = power::t_min_effect(ps, n, s.power);
+    const auto mde = cached_min_effect(ps, n, s.power);
     if (!mde || std::fabs(observed) >= std::fabs(*mde)) return std::nullopt;
     const bool paired = design == power::Design::paired;
     const std::string unit = paired ? "pairs" : "per arm";
