@@ -1,5 +1,7 @@
 #include "pilotstat/analysis/pairs.hpp"
 
+#include "pilotstat/error.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -43,6 +45,11 @@ PairedSample paired_sample(const data::Study& study, std::size_t m, std::size_t 
         } else {
             all_exact = false;
             p.differences.push_back(b->value - a->value);
+            if (!std::isfinite(p.differences.back()))  // e.g. 1e308 -> -1e308 on an unbounded measure
+                throw DataError(SourceLocation{study.source, 0, 0},
+                                "the change of subject \"" + study.subjects[s] + "\" on \"" + study.measures[m] + "\" from " +
+                                    study.times[t_from] + " to " + study.times[t_to] +
+                                    " is too large to represent (scores of magnitude near 1e308)");
         }
     }
     if (!all_exact) {

@@ -1,6 +1,7 @@
 #include "pilotstat/data/study_builder.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <tuple>
 #include <unordered_map>
@@ -126,8 +127,15 @@ std::optional<Score> Builder::parse_score(std::size_t line, std::size_t column, 
         const bool nonfinite = text.find_first_of("0123456789") == std::string::npos &&
                                (text.find("inf") != std::string::npos || text.find("nan") != std::string::npos ||
                                 text.find("Inf") != std::string::npos || text.find("NAN") != std::string::npos);
-        fail(line, column, std::string(nonfinite ? "score is not a finite number" : "score is not a number") +
-                               " (\"" + raw + "\" in column \"" + column_name + "\")");
+        // A well-formed number outside the range of a double (1e999, 1e-400) is
+        // named as such rather than as "not a number".
+        double probe = 0;
+        const bool out_of_range = std::from_chars(text.data(), text.data() + text.size(), probe).ec ==
+                                  std::errc::result_out_of_range;
+        fail(line, column,
+             std::string(out_of_range ? "score is too large or too small to represent"
+                                      : nonfinite ? "score is not a finite number" : "score is not a number") +
+                 " (\"" + raw + "\" in column \"" + column_name + "\")");
     }
     if (const Instrument* ins = opt_.instruments.find(measure)) {
         if (!InstrumentRegistry::in_range(*ins, *value))
