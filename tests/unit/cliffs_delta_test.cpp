@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "bootstrap_checks.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -131,14 +133,7 @@ TEST_CASE("Cliff's delta: the tallied exact interval equals the one over all mat
                         CAPTURE(kind);
                         CAPTURE(na);
                         CAPTURE(nb);
-                        CHECK(fast.note == slow.note);
-                        CHECK(fast.method_label == slow.method_label);
-                        CHECK(fast.resamples == slow.resamples);
-                        REQUIRE(fast.interval.has_value() == slow.interval.has_value());
-                        if (fast.interval) {
-                            CHECK(fast.interval->low == slow.interval->low);
-                            CHECK(fast.interval->high == slow.interval->high);
-                        }
+                        check_same_interval(fast, slow);
                     }
                 }
                 ++cases;
