@@ -3,6 +3,8 @@
 // 0 success, 1 check mismatch, 2 usage, 3 input/data, 4 internal.
 #include <cstdio>
 #include <iostream>
+#include <string>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 #include <Eigen/Core>
@@ -16,18 +18,22 @@
 #include "cmd_check.hpp"
 #include "cmd_individual.hpp"
 #include "common.hpp"
+#include "friendly.hpp"
+#include "generate.hpp"
 #include "pilotstat/error.hpp"
+#include "pilotstat/version.hpp"
 
 namespace {
 
 void print_version() {
-    std::cout << "pilotstat " << PILOTSTAT_VERSION << "\n"
+    std::cout << "pilotstat " << pilotstat::version() << "\n"
               << "  Eigen " << EIGEN_WORLD_VERSION << '.' << EIGEN_MAJOR_VERSION << '.' << EIGEN_MINOR_VERSION << "\n"
               << "  Boost.Math " << BOOST_VERSION / 100000 << '.' << BOOST_VERSION / 100 % 1000 << '.'
               << BOOST_VERSION % 100 << "\n"
               << "  CLI11 " << CLI11_VERSION << "\n"
-              << "  fast-cpp-csv-parser " << PILOTSTAT_FCCP_VERSION << " (Debian libfccp-dev)\n"
-              << "  doctest " << PILOTSTAT_DOCTEST_VERSION << " (tests)\n";
+              << "  fast-cpp-csv-parser " << PILOTSTAT_FCCP_VERSION << " (Debian libfccp-dev)\n";
+    if (std::string_view(PILOTSTAT_DOCTEST_VERSION).size() > 0)  // known only when doctest was found
+        std::cout << "  doctest " << PILOTSTAT_DOCTEST_VERSION << " (tests)\n";
 }
 
 int fail(int status, const std::string& message) {
@@ -53,10 +59,23 @@ int main(int argc, char** argv) {
     pilotstat::cli::setup_change(app);
     pilotstat::cli::setup_compare(app);
     pilotstat::cli::setup_report(app);
+    pilotstat::cli::setup_help(app);
+    pilotstat::cli::add_version_flags(app, print_version);
+    // Hidden: the build generates the man pages and completions with these.
+    std::string man_dir, completion_dir, completion_shell;
+    app.add_option("--generate-man", man_dir, "Write the man pages to DIR")->group("");
+    app.add_option("--generate-completions", completion_dir, "Write the completion scripts to DIR")->group("");
+    app.add_option("--generate-completion", completion_shell, "Print the completion script of SHELL")->group("");
     try {
         app.parse(argc, argv);
         if (version) {
             print_version();
+            return 0;
+        }
+        if (!man_dir.empty() || !completion_dir.empty() || !completion_shell.empty()) {
+            if (!man_dir.empty()) pilotstat::cli::generate_man_pages(app, man_dir);
+            if (!completion_dir.empty()) pilotstat::cli::generate_completions(app, completion_dir);
+            if (!completion_shell.empty()) std::cout << pilotstat::cli::generate_completion(app, completion_shell);
             return 0;
         }
         if (app.get_subcommands().empty()) {
@@ -68,6 +87,10 @@ int main(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
         return app.exit(e);
+    } catch (const CLI::Success&) {
+        return 0;
+    } catch (const CLI::ExtrasError&) {
+        return fail(2, pilotstat::cli::unexpected_arguments_message(app, argc, argv));
     } catch (const CLI::ParseError& e) {
         return fail(2, std::string(e.what()) + " (see 'pilotstat --help')");
     } catch (const pilotstat::UsageError& e) {
