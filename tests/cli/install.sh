@@ -54,6 +54,15 @@ PY
 run "$T/consumer/consumer" data/examples/nonexistent.csv bdi
 [ "$status" -eq 3 ] && grep -qF "nonexistent.csv" "$T/err" && ok || bad "consumer: unreadable file is a DataError"
 
+# docs/library.md shows the consumer's two files unchanged.
+python3 - >"$T/err" 2>&1 <<'PY' && ok || bad "docs/library.md vs tests/install_consumer: $(cat "$T/err")"
+import re
+doc = open("docs/library.md").read()
+for name, lang in (("CMakeLists.txt", "cmake"), ("main.cpp", "cpp")):
+    m = re.search(r"`%s`:\n\n```%s\n(.*?)```\n" % (re.escape(name), lang), doc, re.S)
+    assert m and m.group(1) == open("tests/install_consumer/" + name).read(), name + " differs"
+PY
+
 # The installed bash completion completes a command.
 run bash -c 'source "$1"; COMP_WORDS=(pilotstat comp); COMP_CWORD=1; _pilotstat; echo "${COMPREPLY[@]}"' _ \
   "$P/share/bash-completion/completions/pilotstat"
