@@ -1,6 +1,6 @@
 // The outcome SD a pilot gives for planning a main trial, and its upper
 // confidence limit. A pilot's SD is itself very imprecise (with 8 degrees of
-// freedom its 80% interval runs from about 0.7 to 1.4 times the estimate), so
+// freedom its two-sided 80% interval runs from 0.77 to 1.51 times the estimate), so
 // sizing on the point estimate gives an underpowered main trial about half
 // of the time; Browne [1] proposed sizing on an upper confidence limit
 // instead, and Sim & Lewis [2] recommend the one-sided 80% limit for pilots.
