@@ -16,7 +16,8 @@ struct PlanArgs {
     OutputArgs output;
     std::string from, to, endpoint = "change";
     double mcid = 0.0, sd_conf = 0.8, alpha = 0.05, power = 0.9;
-    CLI::Option* mcid_opt = nullptr;
+    long screened = 0, randomized = 0;
+    CLI::Option *mcid_opt = nullptr, *screened_opt = nullptr, *randomized_opt = nullptr;
 };
 
 void run_plan(const PlanArgs& a) {
@@ -28,6 +29,8 @@ void run_plan(const PlanArgs& a) {
     o.from = a.from.empty() ? study.baseline : analysis::one_time(study, a.from, "--from");
     o.to = a.to.empty() ? study.times.size() - 1 : analysis::one_time(study, a.to, "--to");
     if (a.mcid_opt->count() > 0) o.mcid = a.mcid;
+    if (a.screened_opt->count() > 0) o.screened = a.screened;
+    if (a.randomized_opt->count() > 0) o.randomized = a.randomized;
     o.sd_conf = a.sd_conf;
     o.alpha = a.alpha;
     o.power = a.power;
@@ -55,6 +58,10 @@ void setup_plan(CLI::App& app) {
         ->capture_default_str();
     a->mcid_opt = sub->add_option("--mcid", a->mcid,
                                   "Difference to detect, in points (default: the instrument's sourced MCID)");
+    a->screened_opt = sub->add_option("--screened", a->screened, "Participants screened (gives the recruitment rate)");
+    a->randomized_opt = sub->add_option(
+        "--randomized", a->randomized,
+        "Participants randomized, from the trial's records (default: those in the data; retention's denominator)");
     sub->add_option("--sd-conf", a->sd_conf, "One-sided confidence of the SD's upper limit used for sizing")
         ->capture_default_str();
     sub->add_option("--alpha", a->alpha, "Two-sided significance level of the main trial")->capture_default_str();
@@ -67,11 +74,14 @@ void setup_plan(CLI::App& app) {
         "n_per_arm_attrition = ceiling(n_per_arm / retention). retention: share of randomized participants\n"
         "scored at --to, with 95% Clopper-Pearson intervals (overall and per arm). A percent MCID is turned\n"
         "into points at the pilot's mean at --from (mcid_source says so); with no known MCID and no --mcid\n"
-        "the sizes stay empty. The pilot's own effect estimate is never used for sizing.\n"
+        "the sizes stay empty. The pilot's own effect estimate is never used for sizing. --screened N gives\n"
+        "recruitment = randomized / screened with its Clopper-Pearson interval (columns screened, recruitment,\n"
+        "recruitment_ci_low, recruitment_ci_high).\n"
         "Columns are listed in docs/formats.md; methods in docs/methods/planning.md.\n\n"
         "Examples:\n"
         "  pilotstat plan data/examples/kap_pilot.csv --measures gad7 --to T3\n"
-        "  pilotstat plan data/examples/kap_pilot.csv --measures bdi --mcid 6 --endpoint ancova --format csv");
+        "  pilotstat plan data/examples/kap_pilot.csv --measures bdi --mcid 6 --endpoint ancova --format csv\n"
+        "  pilotstat plan data/examples/kap_pilot.csv --measures pcl5 --screened 24 --randomized 12");
     sub->callback([a] { run_plan(*a); });
 }
 

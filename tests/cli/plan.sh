@@ -107,4 +107,28 @@ expect_error "one score raw" 3 'arm "A" has 1 score(s) at T1; planning needs at 
 expect_error "three arms" 2 "plan needs exactly two arms; the study has 3 (choose two with --groups A,B)" "$PS" plan "$T/three.csv"
 run "$PS" plan "$T/three.csv" --groups A,B --format csv
 [ "$status" -eq 0 ] && grep -q '^phq9,change,T0,T1,A,B,2,3,' "$T/out" && ok || bad "--groups selects two arms"
+
+# --screened / --randomized: recruitment and the retention denominator (binom.test(12, 24), binom.test(10, 12))
+run "$PS" plan $EX --measures pcl5 --screened 24 --randomized 12 --format csv
+expect_status "screened" 0
+python3 - "$T/out" <<'PY' && ok || bad "--screened / --randomized"
+import csv, sys
+o = next(csv.DictReader(open(sys.argv[1])))
+assert o["screened"] == "24" and o["recruitment"] == "0.5" and o["randomized"] == "12" and o["retained"] == "10", o
+assert abs(float(o["recruitment_ci_low"]) - 0.2912417798) < 1e-9 and abs(float(o["recruitment_ci_high"]) - 0.7087582202) < 1e-9, o
+assert abs(float(o["retention_ci_low"]) - 0.5158622513) < 1e-9 and abs(float(o["retention_ci_high"]) - 0.9791374745) < 1e-9, o
+assert o["n_per_arm"] == "8" and o["n_per_arm_attrition"] == "10" and o["retention_a"] == "1", o
+PY
+run "$PS" plan $EX --measures pcl5 --screened 24 --randomized 12
+expect_contains "recruitment sentence" "Recruitment: 12 of 24 screened were randomized (50%; 95% CI 29–71%)."
+expect_contains "arms in the data" "Retention at T3: 10 of 12 (in the data: psychedelic 5 of 5, psycholytic 5 of 5)."
+run "$PS" plan $EX --measures pcl5 --format csv
+head -2 "$T/out" | tail -1 | grep -q ',0.95,,,,,$' && ok || bad "no --screened: recruitment columns empty"
+expect_error "randomized < data" 2 "--randomized 8 is fewer than the 10 participants in the two arms of the data" \
+  "$PS" plan $EX --randomized 8
+expect_error "screened < randomized" 2 "--screened 6 is fewer than the 10 participants randomized" "$PS" plan $EX --screened 6
+expect_error "randomized > screened" 2 "--randomized (30) exceeds --screened (20)" "$PS" plan $EX --screened 20 --randomized 30
+expect_error "screened 0" 2 "--screened must be at least 1" "$PS" plan $EX --screened 0
+run "$PS" plan --help
+[ "$status" -eq 0 ] && grep -q "pilotstat plan data/examples/kap_pilot.csv" "$T/out" && ok || bad "--help has an example"
 finish

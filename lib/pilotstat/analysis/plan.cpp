@@ -29,6 +29,11 @@ Endpoint parse_endpoint(std::string_view text) {
 }
 
 void validate(const PlanOptions& o) {
+    if (o.screened && *o.screened < 1) throw UsageError("--screened must be at least 1");
+    if (o.randomized && *o.randomized < 1) throw UsageError("--randomized must be at least 1");
+    if (o.screened && o.randomized && *o.randomized > *o.screened)
+        throw UsageError("--randomized (" + std::to_string(*o.randomized) + ") exceeds --screened (" +
+                         std::to_string(*o.screened) + ")");
     if (o.mcid && !(*o.mcid > 0.0 && std::isfinite(*o.mcid)))
         throw UsageError("--mcid must be a number of points > 0 (got " + report::shortest(*o.mcid) + ")");
     if (!(o.power > 0.0 && o.power < 1.0))
@@ -166,6 +171,17 @@ PlanResult plan(const data::Study& study, const data::NormsRegistry& norms, cons
     PlanResult res;
     res.options = options;
     const auto& o = options;
+    const long in_data = static_cast<long>(study.subjects_in(0).size() + study.subjects_in(1).size());
+    if (o.randomized && *o.randomized < in_data)
+        throw UsageError("--randomized " + std::to_string(*o.randomized) + " is fewer than the " +
+                         std::to_string(in_data) + " participants in the two arms of the data");
+    const long randomized = o.randomized.value_or(in_data);
+    if (o.screened) {
+        if (*o.screened < randomized)
+            throw UsageError("--screened " + std::to_string(*o.screened) + " is fewer than the " +
+                             std::to_string(randomized) + " participants randomized");
+        res.recruitment = retention(randomized, *o.screened, o.retention_conf);
+    }
     for (std::size_t m = 0; m < study.measures.size(); ++m) {
         PlanRow row;
         row.measure = m;
@@ -175,7 +191,7 @@ PlanResult plan(const data::Study& study, const data::NormsRegistry& norms, cons
         const long na = static_cast<long>(study.subjects_in(0).size()), nb = static_cast<long>(study.subjects_in(1).size());
         row.retention_a = retention(ra, na, o.retention_conf);
         row.retention_b = retention(rb, nb, o.retention_conf);
-        row.retention = retention(ra + rb, na + nb, o.retention_conf);
+        row.retention = retention(ra + rb, randomized, o.retention_conf);
         resolve_mcid(study, norms, m, o, row);
         size_row(o, row);
         res.rows.push_back(std::move(row));

@@ -36,9 +36,15 @@ struct PlanOptions {
     double alpha = 0.05;           // two-sided
     double power = 0.9;
     double retention_conf = 0.95;  // Clopper-Pearson level of the retention intervals
+    // From the trial's records (optional): participants screened and
+    // randomized. randomized replaces the count of participants in the data as
+    // the denominator of the overall retention (those without any data are
+    // then counted as not retained); screened gives the recruitment rate.
+    std::optional<long> screened, randomized;
 };
 
-// Throws UsageError naming the option: mcid <= 0, power or sd_conf outside
+// Throws UsageError naming the option: screened or randomized < 1,
+// randomized > screened, mcid <= 0, power or sd_conf outside
 // (0, 1), alpha outside (0, 0.5], power <= alpha, from == to (change, ancova).
 void validate(const PlanOptions& o);
 
@@ -65,9 +71,11 @@ struct PlanResult {
     PlanOptions options;
     std::size_t group_a = 0, group_b = 1;
     std::vector<PlanRow> rows;  // one per measure, in study order
+    std::optional<Retention> recruitment;  // randomized of screened, when screened is given
 };
 
-// Throws UsageError unless the study has exactly two arms, and DataError
+// Throws UsageError unless the study has exactly two arms (or when
+// options.randomized is fewer than the participants in the data), and DataError
 // naming the measure when an arm has fewer than 2 participants with the
 // endpoint (ancova: and fewer than 4 in all).
 PlanResult plan(const data::Study& study, const data::NormsRegistry& norms, const PlanOptions& options);

@@ -37,7 +37,7 @@ std::string ci_pct(const effects::Interval& ci) {
 // "Retention at T3: 10 of 10 (psychedelic 5 of 5, psycholytic 5 of 5)."
 std::string retention_counts(const data::Study& st, const PlanResult& res, const PlanRow& r) {
     auto of = [](const Retention& x) { return std::to_string(x.retained) + " of " + std::to_string(x.randomized); };
-    return "Retention at " + st.times[res.options.to] + ": " + of(r.retention) + " (" + st.groups[res.group_a] + " " +
+    return "Retention at " + st.times[res.options.to] + ": " + of(r.retention) + " (" + (res.options.randomized ? "in the data: " : "") + st.groups[res.group_a] + " " +
            of(r.retention_a) + ", " + st.groups[res.group_b] + " " + of(r.retention_b) + ").";
 }
 
@@ -103,6 +103,10 @@ report::ResultTable plan_table(const data::Study& st, const PlanResult& res) {
                            {"retention_b_ci_low", K::real},
                            {"retention_b_ci_high", K::real},
                            {"retention_ci_conf", K::real},
+                           {"screened", K::integer},
+                           {"recruitment", K::real},
+                           {"recruitment_ci_low", K::real},
+                           {"recruitment_ci_high", K::real},
                            {"note", K::text}});
     const auto& o = res.options;
     for (const auto& r : res.rows) {
@@ -133,6 +137,10 @@ report::ResultTable plan_table(const data::Study& st, const PlanResult& res) {
         set_retention(t, "retention_a", r.retention_a);
         set_retention(t, "retention_b", r.retention_b);
         t.set("retention_ci_conf", o.retention_conf);
+        if (res.recruitment) {
+            t.set("screened", static_cast<std::int64_t>(res.recruitment->randomized));
+            set_retention(t, "recruitment", *res.recruitment);
+        }
         if (!r.notes.empty()) t.set("note", join_notes(r.notes));
     }
     return t;
@@ -145,6 +153,10 @@ std::string plan_text(const data::Study& st, const PlanResult& res, bool markdow
         if (markdown) out << "### " << head << "\n\n" << paragraph(st, res, r, digits) << "\n\n";
         else out << head << ":\n" << paragraph(st, res, r, digits) << "\n\n";
     }
+    if (const auto& r = res.recruitment)
+        out << "Recruitment: " << r->retained << " of " << r->randomized << " screened were randomized ("
+            << pct(r->share) << "; " << report::rounded(100.0 * res.options.retention_conf, 0) << "% CI "
+            << ci_pct(r->ci) << ").\n\n";
     out << "Sample sizes are for a two-sided two-sample t test on the MCID, never on the "
         << "pilot's own effect estimate, which is too imprecise to size a trial on.\n";
     return out.str();
