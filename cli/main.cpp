@@ -17,6 +17,7 @@
 #include "cmd_power.hpp"
 #include "cmd_check.hpp"
 #include "cmd_individual.hpp"
+#include "cmd_plan.hpp"
 #include "common.hpp"
 #include "friendly.hpp"
 #include "generate.hpp"
@@ -59,6 +60,7 @@ int main(int argc, char** argv) {
     pilotstat::cli::setup_change(app);
     pilotstat::cli::setup_compare(app);
     pilotstat::cli::setup_report(app);
+    pilotstat::cli::setup_plan(app);
     pilotstat::cli::setup_help(app);
     pilotstat::cli::add_version_flags(app, print_version);
     // Hidden: the build generates the man pages and completions with these.

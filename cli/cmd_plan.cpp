@@ -1,0 +1,88 @@
+#include "cmd_plan.hpp"
+
+#include <memory>
+
+#include "common.hpp"
+#include "pilotstat/analysis/common_options.hpp"
+#include "pilotstat/analysis/plan.hpp"
+#include "pilotstat/data/instrument_norms.hpp"
+#include "pilotstat/error.hpp"
+
+namespace pilotstat::cli {
+
+namespace {
+struct PlanArgs {
+    InputArgs input;
+    OutputArgs output;
+    std::string from, to, endpoint = "change";
+    double mcid = 0.0, sd_conf = 0.8, alpha = 0.05, power = 0.9;
+    long screened = 0, randomized = 0;
+    CLI::Option *mcid_opt = nullptr, *screened_opt = nullptr, *randomized_opt = nullptr;
+};
+
+void run_plan(const PlanArgs& a) {
+    const auto study = load_input(a.input);
+    auto norms = data::NormsRegistry::builtin();
+    if (!a.input.instruments_file.empty()) norms.load_csv(a.input.instruments_file);
+    analysis::PlanOptions o;
+    o.endpoint = analysis::parse_endpoint(a.endpoint);
+    o.from = a.from.empty() ? study.baseline : analysis::one_time(study, a.from, "--from");
+    o.to = a.to.empty() ? study.times.size() - 1 : analysis::one_time(study, a.to, "--to");
+    if (a.mcid_opt->count() > 0) o.mcid = a.mcid;
+    if (a.screened_opt->count() > 0) o.screened = a.screened;
+    if (a.randomized_opt->count() > 0) o.randomized = a.randomized;
+    o.sd_conf = a.sd_conf;
+    o.alpha = a.alpha;
+    o.power = a.power;
+    analysis::validate(o);
+    if (o.mcid && study.measures.size() > 1)
+        throw UsageError("--mcid is in points of one instrument but " + std::to_string(study.measures.size()) +
+                         " measures are selected; choose one with --measures");
+    const auto res = analysis::plan(study, norms, o);
+    if (a.output.format == "text" || a.output.format == "markdown")
+        write_output(analysis::plan_text(study, res, a.output.format == "markdown", a.output.digits), a.output.output);
+    else
+        emit(analysis::plan_table(study, res), a.output);
+}
+}  // namespace
+
+void setup_plan(CLI::App& app) {
+    auto a = std::make_shared<PlanArgs>();
+    auto* sub = app.add_subcommand("plan", "Plan the main trial from the pilot: outcome SD with its upper "
+                                           "confidence limit, n per arm for the MCID, observed retention");
+    add_input_options(*sub, a->input);
+    add_output_options(*sub, a->output);
+    sub->add_option("--from", a->from, "Earlier time (default: the baseline)");
+    sub->add_option("--to", a->to, "Time of the main trial's endpoint (default: the last time)");
+    sub->add_option("--endpoint", a->endpoint, "change (to - from), raw (score at --to) or ancova (residual SD)")
+        ->capture_default_str();
+    a->mcid_opt = sub->add_option("--mcid", a->mcid,
+                                  "Difference to detect, in points (default: the instrument's sourced MCID)");
+    a->screened_opt = sub->add_option("--screened", a->screened, "Participants screened (gives the recruitment rate)");
+    a->randomized_opt = sub->add_option(
+        "--randomized", a->randomized,
+        "Participants randomized, from the trial's records (default: those in the data; retention's denominator)");
+    sub->add_option("--sd-conf", a->sd_conf, "One-sided confidence of the SD's upper limit used for sizing")
+        ->capture_default_str();
+    sub->add_option("--alpha", a->alpha, "Two-sided significance level of the main trial")->capture_default_str();
+    sub->add_option("--power", a->power, "Power of the main trial")->capture_default_str();
+    sub->footer(
+        "Per measure: sd_pooled, the pooled within-arm SD of the endpoint (n - 1 SDs, complete pairs), and\n"
+        "sd_ucl = sqrt(df sd^2 / qchisq(1 - sd_conf, df)), its one-sided upper limit (Browne 1995; Sim &\n"
+        "Lewis 2012). n_per_arm: two-sided two-sample t test detecting the MCID with sd_ucl (as\n"
+        "pwr::pwr.t.test, n rounded up); n_per_arm_pooled_sd the same with sd_pooled, for contrast;\n"
+        "n_per_arm_attrition = ceiling(n_per_arm / retention). retention: share of randomized participants\n"
+        "scored at --to, with 95% Clopper-Pearson intervals (overall and per arm). A percent MCID is turned\n"
+        "into points at the pilot's mean at --from (mcid_source says so); with no known MCID and no --mcid\n"
+        "the sizes stay empty. The pilot's own effect estimate is never used for sizing. --screened N gives\n"
+        "recruitment = randomized / screened with its Clopper-Pearson interval (columns screened, recruitment,\n"
+        "recruitment_ci_low, recruitment_ci_high).\n"
+        "Columns are listed in docs/formats.md; methods in docs/methods/planning.md.\n\n"
+        "Examples:\n"
+        "  pilotstat plan data/examples/kap_pilot.csv --measures gad7 --to T3\n"
+        "  pilotstat plan data/examples/kap_pilot.csv --measures bdi --mcid 6 --endpoint ancova --format csv\n"
+        "  pilotstat plan data/examples/kap_pilot.csv --measures pcl5 --screened 24 --randomized 12");
+    sub->callback([a] { run_plan(*a); });
+}
+
+}  // namespace pilotstat::cli
