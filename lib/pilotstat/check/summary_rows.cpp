@@ -174,6 +174,25 @@ StatReport stat_report(const Keys& k) {
     return r;
 }
 
+// statcheck's decision error at alpha = .05 (p = .05 counts as significant, as statcheck's
+// pEqualAlphaSig): the published p says significant and the recomputed does not, or the reverse.
+bool decision_error(const Expected& e, double computed) {
+    constexpr double alpha = 0.05;
+    bool published_sig = false;
+    switch (e.bound) {
+        case Bound::none: published_sig = e.value <= alpha; break;
+        case Bound::below:
+        case Bound::at_most: published_sig = e.value <= alpha; break;
+        case Bound::above:
+        case Bound::at_least:
+            if (e.value < alpha) return false;  // "p > .01" says nothing about .05
+            published_sig = false;
+            break;
+    }
+    if ((e.bound == Bound::below || e.bound == Bound::at_most) && e.value > alpha) return false;
+    return published_sig != (computed <= alpha);
+}
+
 Outcome pvalue_row(const Selection& s, const Expected& e, const Tolerance& t) {
     const Keys k(s, {"test", "df", "df1", "df2", "stat", "tails"});
     const auto report = stat_report(k);
@@ -190,6 +209,8 @@ Outcome pvalue_row(const Selection& s, const Expected& e, const Tolerance& t) {
     o.message = k.text("test") + df + " = " + k.text("stat") + " gives p = " + num(range.p) + " (" +
                 num(range.low) + " to " + num(range.high) + " as the statistic rounds)";
     if (!o.pass) o.message = "p inconsistent: " + o.message + "; published " + e.text;
+    if (!o.pass && decision_error(e, range.p)) o.message += "; decision error: the published p and the "
+                                                          "recomputed one fall on different sides of .05";
     return o;
 }
 
