@@ -94,3 +94,34 @@ TEST_CASE("scan: signed percentages and worded changes need n and the range") {
     o.max.reset();
     CHECK_THROWS_AS(scan_text("p.txt", "Severity fell -32.81% (n = 5).\n", o), DataError);
 }
+
+TEST_CASE("scan: percent changes naming their times become one means row; n from the paragraph") {
+    const std::string text = "In the arm (n = 5), severity changed by -32.81% from session 1 to session 3\n"
+                             "and by +24.56% from session 3 to session 6.\n\nAnother paragraph: -3.39% from A to B.\n";
+    ScanOptions o;
+    o.step = "0.25";
+    o.max = 10;
+    const auto s = scan_text("q.txt", text, o);
+    REQUIRE(s.expectations.size() == 3);  // two pct_change rows and one means row; -3.39% has no n
+    CHECK(s.expectations[1].select_text ==
+          "means n=5 step=0.25 max=10 times=session_1,session_3,session_6 "
+          "pct=session_1:session_3:-32.81,session_3:session_6:24.56");
+    CHECK(s.expectations[2].select_text == "pct_change n=5 step=0.25 max=10");
+    CHECK(s.expectations[2].where.line == 2);
+    const auto run = run_checks(s.expectations, nullptr);
+    CHECK_FALSE(run.rows[1].outcome.pass);  // the chain is impossible on the grid
+    // without the grid: arithmetic mode, which the chain passes
+    const auto a = scan_text("q.txt", text, {});
+    REQUIRE(a.expectations.size() == 1);
+    CHECK(a.expectations[0].select_text.rfind("means times=", 0) == 0);
+    CHECK(run_checks(a.expectations, nullptr).rows[0].outcome.pass);
+}
+
+TEST_CASE("scan: one-tailed counts for the result whose clause says so, not for its neighbour") {
+    const auto s = scan_text("o.txt", "A differed, t(8) = 2.31, p = .05, and the one-tailed test gave t(8) = 2.00, p = .04.\n"
+                                      "B gave t(10) = 1.90, p = .04, one-tailed.\n", {});
+    REQUIRE(s.expectations.size() == 3);
+    CHECK(s.expectations[0].select_text.find("tails") == std::string::npos);
+    CHECK(s.expectations[1].select_text.find("tails=1") != std::string::npos);
+    CHECK(s.expectations[2].select_text.find("tails=1") != std::string::npos);
+}

@@ -84,6 +84,9 @@ public:
     Scanner(std::string text, const ScanOptions& o) : text_(std::move(text)), o_(o) {
         for (std::size_t i = 0; i < text_.size(); ++i)
             if (text_[i] == '\n') newlines_.push_back(i);
+        static const std::regex blank(R"(\n[ \t\r]*\n)");
+        for (std::sregex_iterator it(text_.begin(), text_.end(), blank), stop; it != stop; ++it)
+            paragraphs_.push_back(static_cast<std::size_t>(it->position(0) + it->length(0)));
     }
     std::vector<Candidate> run();
 
@@ -98,12 +101,38 @@ private:
         return {b == std::string::npos ? 0 : b + 1, e == std::string::npos ? text_.size() : e};
     }
     std::optional<std::int64_t> n_near(std::size_t begin, std::size_t end) const;
+    std::pair<std::size_t, std::size_t> clause(std::size_t begin, std::size_t end) const;
+    std::string grid_keys() const {
+        char range[64];
+        std::string out = " step=" + *o_.step;
+        std::snprintf(range, sizeof range, " max=%.10g", *o_.max);
+        out += range;
+        if (o_.min && *o_.min != 0) {
+            std::snprintf(range, sizeof range, " min=%.10g", *o_.min);
+            out += range;
+        }
+        return out;
+    }
     void tests();
     void means();
     void percents();
     void add(std::size_t pos, std::size_t len, std::string kind, std::string select, std::string expected,
              std::string tolerance);
 
+    struct PctFigure {
+        std::size_t pos, len, paragraph;
+        std::optional<std::int64_t> n;
+        std::string value, from, to;
+    };
+    std::size_t paragraph_of(std::size_t pos) const {
+        return static_cast<std::size_t>(std::upper_bound(paragraphs_.begin(), paragraphs_.end(), pos) -
+                                        paragraphs_.begin());
+    }
+    std::optional<std::pair<std::string, std::string>> times_after(std::size_t end) const;
+    void sequences();
+
+    std::vector<std::size_t> paragraphs_;  // where each blank line ends
+    std::vector<PctFigure> pcts_;
     std::string text_;
     const ScanOptions& o_;
     std::vector<std::size_t> newlines_;
@@ -138,7 +167,54 @@ std::optional<std::int64_t> Scanner::n_near(std::size_t begin, std::size_t end) 
         if (at >= end) return n;  // the first n after the figure on its line
         before = n;
     }
+    if (before) return before;
+    // else the last n = N earlier in the paragraph
+    const auto para = paragraph_of(begin);
+    const std::size_t pb = para == 0 ? 0 : paragraphs_[para - 1];
+    for (std::sregex_iterator it(text_.begin() + static_cast<std::ptrdiff_t>(pb),
+                                 text_.begin() + static_cast<std::ptrdiff_t>(lb), n_re), stop;
+         it != stop; ++it)
+        before = std::stoll((*it)[1].str());
     return before ? before : o_.n;
+}
+
+// Where a result's "one-tailed" may be said: its sentence, cut at the previous and the next
+// statistic (a sentence ends at a point followed by a space or line end, not a decimal point).
+std::pair<std::size_t, std::size_t> Scanner::clause(std::size_t begin, std::size_t end) const {
+    static const std::regex stat(R"(\b(?:t|F|r|chi2|[Cc]hi-?[Ss]quare|X2)\s*\(|\b[zZ]\s*=)");
+    auto sentence_end = [&](std::size_t i) {
+        return text_[i] == '.' && (i + 1 == text_.size() || std::isspace(static_cast<unsigned char>(text_[i + 1])));
+    };
+    std::size_t b = begin;
+    while (b > 0 && !sentence_end(b - 1)) --b;
+    std::size_t e = end;
+    while (e < text_.size() && !sentence_end(e)) ++e;
+    std::size_t lo = b, hi = e;
+    for (std::sregex_iterator it(text_.begin() + static_cast<std::ptrdiff_t>(b),
+                                 text_.begin() + static_cast<std::ptrdiff_t>(e), stat), stop;
+         it != stop; ++it) {
+        const auto at = b + static_cast<std::size_t>(it->position(0));
+        if (at < begin) lo = std::max(lo, at + static_cast<std::size_t>(it->length(0)));
+        if (at >= end) {
+            hi = at;
+            break;
+        }
+    }
+    // text between the previous result's statistic and this one belongs to this one only
+    // after the previous p-value: cut at the last "p <op> value" before `begin`
+    static const std::regex pval(R"(\bp\s*(?:<=|>=|<|>|=)\s*(?:\d*\.\d+|[01]))");
+    for (std::sregex_iterator it(text_.begin() + static_cast<std::ptrdiff_t>(lo),
+                                 text_.begin() + static_cast<std::ptrdiff_t>(begin), pval), stop;
+         it != stop; ++it)
+        lo = lo + static_cast<std::size_t>(it->position(0) + it->length(0));
+    // after the result, only its own trailing clause (", one-tailed", "(one-sided)"): up to an
+    // "and" or a semicolon, which start the next statement
+    static const std::regex next(R"(\band\b|;)");
+    std::smatch m;
+    if (std::regex_search(text_.begin() + static_cast<std::ptrdiff_t>(end),
+                          text_.begin() + static_cast<std::ptrdiff_t>(hi), m, next))
+        hi = end + static_cast<std::size_t>(m.position(0));
+    return {lo, hi};
 }
 
 void Scanner::tests() {
@@ -166,10 +242,10 @@ void Scanner::tests() {
             if (p.test == "F") select += " df1=" + m[1].str() + " df2=" + m[2].str();
             else if (p.test != "z") select += " df=" + m[1].str();
             select += " stat=" + number(m[p.stat_group].str());
-            const auto [lb, le] = line_span(pos);
+            const auto [wb, we] = clause(pos, pos + static_cast<std::size_t>(m.length(0)));
             if ((p.test == "t" || p.test == "z" || p.test == "r") &&
-                std::regex_search(text_.begin() + static_cast<std::ptrdiff_t>(lb),
-                                  text_.begin() + static_cast<std::ptrdiff_t>(le), one_tailed))
+                std::regex_search(text_.begin() + static_cast<std::ptrdiff_t>(wb),
+                                  text_.begin() + static_cast<std::ptrdiff_t>(we), one_tailed))
                 select += " tails=1";
             const std::string op = m[p.stat_group + 1].str();
             const std::string pv = number(m[p.stat_group + 2].str());
@@ -195,28 +271,40 @@ void Scanner::means() {
             const std::string grid = " step=" + *o_.step;
             add(pos, len, "mean", "grim n=" + std::to_string(*n) + grid, mean,
                 "decimals:" + std::to_string(data::written_decimals(mean)));
-            add(pos + 1, len, "sd", "grimmer n=" + std::to_string(*n) + grid + " mean=" + mean, sd,
+            add(pos, len, "sd", "grimmer n=" + std::to_string(*n) + grid + " mean=" + mean, sd,
                 "decimals:" + std::to_string(data::written_decimals(sd)));
         }
 }
 
+// "... from session 1 to session 3" right after a percentage, in the same sentence: the two
+// times as labels (spaces become _).
+std::optional<std::pair<std::string, std::string>> Scanner::times_after(std::size_t end) const {
+    static const std::regex re(R"(^[^.;%\n]{0,40}?\bfrom\s+([A-Za-z0-9][A-Za-z0-9 ]{0,30}?)\s+to\s+([A-Za-z0-9][A-Za-z0-9 ]{0,30}?)\s*(?=[,.;:)(]|\s+and\b|\s+in\b|\s+\(|$))");
+    std::smatch m;
+    const auto b = text_.begin() + static_cast<std::ptrdiff_t>(end);
+    const auto e = text_.begin() + static_cast<std::ptrdiff_t>(std::min(text_.size(), end + 120));
+    if (!std::regex_search(b, e, m, re)) return std::nullopt;
+    auto label = [](std::string t) {
+        for (auto& c : t)
+            if (c == ' ') c = '_';
+        return t;
+    };
+    return std::make_pair(label(m[1].str()), label(m[2].str()));
+}
+
 void Scanner::percents() {
-    if (!o_.step || !o_.max) return;
     static const std::regex signed_re(R"((^|[\s(\[:;,])([+-]\d+(?:\.\d+)?)\s*%)");
     static const std::regex word_re(R"(\b(reduction|decrease|decline|drop|fall|increase|rise)\s+(?:of\s+)?(\d+(?:\.\d+)?)\s*%)",
                                     std::regex::icase);
     auto row = [&](std::size_t pos, std::size_t len, std::string pct) {
         const auto n = n_near(pos, pos + len);
-        if (!n) return;
         if (pct[0] == '+') pct.erase(0, 1);
-        char range[64];
-        std::snprintf(range, sizeof range, " max=%.10g", *o_.max);
-        std::string select = "pct_change n=" + std::to_string(*n) + " step=" + *o_.step + range;
-        if (o_.min && *o_.min != 0) {
-            std::snprintf(range, sizeof range, " min=%.10g", *o_.min);
-            select += range;
-        }
-        add(pos, len, "pct", select, pct, "decimals:" + std::to_string(data::written_decimals(pct)));
+        PctFigure f{pos, len, paragraph_of(pos), n, pct, "", ""};
+        if (const auto t = times_after(pos + len)) std::tie(f.from, f.to) = *t;
+        pcts_.push_back(f);
+        if (!n || !o_.step || !o_.max) return;
+        add(pos, len, "pct", "pct_change n=" + std::to_string(*n) + grid_keys(), pct,
+            "decimals:" + std::to_string(data::written_decimals(pct)));
     };
     for (std::sregex_iterator it(text_.begin(), text_.end(), signed_re), stop; it != stop; ++it) {
         const auto pos = static_cast<std::size_t>(it->position(2));
@@ -228,6 +316,40 @@ void Scanner::percents() {
         const bool down = word != "increase" && word != "rise";
         row(static_cast<std::size_t>(it->position(0)), static_cast<std::size_t>(it->length(0)),
             (down ? "-" : "") + (*it)[2].str());
+    }
+    sequences();
+}
+
+// Percent changes of one paragraph that name their times ("from X to Y") and share a time:
+// one means row asking whether one sequence of means gives them all (grid mode when the
+// grid, the range and one n for them all are known; arithmetic mode otherwise).
+void Scanner::sequences() {
+    std::stable_sort(pcts_.begin(), pcts_.end(), [](const auto& a, const auto& b) { return a.pos < b.pos; });
+    for (std::size_t i = 0; i < pcts_.size();) {
+        std::size_t j = i;
+        std::vector<const PctFigure*> figs;
+        for (; j < pcts_.size() && pcts_[j].paragraph == pcts_[i].paragraph; ++j)
+            if (!pcts_[j].from.empty() && pcts_[j].from != pcts_[j].to) figs.push_back(&pcts_[j]);
+        i = j;
+        if (figs.size() < 2) continue;
+        std::vector<std::string> times;
+        bool shared = false;
+        for (const auto* f : figs)
+            for (const auto& t : {f->from, f->to}) {
+                if (std::find(times.begin(), times.end(), t) == times.end()) times.push_back(t);
+                else shared = true;
+            }
+        if (!shared) continue;
+        std::string list, pct;
+        for (const auto& t : times) list += (list.empty() ? "" : ",") + t;
+        for (const auto* f : figs) pct += (pct.empty() ? "" : ",") + f->from + ":" + f->to + ":" + f->value;
+        const auto n = figs.front()->n;
+        const bool one_n = n && std::all_of(figs.begin(), figs.end(), [&](const auto* f) { return f->n == n; });
+        std::string select = "means";
+        if (one_n && o_.step && o_.max) select += " n=" + std::to_string(*n) + grid_keys();
+        select += " times=" + list + " pct=" + pct;
+        const auto first = figs.front()->pos, last = figs.back()->pos + figs.back()->len;
+        add(first, last - first, "means", select, "1", "exact");
     }
 }
 
