@@ -122,7 +122,9 @@ void setup_check(CLI::App& app) {
     sub->add_option("--step", a->step, "With --scan: grid of one score (0.25, 1/7), for GRIM/GRIMMER rows");
     sub->add_option("--n", a->n, "With --scan: n for figures whose line gives no n = N")->check(CLI::Range(1, 1000000000));
     sub->footer(
-        "Rows without raw data (grim, grimmer, pct_change, pvalue) run without --data.\n"
+        "Rows without raw data (grim, grimmer, pct_change, pvalue, means) run without --data.\n"
+        "--scan finds APA results (t(8) = 2.10, p = .04), means with SD and n, and percent changes in\n"
+        "plain text and checks them as rows (p as statcheck recomputes it; GRIM/GRIMMER need the grid).\n"
         "Exit status: 0 all passed, 1 a row failed, 2 usage, 3 malformed expectations file or data.\n"
         "The file format, tolerances and consistency tests are in docs/check.md; CI wiring in docs/ci.md.\n\n"
         "Examples:\n"

@@ -45,4 +45,17 @@ expect_error "--step without --scan" 2 "--instrument, --step and --n are for --s
 expect_error "--select with --scan" 2 "--select is for --record with --data, not --scan" \
   "$PS" check --scan "$T/s.txt" --select 'change column=mean'
 expect_error "bad --n" 2 "--n" "$PS" check --scan "$T/s.txt" --n 0
+
+# means rows: a malformed one is refused when the file is read (exit 3, FILE:LINE:COLUMN)
+H=id,select,expected,tolerance,note
+printf '%s\na,"means times=S1,S3 pct=S1:S9:-3.39",1,exact,\n' "$H" >"$T/mb.csv"
+expect_error "means: unknown time" 3 'mb.csv:2:2: pct: "S9" is not one of times=S1,S3' "$PS" check "$T/mb.csv"
+printf '%s\na,"means times=S1,S3 pct=S1:S3:-3.39",1,decimals:2,\n' "$H" >"$T/mb2.csv"
+expect_error "means: tolerance" 3 "mb2.csv:2:4: means rows take expected 1 (jointly possible) or 0" "$PS" check "$T/mb2.csv"
+printf '%s\na,"means n=5 step=0.25 times=S1,S3 pct=S1:S3:-3.39",1,exact,\n' "$H" >"$T/mb3.csv"
+expect_error "means: grid without max" 3 "mb3.csv:2:2: means needs max=" "$PS" check "$T/mb3.csv"
+# the psycholytic sequence as a row: impossible on the grid; expected 0 pins that down
+printf '%s\ng,"means n=5 step=0.25 max=10 times=S1,S3,S6 pct=S1:S3:-32.81,S3:S6:24.56,S1:S6:-3.39",0,exact,\n' "$H" >"$T/m0.csv"
+run "$PS" check "$T/m0.csv"
+expect_status "a known-impossible sequence recorded as 0 passes" 0
 finish

@@ -104,7 +104,7 @@ TEST_CASE("means rows in an expectations file: the psycholytic sequence, arithme
     CHECK(run.rows[1].outcome.pass);  // expected 0: a regression test that it stays impossible
     CHECK_FALSE(run.rows[2].outcome.pass);
     CHECK(run.rows[2].outcome.message.find("no sequence of positive means") != std::string::npos);
-    // 5.90 -> mean of 4 on a grid of 0.0625 near 5.7: 5.6875 gives -3.60%, 5.75 gives -2.54%
+    // n = 5 at S1 and 4 at S6: -3.39% is then impossible even alone
     CHECK_FALSE(run.rows[3].outcome.pass);
 }
 
