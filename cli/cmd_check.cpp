@@ -1,5 +1,6 @@
 #include "cmd_check.hpp"
 
+#include <cstdio>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -8,7 +9,9 @@
 #include "pilotstat/check/expectations.hpp"
 #include "pilotstat/check/record.hpp"
 #include "pilotstat/check/render.hpp"
+#include "pilotstat/check/scan.hpp"
 #include "pilotstat/check/runner.hpp"
+#include "pilotstat/data/instruments.hpp"
 #include "pilotstat/error.hpp"
 
 namespace pilotstat::cli {
@@ -21,7 +24,27 @@ struct CheckArgs {
     int digits = 4;
     bool record = false;
     std::vector<std::string> select;
+    std::string scan, instrument, step;
+    std::int64_t n = 0;
 };
+
+check::ScanOptions scan_options(const CheckArgs& a) {
+    check::ScanOptions o;
+    if (!a.instrument.empty()) {
+        auto reg = data::InstrumentRegistry::builtin();
+        if (!a.input.instruments_file.empty()) reg.load_csv(a.input.instruments_file);
+        const auto* ins = reg.find(a.instrument);
+        if (!ins) throw UsageError("--instrument: unknown instrument \"" + a.instrument + "\" (see docs/instruments.md)");
+        char step[32];
+        std::snprintf(step, sizeof step, "%.10g", ins->step);
+        if (ins->step > 0) o.step = step;
+        o.min = ins->min;
+        o.max = ins->max;
+    }
+    if (!a.step.empty()) o.step = a.step;
+    if (a.n > 0) o.n = a.n;
+    return o;
+}
 
 void run_record(const CheckArgs& a) {
     if (a.input.path.empty()) throw UsageError("--record needs --data STUDY.csv");
@@ -32,12 +55,20 @@ void run_record(const CheckArgs& a) {
 }
 
 void run_check(const CheckArgs& a) {
+    const bool scan = !a.scan.empty();
+    if (!scan && (!a.instrument.empty() || !a.step.empty() || a.n > 0))
+        throw UsageError("--instrument, --step and --n are for --scan");
+    if (scan && !a.select.empty()) throw UsageError("--select is for --record with --data, not --scan");
+    std::optional<check::ScanResult> scanned;
+    if (scan) scanned = check::scan_file(a.scan, scan_options(a));
+    if (scan && a.record) return write_output(scanned->csv, a.output);
     if (a.record) return run_record(a);
-    if (a.files.empty()) throw UsageError("give at least one expectations file (see 'pilotstat check --help')");
+    if (a.files.empty() && !scan) throw UsageError("give at least one expectations file (see 'pilotstat check --help')");
     if (!a.select.empty()) throw UsageError("--select is for --record");
     std::ostringstream probe;
     check::render_check(check::CheckRun{}, a.format, probe, a.digits);  // unknown format: usage error first
     std::vector<check::Expectation> all;
+    if (scan) all = scanned->expectations;
     for (const auto& f : a.files) {  // every file is validated before anything runs
         auto rows = check::read_expectations(f);
         all.insert(all.end(), rows.begin(), rows.end());
@@ -85,14 +116,23 @@ void setup_check(CLI::App& app) {
     sub->add_flag("--record", a->record, "Write an expectations file from the current results (with --select)");
     sub->add_option("--select", a->select, "With --record: a selection pattern, e.g. "
                                            "'change measure=bdi column=mean_change,p_*' (repeatable)");
+    sub->add_option("--scan", a->scan, "Check the APA results, means and percent changes found in a plain-text "
+                                       "FILE (- = stdin); with --record, write them as an expectations file");
+    sub->add_option("--instrument", a->instrument, "With --scan: the instrument the means are on (grid and range)");
+    sub->add_option("--step", a->step, "With --scan: grid of one score (0.25, 1/7), for GRIM/GRIMMER rows");
+    sub->add_option("--n", a->n, "With --scan: n for figures whose line gives no n = N")->check(CLI::Range(1, 1000000000));
     sub->footer(
-        "Rows without raw data (grim, grimmer, pct_change, pvalue) run without --data.\n"
+        "Rows without raw data (grim, grimmer, pct_change, pvalue, means) run without --data.\n"
+        "--scan finds APA results (t(8) = 2.10, p = .04), means with SD and n, and percent changes in\n"
+        "plain text and checks them as rows (p as statcheck recomputes it; GRIM/GRIMMER need the grid).\n"
         "Exit status: 0 all passed, 1 a row failed, 2 usage, 3 malformed expectations file or data.\n"
         "The file format, tolerances and consistency tests are in docs/check.md; CI wiring in docs/ci.md.\n\n"
         "Examples:\n"
         "  pilotstat check --data data/examples/kap_pilot.csv data/examples/kap_pilot.expect.csv\n"
         "  pilotstat check data/examples/published_consistency.expect.csv --format tap\n"
         "  pilotstat check --data study.csv expect.csv --junit check.xml\n"
+        "  pilotstat check --scan data/examples/seed_excerpt.txt --instrument bpi_severity\n"
+        "  pilotstat check --scan paper.txt --record -o paper.expect.csv\n"
         "  pilotstat check --data study.csv --record --select 'change column=pct_change_of_means' -o snap.csv");
     sub->callback([a] { run_check(*a); });
 }

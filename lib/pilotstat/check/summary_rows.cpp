@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "pilotstat/check/grim.hpp"
+#include "pilotstat/check/mean_sequence.hpp"
 #include "pilotstat/check/pct_change.hpp"
 #include "pilotstat/check/pvalue_consistency.hpp"
 #include "pilotstat/data/decimal.hpp"
@@ -174,6 +175,25 @@ StatReport stat_report(const Keys& k) {
     return r;
 }
 
+// statcheck's decision error at alpha = .05 (p = .05 counts as significant, as statcheck's
+// pEqualAlphaSig): the published p says significant and the recomputed does not, or the reverse.
+bool decision_error(const Expected& e, double computed) {
+    constexpr double alpha = 0.05;
+    bool published_sig = false;
+    switch (e.bound) {
+        case Bound::none: published_sig = e.value <= alpha; break;
+        case Bound::below:
+        case Bound::at_most: published_sig = e.value <= alpha; break;
+        case Bound::above:
+        case Bound::at_least:
+            if (e.value < alpha) return false;  // "p > .01" says nothing about .05
+            published_sig = false;
+            break;
+    }
+    if ((e.bound == Bound::below || e.bound == Bound::at_most) && e.value > alpha) return false;
+    return published_sig != (computed <= alpha);
+}
+
 Outcome pvalue_row(const Selection& s, const Expected& e, const Tolerance& t) {
     const Keys k(s, {"test", "df", "df1", "df2", "stat", "tails"});
     const auto report = stat_report(k);
@@ -190,16 +210,136 @@ Outcome pvalue_row(const Selection& s, const Expected& e, const Tolerance& t) {
     o.message = k.text("test") + df + " = " + k.text("stat") + " gives p = " + num(range.p) + " (" +
                 num(range.low) + " to " + num(range.high) + " as the statistic rounds)";
     if (!o.pass) o.message = "p inconsistent: " + o.message + "; published " + e.text;
+    if (!o.pass && decision_error(e, range.p)) o.message += "; decision error: the published p and the "
+                                                          "recomputed one fall on different sides of .05";
+    return o;
+}
+
+
+std::vector<std::string> split(const std::string& s, char sep) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (true) {
+        const auto at = s.find(sep, start);
+        out.push_back(s.substr(start, at == std::string::npos ? std::string::npos : at - start));
+        if (at == std::string::npos) return out;
+        start = at + 1;
+    }
+}
+
+Published published_text(const std::string& key, const std::string& v) {
+    const auto x = data::parse_finite(v);
+    if (!x || v.find_first_of("eE") != std::string::npos)
+        throw invalid_argument(key + " must hold numbers written in decimals (\"" + v + "\")");
+    return {*x, data::written_decimals(v)};
+}
+
+SequenceQuery sequence_query(const Keys& k) {
+    SequenceQuery q;
+    q.times = split(k.text("times"), ',');
+    if (q.times.size() < 2) throw invalid_argument("times needs at least two times, e.g. times=T1,T2,T3");
+    auto time = [&](const std::string& key, const std::string& name) {
+        const auto it = std::find(q.times.begin(), q.times.end(), name);
+        if (it == q.times.end()) throw invalid_argument(key + ": \"" + name + "\" is not one of times=" + k.text("times"));
+        return static_cast<std::size_t>(it - q.times.begin());
+    };
+    for (std::size_t i = 0; i < q.times.size(); ++i)
+        if (q.times[i].empty() || std::find(q.times.begin(), q.times.begin() + static_cast<std::ptrdiff_t>(i), q.times[i]) !=
+                                      q.times.begin() + static_cast<std::ptrdiff_t>(i))
+            throw invalid_argument("times must be distinct and non-empty (\"" + k.text("times") + "\")");
+    if (k.has("pct"))
+        for (const auto& item : split(k.text("pct"), ',')) {
+            const auto parts = split(item, ':');
+            if (parts.size() != 3) throw invalid_argument("pct items are FROM:TO:PERCENT (\"" + item + "\")");
+            SequenceFigure f{SequenceFigure::Kind::pct, time("pct", parts[0]), time("pct", parts[1]),
+                             published_text("pct", parts[2]), item};
+            if (f.from == f.to) throw invalid_argument("pct: a change from a time to itself (\"" + item + "\")");
+            q.figures.push_back(f);
+        }
+    if (k.has("mean"))
+        for (const auto& item : split(k.text("mean"), ',')) {
+            const auto parts = split(item, ':');
+            if (parts.size() != 2) throw invalid_argument("mean items are TIME:MEAN (\"" + item + "\")");
+            q.figures.push_back({SequenceFigure::Kind::mean, time("mean", parts[0]), 0, published_text("mean", parts[1]), item});
+        }
+    if (q.figures.empty()) throw invalid_argument("means needs pct=... or mean=... figures");
+    if (!k.has("step") && !k.has("items")) {  // arithmetic mode
+        if (k.has("n") || k.has("min") || k.has("max")) throw invalid_argument("n, min and max go with step= (grid mode)");
+        return q;
+    }
+    q.grid = k.grid();
+    q.min = k.has("min") ? k.published("min").value : 0;
+    q.max = k.published("max").value;
+    if (q.max <= q.min) throw invalid_argument("max must be above min");
+    const auto& n = k.text("n");
+    if (n.find(':') == std::string::npos) {
+        q.n.assign(q.times.size(), k.whole("n", 1));
+    } else {
+        q.n.assign(q.times.size(), 0);
+        for (const auto& item : split(n, ',')) {
+            const auto parts = split(item, ':');
+            const auto v = parts.size() == 2 ? data::parse_finite(parts[1]) : std::nullopt;
+            if (!v || *v < 1 || *v != std::floor(*v) || *v > 1e9)
+                throw invalid_argument("n per time is TIME:N,... with whole N >= 1 (\"" + item + "\")");
+            q.n[time("n", parts[0])] = static_cast<std::int64_t>(*v);
+        }
+        for (std::size_t i = 0; i < q.times.size(); ++i)
+            if (q.n[i] == 0) throw invalid_argument("n gives no n for time " + q.times[i]);
+    }
+    return q;
+}
+
+Outcome means_row(const Selection& s, const Expected& e, const Tolerance&) {
+    const Keys k(s, {"n", "step", "items", "min", "max", "times", "pct", "mean"});
+    const auto q = sequence_query(k);
+    const auto r = mean_sequence_test(q);
+    Outcome o;
+    o.computed = r.consistent ? 1 : 0;
+    o.pass = *o.computed == e.value;
+    o.difference = *o.computed - e.value;
+    if (r.consistent) {
+        std::vector<double> shown = r.means;
+        std::string what = "one sequence of means reproduces every figure: ";
+        const bool relative = !q.grid && std::none_of(q.figures.begin(), q.figures.end(), [](const auto& f) {
+            return f.kind == SequenceFigure::Kind::mean;
+        });
+        if (relative) {
+            for (auto& v : shown) v = 100 * v / r.means.front();
+            what = "one sequence of means reproduces every figure (as an index, " + q.times.front() + " = 100): ";
+        }
+        for (std::size_t i = 0; i < shown.size(); ++i) what += (i ? ", " : "") + q.times[i] + " " + num(shown[i]);
+        if (q.grid) what += " (" + std::string(r.sequences >= 1000000 ? ">= " : "") + std::to_string(r.sequences) +
+                            (r.sequences == 1 ? " sequence fits)" : " sequences fit)");
+        o.message = what;
+    } else {
+        std::string sets;
+        for (const auto& c : r.conflicts) {
+            sets += sets.empty() ? "{" : "; {";
+            for (std::size_t i = 0; i < c.size(); ++i) sets += (i ? ", " : "") + q.figures[c[i]].text;
+            sets += "}";
+        }
+        o.message = std::string(q.grid ? "no sequence of attainable means" : "no sequence of positive means") +
+                    " reproduces every figure; smallest jointly impossible " +
+                    (r.conflicts.size() == 1 ? "set: " : "sets: ") + sets;
+    }
+    if (!o.pass && e.value == 0) o.message = "expected impossible, but " + o.message;
     return o;
 }
 
 }  // namespace
 
 bool is_summary_command(std::string_view c) {
-    return c == "grim" || c == "grimmer" || c == "pct_change" || c == "pvalue";
+    return c == "grim" || c == "grimmer" || c == "pct_change" || c == "pvalue" || c == "means";
 }
 
 void validate_summary_row(const Selection& s, const Expected& e, const Tolerance& t) {
+    if (s.command == "means") {
+        if (t.kind != ToleranceKind::exact || e.bound != Bound::none || (e.value != 0 && e.value != 1))
+            throw invalid_argument("means rows take expected 1 (jointly possible) or 0 (impossible) with tolerance "
+                                   "exact; each figure's precision is the decimals it is written with");
+        (void)sequence_query(Keys(s, {"n", "step", "items", "min", "max", "times", "pct", "mean"}));
+        return;
+    }
     need_decimals(s, t, s.command == "pvalue");
     if (e.bound != Bound::none && s.command != "pvalue")
         throw invalid_argument("a bound like " + e.text + " is allowed only for p-values");
@@ -211,6 +351,7 @@ Outcome run_summary_row(const Selection& s, const Expected& e, const Tolerance& 
     if (s.command == "grimmer") return grimmer_row(s, e, t);
     if (s.command == "pct_change") return pct_change_row(s, e, t);
     if (s.command == "pvalue") return pvalue_row(s, e, t);
+    if (s.command == "means") return means_row(s, e, t);
     throw invalid_argument("unknown command \"" + s.command + "\"");
 }
 

@@ -1,0 +1,127 @@
+// check --scan: extraction of APA results, means and percent changes from text, and agreement
+// with R's statcheck on tests/reference/data/scan_statcheck.txt (scripts/reference/scan.R).
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "fixture.hpp"
+#include "pilotstat/check/runner.hpp"
+#include "pilotstat/check/scan.hpp"
+#include "pilotstat/error.hpp"
+
+using namespace pilotstat;
+using namespace pilotstat::check;
+
+namespace {
+std::string slurp(const std::string& name) {
+    std::ifstream in(std::string(PILOTSTAT_TEST_DIR) + "/" + name);
+    std::ostringstream b;
+    b << in.rdbuf();
+    return b.str();
+}
+}  // namespace
+
+TEST_CASE("scan agrees with statcheck on which results are inconsistent, the recomputed p and decision errors") {
+    const auto scanned = scan_text("scan_statcheck.txt", slurp("reference/data/scan_statcheck.txt"), {});
+    const auto run = run_checks(scanned.expectations, nullptr);
+    const auto ref = fixture::read("reference/check_scan_statcheck.csv");
+    // statcheck finds one result per line here; so must the scan
+    REQUIRE(run.rows.size() == ref.size());
+    int inconsistent = 0, decision = 0;
+    for (std::size_t i = 0; i < ref.size(); ++i) {
+        const auto& r = ref[i];
+        const auto& row = run.rows[i];
+        CAPTURE(r.str("line"));
+        CAPTURE(row.expectation.select_text);
+        CHECK(row.expectation.where.line == static_cast<std::size_t>(r.num("line")));
+        const bool error = r.str("error") == "1";
+        CHECK(row.outcome.pass == !error);
+        CHECK((row.outcome.message.find("decision error") != std::string::npos) == (r.str("decision_error") == "1"));
+        // statcheck reports the one-tailed p when a one-tailed line is consistent that way,
+        // the two-tailed p otherwise; the scan computes the one-tailed p on such lines.
+        const bool one_tailed = row.expectation.select_text.find("tails=1") != std::string::npos;
+        CHECK(one_tailed == (r.str("one_tailed") == "1"));
+        const double mine = (one_tailed && error) ? 2 * *row.outcome.computed : *row.outcome.computed;
+        CHECK(std::fabs(mine - r.num("computed_p")) <= 1e-9 * r.num("computed_p") + 1e-15);
+        inconsistent += error;
+        decision += r.str("decision_error") == "1";
+    }
+    CHECK(inconsistent >= 8);  // the text holds both kinds, so agreement is not trivial
+    CHECK(decision >= 4);
+}
+
+TEST_CASE("scan: typographic minus, chi squared, F, bounds and leading points") {
+    const auto s = scan_text("x.txt", "a: t(8) = \xE2\x88\x92" "2.10, p = .07; b: \xCF\x87\xC2\xB2(1) = 3.84, p = .05;\n"
+                                      "c: F(1, 8) = 5.32, p < .05, d: r(28) = -.31, p = .10\n", {});
+    REQUIRE(s.expectations.size() == 4);
+    CHECK(s.expectations[0].select_text == "pvalue test=t df=8 stat=-2.10");
+    CHECK(s.expectations[1].select_text == "pvalue test=chisq df=1 stat=3.84");
+    CHECK(s.expectations[2].select_text == "pvalue test=F df1=1 df2=8 stat=5.32");
+    CHECK(s.expectations[2].expected.text == "<0.05");
+    CHECK(s.expectations[3].select_text == "pvalue test=r df=28 stat=-0.31");
+    CHECK(s.expectations[3].where.line == 2);
+    CHECK(s.expectations[3].note == "x.txt:2: r(28) = -.31, p = .10");
+}
+
+TEST_CASE("scan: means with SD and n become GRIM and GRIMMER rows only when the grid is known") {
+    const std::string text = "Severity was M = 5.90, SD = 1.23 (n = 5) and 3.45 \xC2\xB1 1.10 (n = 5).\n";
+    CHECK_THROWS_AS(scan_text("m.txt", text, {}), DataError);  // no grid: nothing to check
+    ScanOptions o;
+    o.step = "1";
+    const auto s = scan_text("m.txt", text, o);
+    REQUIRE(s.expectations.size() == 4);
+    CHECK(s.expectations[0].select_text == "grim n=5 step=1");
+    CHECK(s.expectations[1].select_text == "grimmer n=5 step=1 mean=5.90");
+    const auto run = run_checks(s.expectations, nullptr);
+    CHECK_FALSE(run.rows[0].outcome.pass);  // 5.90 is not k/5 ... 5.9 = 29.5/5: GRIM-impossible
+    CHECK_FALSE(run.rows[2].outcome.pass);  // 3.45 likewise
+    o.step = "0.25";
+    CHECK(run_checks(scan_text("m.txt", text, o).expectations, nullptr).rows[0].outcome.pass);  // 5.90 = 118/20
+}
+
+TEST_CASE("scan: signed percentages and worded changes need n and the range") {
+    ScanOptions o;
+    o.step = "0.25";
+    o.max = 10;
+    const auto s = scan_text("p.txt", "Severity fell -32.81% (n = 5); a reduction of 3.39% overall, n = 5; 95% CI.\n", o);
+    REQUIRE(s.expectations.size() == 2);
+    CHECK(s.expectations[0].select_text == "pct_change n=5 step=0.25 max=10");
+    CHECK(s.expectations[0].expected.value == doctest::Approx(-32.81));
+    CHECK(s.expectations[1].expected.text == "-3.39");
+    o.max.reset();
+    CHECK_THROWS_AS(scan_text("p.txt", "Severity fell -32.81% (n = 5).\n", o), DataError);
+}
+
+TEST_CASE("scan: percent changes naming their times become one means row; n from the paragraph") {
+    const std::string text = "In the arm (n = 5), severity changed by -32.81% from session 1 to session 3\n"
+                             "and by +24.56% from session 3 to session 6.\n\nAnother paragraph: -3.39% from A to B.\n";
+    ScanOptions o;
+    o.step = "0.25";
+    o.max = 10;
+    const auto s = scan_text("q.txt", text, o);
+    REQUIRE(s.expectations.size() == 3);  // two pct_change rows and one means row; -3.39% has no n
+    CHECK(s.expectations[1].select_text ==
+          "means n=5 step=0.25 max=10 times=session_1,session_3,session_6 "
+          "pct=session_1:session_3:-32.81,session_3:session_6:24.56");
+    CHECK(s.expectations[2].select_text == "pct_change n=5 step=0.25 max=10");
+    CHECK(s.expectations[2].where.line == 2);
+    const auto run = run_checks(s.expectations, nullptr);
+    CHECK_FALSE(run.rows[1].outcome.pass);  // the chain is impossible on the grid
+    // without the grid: arithmetic mode, which the chain passes
+    const auto a = scan_text("q.txt", text, {});
+    REQUIRE(a.expectations.size() == 1);
+    CHECK(a.expectations[0].select_text.rfind("means times=", 0) == 0);
+    CHECK(run_checks(a.expectations, nullptr).rows[0].outcome.pass);
+}
+
+TEST_CASE("scan: one-tailed counts for the result whose clause says so, not for its neighbour") {
+    const auto s = scan_text("o.txt", "A differed, t(8) = 2.31, p = .05, and the one-tailed test gave t(8) = 2.00, p = .04.\n"
+                                      "B gave t(10) = 1.90, p = .04, one-tailed.\n", {});
+    REQUIRE(s.expectations.size() == 3);
+    CHECK(s.expectations[0].select_text.find("tails") == std::string::npos);
+    CHECK(s.expectations[1].select_text.find("tails=1") != std::string::npos);
+    CHECK(s.expectations[2].select_text.find("tails=1") != std::string::npos);
+}
