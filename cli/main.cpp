@@ -15,6 +15,7 @@
 #include "cmd_power.hpp"
 #include "cmd_check.hpp"
 #include "cmd_individual.hpp"
+#include "cmd_plot.hpp"
 #include "common.hpp"
 #include "pilotstat/error.hpp"
 
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
     pilotstat::cli::setup_change(app);
     pilotstat::cli::setup_compare(app);
     pilotstat::cli::setup_report(app);
+    pilotstat::cli::setup_plot(app);
     try {
         app.parse(argc, argv);
         if (version) {
