@@ -102,13 +102,15 @@ std::string estimation(const data::Study& st, const analysis::CompareRow& r, con
             svg.rect(x0, rf.y(b0 + (k + 1) * bw), span * mass[static_cast<std::size_t>(k)] / peak,
                      rf.y(b0 + k * bw) - rf.y(b0 + (k + 1) * bw), "#999999", 0.45);
     const double cx = rf.left + (rf.right - rf.left) * 0.75;
+    std::string numbers = tick_label(*r.mean_diff, 0.01);
     if (r.boot && r.boot->interval) {
         svg.line(cx, rf.y(r.boot->interval->low), cx, rf.y(r.boot->interval->high), kInk, 2.5);
-        const std::string lvl = tick_label(r.boot->interval->conf * 100, 1) + "% bootstrap CI";
-        svg.text(rf.left + 4, rf.bottom + 20, lvl, "start", 12);
+        numbers += " [" + tick_label(r.boot->interval->low, 0.01) + ", " + tick_label(r.boot->interval->high, 0.01) + "]";
+        svg.text(rf.left + 4, rf.bottom + 34, tick_label(r.boot->interval->conf * 100, 1) + "% bootstrap CI", "start", 12);
     }
+    svg.text(rf.left + 4, rf.bottom + 18, numbers, "start", 12, kInk, 0, true);
     svg.circle(cx, rf.y(*r.mean_diff), 6, kInk, "#ffffff", "difference " + tick_label(*r.mean_diff, 0.01));
-    svg.text(rf.left + 4, rf.bottom + 38, "grey: bootstrap distribution", "start", 12, "#555555");
+    svg.text(rf.left + 4, rf.bottom + 50, "grey: bootstrap distribution", "start", 12, "#555555");
     return svg.str();
 }
 
