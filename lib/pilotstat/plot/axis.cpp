@@ -33,7 +33,10 @@ Ticks nice_ticks(double lo, double hi, int target) {
 }
 
 std::string tick_label(double v, double step) {
-    const int decimals = std::max(0, static_cast<int>(-std::floor(std::log10(step) + 1e-9)));
+    int decimals = 0;  // the fewest that show a multiple of step exactly (0.25 -> 2)
+    while (decimals < 6 && std::fabs(step * std::pow(10.0, decimals) - std::round(step * std::pow(10.0, decimals))) >
+                               1e-9 * std::pow(10.0, decimals))
+        ++decimals;
     char buf[40];
     std::snprintf(buf, sizeof buf, "%.*f", std::min(decimals, 6), std::fabs(v) < step * 1e-9 ? 0.0 : v);
     std::string s = buf;
