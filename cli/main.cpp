@@ -18,6 +18,7 @@
 #include "cmd_check.hpp"
 #include "cmd_individual.hpp"
 #include "cmd_plan.hpp"
+#include "cmd_plot.hpp"
 #include "common.hpp"
 #include "friendly.hpp"
 #include "generate.hpp"
@@ -61,6 +62,7 @@ int main(int argc, char** argv) {
     pilotstat::cli::setup_compare(app);
     pilotstat::cli::setup_report(app);
     pilotstat::cli::setup_plan(app);
+    pilotstat::cli::setup_plot(app);
     pilotstat::cli::setup_help(app);
     pilotstat::cli::add_version_flags(app, print_version);
     // Hidden: the build generates the man pages and completions with these.

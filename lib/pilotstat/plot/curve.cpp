@@ -1,0 +1,60 @@
+#include <algorithm>
+#include <cmath>
+
+#include "pilotstat/inference/permutation_test.hpp"
+#include "pilotstat/plot/axis.hpp"
+#include "pilotstat/plot/plots.hpp"
+
+namespace pilotstat::plot {
+
+std::string compared_value(const data::Study& st, const analysis::CompareOptions& c);
+
+std::string curve(const data::Study& st, const analysis::CompareRow& r, const analysis::CompareOptions& c,
+                  const data::InstrumentNorms* norms, const PlotOptions& o) {
+    const std::string ga = st.groups[r.group_a], gb = st.groups[r.group_b];
+    const std::string what = compared_value(st, c);
+    Svg svg(o.width, o.height, st.label(r.measure) + ", " + what + ": compatibility curve",
+            "The exact permutation p-value of the hypothesis that the difference in means (" + ga + " minus " + gb +
+            ") equals delta, for each delta. Shifts where the curve is above the alpha line are compatible with "
+            "the data at that level; the steps are the attainable p-values.");
+    if (r.a.values.size() < 1 || r.b.values.size() < 1 || !r.mean_diff) return svg.str();
+    double lo = 0, hi = 0;
+    for (double x : r.a.values) lo = std::min(lo, x), hi = std::max(hi, x);
+    for (double x : r.b.values) lo = std::min(lo, x), hi = std::max(hi, x);
+    const double spread = std::max(hi - lo, 1.0);
+    const double mcid = mcid_points(st, r.measure, norms);
+    const double better = st.higher_is_worse[r.measure] ? -1 : 1;
+    const double d = *r.mean_diff;
+    auto xt = nice_ticks(std::min({d - 1.2 * spread, 0.0, better * mcid}), std::max({d + 1.2 * spread, 0.0, better * mcid}));
+    const auto f = make_frame(svg, 76, 90, 40, 64, xt, nice_ticks(0, 1, 6));
+    draw_axes(svg, f, "Hypothesised difference in means, " + ga + " minus " + gb + " (points)",
+              "Exact permutation p-value");
+    svg.text(f.left, 24, st.label(r.measure) + ": " + what, "start", kTitleFont, kInk, 0, true);
+    // p(delta): the library's exact test of (A - delta) against B, on a grid
+    // fine enough (600 steps) that every plateau of the step function shows.
+    const int steps = 600;
+    std::vector<Point> pts;
+    std::vector<double> shifted(r.a.values.size());
+    for (int i = 0; i <= steps; ++i) {
+        const double delta = xt.lo + (xt.hi - xt.lo) * i / steps;
+        for (std::size_t k = 0; k < shifted.size(); ++k) shifted[k] = r.a.values[k] - delta;
+        const auto t = inference::permutation_test(shifted, r.b.values, c.exact);
+        if (!t) continue;
+        const Point p{f.x(delta), f.y(t->p_value)};
+        if (!pts.empty() && std::fabs(pts.back().y - p.y) > 1e-9) pts.push_back({p.x, pts.back().y});
+        pts.push_back(p);
+    }
+    svg.polyline(pts, palette(0), 2.2);
+    reference_y(svg, f, o.alpha, "\u03b1 = " + tick_label(o.alpha, 0.01), palette(1));
+    reference_x(svg, f, 0, "0", kInk);
+    if (mcid > 0) reference_x(svg, f, better * mcid, "MCID", palette(4), "2 3");
+    if (r.perm) {
+        svg.circle(f.x(d), f.y(1.0), 5, kInk, "#ffffff", "observed difference " + tick_label(d, 0.01));
+        svg.text(f.right - 6, f.y(0.85), "dot: observed difference " + tick_label(d, 0.01) + " (p = 1)", "end", 12);
+        const std::string p0 = "p at 0: " + tick_label(r.perm->p_value, 0.0001) + " (" + r.perm->method_label() + ")";
+        svg.text(f.right - 6, f.y(0.85) + 18, p0, "end", 12);
+    }
+    return svg.str();
+}
+
+}  // namespace pilotstat::plot

@@ -1,0 +1,80 @@
+#include "pilotstat/plot/make_plot.hpp"
+
+#include <algorithm>
+
+#include "pilotstat/error.hpp"
+#include "pilotstat/plot/svg.hpp"
+
+namespace pilotstat::plot {
+
+const std::vector<std::string>& plot_kinds() {
+    static const std::vector<std::string> k{"trajectories", "estimation", "forest", "rci", "curve"};
+    return k;
+}
+
+namespace {
+std::string join(const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+    return s;
+}
+
+const data::InstrumentNorms* norms_of(const data::Study& st, std::size_t m, const data::NormsRegistry& norms) {
+    return norms.find(st.instruments[m] ? st.instruments[m]->name : st.measures[m]);
+}
+
+std::string html_page(const std::string& title, const std::vector<std::string>& figures) {
+    std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + xml_escape(title) +
+                      "</title><style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}figure{margin:0 0 "
+                      "2em}svg{max-width:100%;height:auto}</style></head><body>\n<h1>" + xml_escape(title) + "</h1>\n";
+    for (const auto& f : figures) out += "<figure>" + f + "</figure>\n";
+    return out + "</body></html>\n";
+}
+}  // namespace
+
+void check_kind(const std::string& kind) {
+    const auto& k = plot_kinds();
+    if (std::find(k.begin(), k.end(), kind) == k.end())
+        throw UsageError("unknown plot kind \"" + kind + "\" (valid: " + join(k) + ")");
+}
+
+void check_format(const std::string& format) {
+    if (format != "svg" && format != "html")
+        throw UsageError("unknown plot format \"" + format + "\" (valid: svg, html)");
+}
+
+std::string make_plot(const data::Study& st, const data::NormsRegistry& norms, const PlotRequest& q) {
+    check_kind(q.kind);
+    check_format(q.format);
+    const auto co = analysis::compare_options(st, q.options);
+    PlotOptions po = q.plot;
+    if (q.options.count("time_values")) po.time_values = co.time_values;
+    po.conf = co.conf;
+    po.alpha = co.alpha;
+    std::vector<std::string> figures;
+    if (q.kind == "trajectories") {
+        for (std::size_t m = 0; m < st.measures.size(); ++m) figures.push_back(trajectories(st, m, norms_of(st, m, norms), po));
+    } else if (q.kind == "rci") {
+        analysis::IndividualOptions io;
+        io.from = st.times[co.from];
+        io.to = {st.times[co.to]};
+        io.rci_z = q.rci_z;
+        const auto res = analysis::individual_change(st, norms, io);
+        for (std::size_t m = 0; m < st.measures.size(); ++m) figures.push_back(rci(st, m, res.rows, q.rci_z, po));
+    } else {
+        const auto rows = analysis::compare(st, co);
+        if (q.kind == "forest") figures.push_back(forest(st, rows, co, po));
+        for (const auto& r : rows) {
+            if (q.kind == "estimation") figures.push_back(estimation(st, r, co, norms_of(st, r.measure, norms), po));
+            if (q.kind == "curve") figures.push_back(curve(st, r, co, norms_of(st, r.measure, norms), po));
+        }
+    }
+    if (q.format == "html") return html_page("pilotstat plot " + q.kind + ": " + st.source, figures);
+    if (figures.size() != 1)
+        throw UsageError("plot " + q.kind + " --format svg draws one measure and one pair of arms, and this "
+                         "selection gives " + std::to_string(figures.size()) +
+                         " figures: choose with --measures (and --groups), or use --format html");
+    return figures.front();
+}
+
+}  // namespace pilotstat::plot

@@ -1,0 +1,59 @@
+// The pictures of `pilotstat plot` and the html report, as standalone SVG.
+// Every number drawn comes from the library's analysis results (describe,
+// compare, individual, the exact permutation test); the plots only place it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pilotstat/analysis/compare.hpp"
+#include "pilotstat/analysis/individual.hpp"
+#include "pilotstat/data/instrument_norms.hpp"
+#include "pilotstat/data/study.hpp"
+
+namespace pilotstat::plot {
+
+struct PlotOptions {
+    double width = 720, height = 440;
+    std::vector<double> time_values;  // trajectories: x position of each time (empty: 0, 1, 2, ...)
+    double conf = 0.95;               // interval of the arm means (trajectories)
+    double alpha = 0.05;              // curve: the alpha line
+};
+
+// What a reader needs to read a measure's axis: "BDI-II score (points; lower is better)".
+std::string score_title(const data::Study& study, std::size_t measure);
+// The MCID in points, when known: mcid_points, else mcid_percent of the mean
+// baseline score of every subject (arms together). 0 when unknown.
+double mcid_points(const data::Study& study, std::size_t measure, const data::InstrumentNorms* norms);
+
+// Every participant's scores over time (markers; a missed visit breaks the
+// line; a dropout's last visit ringed), the arm means with their t intervals
+// (analysis::describe), the instrument's severity bands shaded.
+std::string trajectories(const data::Study& study, std::size_t measure, const data::InstrumentNorms* norms,
+                         const PlotOptions& options);
+
+// Gardner-Altman estimation plot of one comparison row: each participant's
+// compared value per arm, and on a second axis the mean difference with the
+// row's bootstrap interval and the exact bootstrap distribution it came from,
+// with 0 and the MCID marked.
+std::string estimation(const data::Study& study, const analysis::CompareRow& row,
+                       const analysis::CompareOptions& compare, const data::InstrumentNorms* norms,
+                       const PlotOptions& options);
+
+// Hedges' g with its noncentral-t interval for every row, one line each.
+std::string forest(const data::Study& study, const std::vector<analysis::CompareRow>& rows,
+                   const analysis::CompareOptions& compare, const PlotOptions& options);
+
+// Jacobson-Truax plot of one measure and pair of times: baseline against
+// follow-up per participant, the identity line, the band of no reliable
+// change (|RCI| <= z), the clinical cut-off, points coloured by category.
+std::string rci(const data::Study& study, std::size_t measure, const std::vector<analysis::IndividualRow>& rows,
+                double rci_z, const PlotOptions& options);
+
+// The compatibility curve of one comparison row: the exact permutation
+// p-value of mean(A - delta) - mean(B) for shifts delta over a fine grid, with
+// the alpha line, the observed difference, 0 and the MCID.
+std::string curve(const data::Study& study, const analysis::CompareRow& row, const analysis::CompareOptions& compare,
+                  const data::InstrumentNorms* norms, const PlotOptions& options);
+
+}  // namespace pilotstat::plot

@@ -1,0 +1,94 @@
+# plot end to end: every kind is valid XML, renders to a non-blank PNG, matches
+# its golden file byte for byte and shows the library's numbers; bad input fails
+# with a clear message.
+source "$(dirname "$0")/lib.bash"
+EX=data/examples/kap_pilot.csv
+G=tests/cli/golden
+
+# svg_ok NAME FILE: parses as XML with <title> and <desc>, renders with rsvg-convert to a non-blank PNG.
+svg_ok() {
+  python3 - "$2" <<'PY' && ok || bad "$1: not well-formed SVG with title and desc"
+import sys, xml.etree.ElementTree as E
+root = E.parse(sys.argv[1]).getroot()
+ns = "{http://www.w3.org/2000/svg}"
+assert root.tag == ns + "svg", root.tag
+assert root.find(ns + "title").text and root.find(ns + "desc").text
+PY
+  if rsvg-convert "$2" -o "$T/p.png" 2>"$T/rsvg"; then
+    python3 - "$T/p.png" <<'PY' && ok || bad "$1: rendered PNG is blank"
+import sys, struct, zlib
+d = open(sys.argv[1], "rb").read()
+assert d[:8] == b"\x89PNG\r\n\x1a\n"
+i, idat = 8, b""
+while i < len(d):
+    n, kind = struct.unpack(">I4s", d[i:i + 8])
+    if kind == b"IDAT": idat += d[i + 8:i + 8 + n]
+    i += 12 + n
+raw = zlib.decompress(idat)
+assert len(set(raw)) > 20, len(set(raw))   # a blank (all-white) image has 2 or 3 byte values
+PY
+  else bad "$1: rsvg-convert failed: $(cat "$T/rsvg")"; fi
+}
+
+for k in trajectories estimation forest rci curve; do
+  expect_golden "plot $k" "$G/plot_$k.svg" "$PS" plot "$k" "$EX" --measures bdi
+  cp "$T/out" "$T/$k.svg"
+  svg_ok "plot $k" "$T/$k.svg"
+  run "$PS" plot "$k" "$EX" --measures bdi -o "$T/o_$k.svg"
+  [ "$status" -eq 0 ] && [ ! -s "$T/out" ] && cmp -s "$T/o_$k.svg" "$T/$k.svg" && ok || bad "plot $k -o"
+done
+
+expect_golden "trajectories --time-values" "$G/plot_trajectories_times.svg" \
+  "$PS" plot trajectories "$EX" --measures bdi --time-values 0,1,3,6
+expect_contains "true time labels" ">T3 (6)</text>"
+expect_golden "forest of every measure" "$G/plot_forest_all.svg" "$PS" plot forest "$EX"
+cp "$T/out" "$T/forest_all.svg"
+svg_ok "forest all" "$T/forest_all.svg"
+
+# The numbers drawn are the comparison's: Hedges' g and its interval, the bootstrap interval.
+"$PS" compare "$EX" --format csv >"$T/compare.csv"
+python3 - "$T/compare.csv" "$T/forest_all.svg" "$T/estimation.svg" <<'PY' && ok || bad "plots show compare's numbers"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+forest, est = open(sys.argv[2]).read(), open(sys.argv[3]).read()
+f = lambda x: ("%.2f" % float(x)).replace("-", "\u2212")
+for r in rows:
+    assert "%s [%s, %s]" % (f(r["hedges_g"]), f(r["g_ci_low"]), f(r["g_ci_high"])) in forest, r["measure"]
+bdi = rows[0]
+assert "%s [%s, %s]" % (f(bdi["mean_diff"]), f(bdi["boot_ci_low"]), f(bdi["boot_ci_high"])) in est
+PY
+
+# A missed visit breaks the line; a dropout's last visit is ringed.
+awk -F, '!($1 == "P02" && $3 == "T2") && !($1 == "P03" && $3 == "T3")' "$EX" >"$T/gaps.csv"
+expect_golden "trajectories with gaps" "$G/plot_trajectories_gaps.svg" \
+  "$PS" plot trajectories "$T/gaps.csv" --measures bdi
+expect_contains "dropout ringed" "<title>P03 left after T2</title>"
+python3 - "$T/out" <<'PY' && ok || bad "missed visit is a gap"
+import sys, xml.etree.ElementTree as E
+ns = "{http://www.w3.org/2000/svg}"
+lines = [p for p in E.parse(sys.argv[1]).getroot().iter(ns + "polyline") if p.findtext(ns + "title") == "P02"]
+assert [len(p.get("points").split()) for p in lines] == [2, 1] or len(lines) == 1 and len(lines[0].get("points").split()) == 2, \
+    [p.get("points") for p in lines]
+PY
+
+run "$PS" plot curve "$EX" --measures bdi --format html
+[ "$status" -eq 0 ] && grep -q "^<!DOCTYPE html>" "$T/out" && grep -q "<svg" "$T/out" && ok || bad "html format"
+run "$PS" plot estimation "$EX" --format html
+[ "$status" -eq 0 ] && [ "$(grep -c "<svg" "$T/out")" -eq 5 ] && ok || bad "html: one figure per measure"
+
+expect_error "unknown kind" 2 'unknown plot kind "pie" (valid: trajectories, estimation, forest, rci, curve)' \
+  "$PS" plot pie "$EX" --measures bdi
+expect_error "unknown format" 2 'unknown plot format "png" (valid: svg, html)' \
+  "$PS" plot rci "$EX" --measures bdi --format png
+expect_error "unknown measure" 3 "no rows left after --measures/--groups filtering" \
+  "$PS" plot trajectories "$EX" --measures nosuch
+expect_error "svg of several measures" 2 "this selection gives 5 figures: choose with --measures" \
+  "$PS" plot trajectories "$EX"
+expect_error "time values count" 2 "--time-values has 2 values for 4 times" \
+  "$PS" plot trajectories "$EX" --measures bdi --time-values 0,1
+expect_error "unknown time" 3 '--to "T9" is not a time in the data' "$PS" plot rci "$EX" --measures bdi --to T9
+expect_error "too narrow" 2 "--width" "$PS" plot forest "$EX" --width 10
+expect_error "missing file" 3 "nosuch.csv" "$PS" plot forest nosuch.csv
+run "$PS" plot curve "$EX" --measures bdi -o "$T/no/such/dir/x.svg"
+[ "$status" -eq 3 ] && [ ! -e "$T/no/such/dir/x.svg" ] && grep -qF "cannot write output" "$T/err" && ok || bad "-o unwritable"
+finish
