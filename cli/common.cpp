@@ -21,6 +21,10 @@ int& exit_status() {
 void add_input_options(CLI::App& app, InputArgs& a) {
     app.add_option("file", a.path, "Study CSV (long or wide); - reads standard input")->required();
     app.add_option("--delimiter", a.delimiter, "Field delimiter: , ; or tab (default: detected from the header)");
+    app.add_option("--encoding", a.encoding,
+                   "Character encoding of the input: utf-8 (required unless named), cp1252 or latin1 "
+                   "(transcoded to UTF-8)")
+        ->capture_default_str();
     app.add_option("--subject-col", a.subject_col, "Name of the subject column")->capture_default_str();
     app.add_option("--group-col", a.group_col, "Name of the group column")->capture_default_str();
     app.add_option("--time-col", a.time_col, "Name of the time column (long format)")->capture_default_str();
@@ -91,6 +95,7 @@ std::optional<char> parse_delimiter(const std::string& d) {
 data::Study load_input(const InputArgs& a) {
     data::StudyOptions o;
     o.csv.delimiter = parse_delimiter(a.delimiter);
+    o.csv.encoding = io::parse_encoding(a.encoding);
     o.subject_col = a.subject_col;
     o.group_col = a.group_col;
     o.time_col = a.time_col;
@@ -110,7 +115,14 @@ data::Study load_input(const InputArgs& a) {
 
 void write_output(const std::string& text, const std::string& path) {
     if (path.empty() || path == "-") {
-        std::cout << text << std::flush;
+        // A full disk or a closed file must not pass as success; a closed
+        // pipe (| head) ends the process quietly through SIGPIPE first.
+        std::cout.flush();
+        errno = 0;
+        const bool written = std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
+        if (std::fflush(stdout) != 0 || !written || std::ferror(stdout))
+            throw DataError(std::string("writing standard output: ") +
+                            (errno ? std::strerror(errno) : "write failed"));
         return;
     }
     const std::string tmp = path + ".tmp." + std::to_string(::getpid());

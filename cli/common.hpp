@@ -16,6 +16,7 @@ namespace pilotstat::cli {
 struct InputArgs {
     std::string path;
     std::string delimiter;  // "", ",", ";", "tab"
+    std::string encoding = "utf-8";
     std::string subject_col = "subject", group_col = "group", time_col = "time", measure_col = "measure",
                 score_col = "score";
     bool wide = false;

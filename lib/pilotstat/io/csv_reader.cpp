@@ -24,6 +24,7 @@ struct CsvReader::Lines {
     // any NUL makes the input an error instead. Set by the reading thread.
     std::atomic<long long> first_nul{-1};
     std::unique_ptr<::io::LineReader> reader;  // destroyed before first_nul
+    std::string transcoded;                     // the current line, when transcoded
 };
 
 namespace {
@@ -49,6 +50,30 @@ private:
 
 bool is_blank(std::string_view s) {
     return s.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+// A row of empty fields only (",,,," from Excel): nothing to read.
+bool is_blank_record(std::string_view s, char delimiter) {
+    for (char c : s)
+        if (c != ' ' && c != '\t' && c != '\r' && c != delimiter) return false;
+    return true;
+}
+
+// 1-based field number of byte `offset` (delimiters are ASCII, so counting
+// them on undecoded bytes is safe; quotes are honoured).
+std::size_t field_of(std::string_view line, std::size_t offset, char delimiter) {
+    std::size_t field = 1;
+    bool quoted = false;
+    for (std::size_t i = 0; i < offset && i < line.size(); ++i) {
+        if (line[i] == '"') quoted = !quoted;
+        else if (line[i] == delimiter && !quoted) ++field;
+    }
+    return field;
+}
+
+std::string hex_byte(unsigned char b) {
+    const char* digits = "0123456789ABCDEF";
+    return std::string("0x") + digits[b >> 4] + digits[b & 0xF];
 }
 
 std::string os_reason(int err) { return err ? std::strerror(err) : "cannot be read"; }
@@ -105,7 +130,30 @@ const char* CsvReader::next_line() {
     }
 }
 
+// Checks that the line is UTF-8, or transcodes it from the named encoding.
+const char* CsvReader::decoded(const char* line) {
+    const std::string_view text(line);
+    if (encoding_ == Encoding::utf8) {
+        if (const auto bad = first_invalid_utf8(text))
+            throw DataError(SourceLocation{source_, line_number_, field_of(text, *bad, delimiter_)},
+                            "invalid UTF-8 byte " + hex_byte(static_cast<unsigned char>(text[*bad])) +
+                                " at byte " + std::to_string(*bad + 1) +
+                                " of the line: input must be UTF-8 (a file saved by Excel on Windows is "
+                                "usually Windows-1252: try --encoding cp1252, or --encoding latin1)");
+        return line;
+    }
+    std::size_t bad = 0;
+    auto converted = to_utf8(text, encoding_, bad);
+    if (!converted)
+        throw DataError(SourceLocation{source_, line_number_, field_of(text, bad, delimiter_)},
+                        "byte " + hex_byte(static_cast<unsigned char>(text[bad])) +
+                            " is not a character in Windows-1252 (try --encoding latin1)");
+    lines_->transcoded = std::move(*converted);
+    return lines_->transcoded.c_str();
+}
+
 void CsvReader::read_header(const CsvOptions& options) {
+    encoding_ = options.encoding;
     const char* line = nullptr;
     while ((line = next_line()) && is_blank(line)) {
     }
@@ -113,6 +161,7 @@ void CsvReader::read_header(const CsvOptions& options) {
     std::string_view text(line);
     if (line_number_ == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 BOM
     delimiter_ = options.delimiter.value_or(detect_delimiter(text));
+    text = decoded(text.data());
     header_line_ = line_number_;
     header_ = split_line(text, delimiter_, source_, line_number_);
     for (auto& name : header_) {
@@ -124,9 +173,10 @@ void CsvReader::read_header(const CsvOptions& options) {
 
 bool CsvReader::next(CsvRecord& record) {
     const char* line = nullptr;
-    while ((line = next_line()) && is_blank(line)) {
+    while ((line = next_line()) && is_blank_record(line, delimiter_)) {
     }
     if (!line) return false;
+    line = decoded(line);
     record.line = line_number_;
     record.fields = split_line(line, delimiter_, source_, line_number_);
     if (record.fields.size() != header_.size()) {

@@ -11,10 +11,13 @@
 #include <string_view>
 #include <vector>
 
+#include "pilotstat/io/encoding.hpp"
+
 namespace pilotstat::io {
 
 struct CsvOptions {
     std::optional<char> delimiter;  // nullopt: detect from the header (comma, tab, semicolon)
+    Encoding encoding = Encoding::utf8;  // utf8: invalid bytes are an error; else transcoded
 };
 
 struct CsvRecord {
@@ -38,7 +41,8 @@ public:
     const std::vector<std::string>& header() const noexcept { return header_; }
     std::size_t header_line() const noexcept { return header_line_; }
 
-    // Next non-blank record; false at end of input. Throws DataError for a
+    // Next record that is not blank (a line of only spaces and delimiters, as
+    // Excel writes for an empty row, is blank); false at end of input. Throws DataError for a
     // ragged row or an unterminated quote (FILE:LINE:COLUMN).
     bool next(CsvRecord& record);
 
@@ -46,11 +50,13 @@ private:
     struct Lines;
     void read_header(const CsvOptions& options);
     const char* next_line();
+    const char* decoded(const char* line);
 
     std::string source_;
     std::unique_ptr<Lines> lines_;
     std::size_t line_number_ = 0;
     char delimiter_ = ',';
+    Encoding encoding_ = Encoding::utf8;
     std::vector<std::string> header_;
     std::size_t header_line_ = 0;
 };
