@@ -10,7 +10,7 @@ reference row must have a pilotstat counterpart, within these tolerances:
   n                                        exact
   descriptives, mean_change, sd_change,    relative 1e-9 (pilotstat sums exact
   pct_change_of_means, mean_diff           decimals; R/SciPy sum doubles)
-  exact p-values (p_signflip, p_signrank,  relative 1e-10 (DESIGN section 4)
+  exact p-values (p_signflip, p_signrank,  relative 1e-10
   p_perm, p_wmw) and Holm-adjusted p
   p_t, p_welch (t distribution)            relative 1e-9
   bootstrap interval ends                  within 25% of pilotstat's interval

@@ -173,7 +173,7 @@ TEST_CASE("Paired/degenerate inputs: no pairs, one pair, non-finite") {
     CHECK_THROWS_AS(paired_t_test(bad), pilotstat::DataError);
 }
 
-TEST_CASE("Paired/n = 5 reference case: p-floor 0.0625 and the DESIGN example") {
+TEST_CASE("Paired/n = 5 reference case: p-floor 0.0625 and the worked example") {
     const std::vector<double> d{-13, -15, -10, -13, -15};
     const auto r = signflip_test(d);
     CHECK(r->p_value == doctest::Approx(0.0625).epsilon(kExact));

@@ -54,7 +54,7 @@ std::string_view note_code(IntervalNote note) noexcept;  // "BOOT_TOO_FEW", ...
 double weighted_quantile(const BootstrapDistribution& dist, double p);
 
 // BCa bias correction z0 = Phi^-1(P(theta* < est) + P(theta* = est) / 2):
-// ties with the estimate count half (DESIGN §4; R's boot counts only values
+// ties with the estimate count half (R's boot counts only values
 // strictly below). Equality uses a relative tolerance of 1e-9 of the largest
 // |value|. nullopt when the proportion is 0 or 1. [1], [2 §14.3]
 std::optional<double> bca_bias_correction(const BootstrapDistribution& dist, double estimate);

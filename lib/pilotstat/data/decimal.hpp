@@ -1,4 +1,4 @@
-// Scores read as exact decimals (DESIGN §4): "5.8571" is 58571 x 10^-4.
+// Scores read as exact decimals: "5.8571" is 58571 x 10^-4.
 // Exact arithmetic over these is how sums, means and squared deviations
 // reach full precision where summing doubles would not.
 #pragma once

@@ -21,7 +21,7 @@ struct Instrument {
 
 class InstrumentRegistry {
 public:
-    // The built-in instruments of DESIGN §3.
+    // The built-in instruments.
     static InstrumentRegistry builtin();
 
     void add(Instrument instrument);  // adds or replaces by name (case-insensitive)

@@ -1,5 +1,5 @@
 // Turns CSV records (long or wide) into a validated Study. Every problem is a
-// DataError naming FILE:LINE:COLUMN and the offending text (DESIGN §3).
+// DataError naming FILE:LINE:COLUMN and the offending text.
 #pragma once
 
 #include <optional>

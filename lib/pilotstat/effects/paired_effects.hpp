@@ -1,5 +1,5 @@
 // Standardized effect sizes for within-group change (paired designs).
-// Sign convention (DESIGN §4): change is later minus earlier, so a fall in
+// Sign convention: change is later minus earlier, so a fall in
 // symptom scores is a negative effect.
 #pragma once
 

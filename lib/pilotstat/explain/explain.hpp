@@ -1,5 +1,5 @@
 // Verdicts and reasons for within-group changes and between-group
-// comparisons (DESIGN §6; docs/explain.md lists every code and its rule).
+// comparisons (docs/explain.md lists every code and its rule).
 #pragma once
 
 #include <optional>

@@ -1,4 +1,4 @@
-// Why a result is or is not significant, as data (DESIGN §6): each reason is
+// Why a result is or is not significant, as data: each reason is
 // a stable code, the numbers it rests on, and one sentence with those numbers
 // filled in. Prose lives only in explain/; every number is computed, never typed.
 #pragma once

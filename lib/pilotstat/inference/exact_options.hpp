@@ -1,6 +1,6 @@
 // Options shared by every permutation-type test: which alternative, which
 // two-sided rule, and the cost limits that choose the null distribution's
-// provider (DESIGN §4): enumeration when the arrangements are few enough,
+// provider: enumeration when the arrangements are few enough,
 // else shift/DP when the scores are integers after scaling and the table is
 // small enough, else Monte Carlo with B resamples from the project's RNG.
 #pragma once

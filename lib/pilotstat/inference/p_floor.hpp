@@ -1,4 +1,4 @@
-// Design p-floors (DESIGN §4): the smallest p-value that ANY data of this size
+// Design p-floors: the smallest p-value that ANY data of this size
 // could give with a test, before looking at the data. Ties and zeros in the
 // observed data can only raise the smallest attainable p (TestResult::p_floor
 // reports that conditional value); the design floor answers "could a study

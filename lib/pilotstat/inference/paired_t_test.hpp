@@ -13,7 +13,7 @@ namespace pilotstat::inference {
 
 // n, mean and sd (n - 1 denominator) of the differences. When the values are
 // exact decimals (integer_scaling succeeds) the sums use exact 128-bit
-// integer arithmetic and round once at the end (DESIGN §4); otherwise a
+// integer arithmetic and round once at the end; otherwise a
 // two-pass long-double computation. sd = 0 for n < 2.
 struct DifferenceSummary {
     std::size_t n = 0;

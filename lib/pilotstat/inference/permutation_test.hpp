@@ -2,7 +2,7 @@
 // function of the sum of group A's scores: the mean difference (raw scores)
 // and the Wilcoxon–Mann–Whitney W (mid-rank scores) are both of this form.
 // One engine chooses the provider of the null distribution by cost
-// (ExactOptions, DESIGN §4):
+// (ExactOptions):
 //   1. exact-enumeration  C(N, n_a) <= max_enumeration: revolving-door splits,
 //      O(1) per split; integer sums tallied when the scores scale to integers;
 //   2. exact-dp           scores integer after scaling and the shift/DP table

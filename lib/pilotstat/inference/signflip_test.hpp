@@ -13,7 +13,7 @@ namespace pilotstat::inference {
 
 // P-value of the observed sign-flip sum S = sum_i sign(d_i) |a_i| for the
 // statistic T = map(S), with the null distribution from the cheapest exact
-// provider (DESIGN §4): enumeration of all 2^n sign vectors when
+// provider: enumeration of all 2^n sign vectors when
 // 2^n <= opts.max_enumeration; else the DP when the scores are integers after
 // scaling and n (sum|u| + 1) <= opts.max_dp_cells; else Monte Carlo with
 // opts.resamples sign vectors from Rng(opts.seed). The provider is recorded

@@ -1,4 +1,4 @@
-// The plain record every hypothesis test returns (DESIGN §4): a statistic,
+// The plain record every hypothesis test returns: a statistic,
 // where it falls in its null distribution, and which provider gave that
 // distribution. The method label is derived from `method`, never typed by hand.
 #pragma once
@@ -17,7 +17,7 @@ enum class Alternative { two_sided, less, greater };
 //  doubled:   min(1, 2 * smaller one-sided p), as SciPy.
 enum class TwoSidedRule { deviation, doubled };
 
-// The provider of the null distribution (DESIGN §4).
+// The provider of the null distribution.
 enum class Method { exact_enumeration, exact_dp, monte_carlo, asymptotic };
 
 std::string_view to_string(Alternative a);

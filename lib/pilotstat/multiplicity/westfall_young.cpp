@@ -15,7 +15,7 @@ namespace {
 
 using inference::Alternative;
 
-constexpr double kRelTol = 1e-9;    // "as large as": relative tolerance (DESIGN §4)
+constexpr double kRelTol = 1e-9;    // "as large as": relative tolerance
 constexpr double kZeroRel = 1e-12;  // SD or difference below this x scale counts as 0
 
 // Complete subjects only, stored by measure (column-major).

@@ -18,7 +18,7 @@
 // u_{b,m} = s_{b,(m)}, u_{b,i} = max(u_{b,i+1}, s_{b,(i)}). Then
 // p~_(i) = #{b : u_{b,i} >= s_(i)} / B, and the adjusted p-values are made
 // monotone: p_(1) = p~_(1), p_(i) = max(p_(i-1), p~_(i)). "As large as"
-// allows a relative tolerance of 1e-9 (DESIGN §4).
+// allows a relative tolerance of 1e-9.
 //
 // Permutations: all C(n, n_A) splits (resample::for_each_split; the observed
 // split is one of them, exact) when C(n, n_A) <= opts.max_enumeration, else

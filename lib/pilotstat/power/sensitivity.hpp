@@ -1,4 +1,4 @@
-// Sensitivity of a study as run, for the UNDERPOWERED reason (DESIGN §6): at
+// Sensitivity of a study as run, for the UNDERPOWERED reason: at
 // the design's n, the minimal detectable standardized effect at the target
 // power, the power against the observed effect, and the n that would detect
 // the observed effect with the target power. t-based (t_power.hpp) and cheap;

@@ -1,6 +1,6 @@
 // An SVG plot of each subject's scores over time, coloured by group, with
 // the group means drawn thick. Written by the library, embedded in the html
-// report (DESIGN §7); no scripts, no external assets.
+// report; no scripts, no external assets.
 #pragma once
 
 #include <string>

@@ -1,4 +1,4 @@
-// Mean and sum of squared deviations, exact where the data allow (DESIGN §4):
+// Mean and sum of squared deviations, exact where the data allow:
 // values written as decimals are summed as scaled 128-bit integers and
 // rounded once at the end, so NIST StRD NumAcc3/NumAcc4 reach full precision.
 // Other values use a compensated two-pass algorithm.
