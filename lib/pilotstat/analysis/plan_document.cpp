@@ -9,16 +9,43 @@
 
 namespace pilotstat::analysis {
 
+namespace {
+// For people: one row per measure and arm, one column per visit, each cell
+// "scored/of (CI low–high%)"; the machine table (completeness_table) has the
+// numbers.
+report::ResultTable completeness_grid(const data::Study& st, const PlanDocument& doc) {
+    std::vector<report::Column> cols{{"measure", report::ColumnKind::text}, {"group", report::ColumnKind::text}};
+    for (const auto& t : st.times) cols.push_back({t, report::ColumnKind::text});
+    report::ResultTable grid(cols);
+    const std::size_t per_row = st.times.size();
+    for (std::size_t m = 0; m < st.measures.size(); ++m)
+        for (std::size_t g = 0; g < 3; ++g) {
+            grid.add_row();
+            for (std::size_t t = 0; t < per_row; ++t) {
+                const auto& c = doc.completeness[(m * per_row + t) * 3 + g];
+                if (t == 0) {
+                    grid.set("measure", st.measures[m]);
+                    grid.set("group", c.group ? st.groups[*c.group] : std::string("all"));
+                }
+                grid.set(st.times[t], std::to_string(c.share.retained) + "/" + std::to_string(c.share.randomized) +
+                                          " (" + report::rounded(100.0 * c.share.ci.low, 0) + "-" +
+                                          report::rounded(100.0 * c.share.ci.high, 0) + "%)");
+            }
+        }
+    return grid;
+}
+}  // namespace
+
 std::string plan_document(const data::Study& study, const PlanDocument& doc, bool markdown, int digits) {
     std::ostringstream out;
     out << plan_text(study, doc.result, markdown, digits) << '\n';
-    const auto table = completeness_table(study, doc.result, doc.completeness);
+    const auto table = completeness_grid(study, doc);
     report::RenderOptions ro;
     ro.digits = digits;
-    out << (markdown ? "### Completeness\n\n" : "Completeness (scored of participants, per arm and all; ")
-        << (markdown ? "Scored of participants, per arm and all; " : "")
-        << report::rounded(100.0 * doc.result.options.retention_conf, 0) << "% Clopper-Pearson intervals)"
-        << (markdown ? ".\n\n" : ":\n");
+    const std::string conf = report::rounded(100.0 * doc.result.options.retention_conf, 0);
+    out << (markdown ? "### Completeness\n\n" : "Completeness:\n") << "Participants scored of those in the arm ("
+        << "all: of those randomized) at each visit, with the " << conf << "% Clopper-Pearson interval of the share."
+        << (markdown ? "\n\n" : "\n");
     if (markdown) report::MarkdownRenderer(ro).render(table, out);
     else report::TextRenderer(ro).render(table, out);
     out << '\n';
