@@ -159,10 +159,10 @@ for o, r in zip(out, ref):
     assert o["ci_spans"] == spans and o["time"] == ("T2" if r["criterion"] == "retention" else ""), (o, r)
 PY
 run "$PS" plan $MISS --randomized 9 --progression data/examples/progression.csv
-expect_contains "progression sentence" "retention of phq9 at T2: 5 of 9 = 56% (95% CI 21%–86%): red (green at 80% or more, amber at 65% or more); the interval spans red to green."
+expect_contains "progression sentence" "retention of phq9 at T2: 5 of 9 = 56% (95% CI 21–86%): red (green at 80% or more, amber at 65% or more); the interval spans red to green."
 expect_contains "completeness section" "phq9     all    7/9 (40-97%)"
 run "$PS" plan $MISS --randomized 9 --progression data/examples/progression.csv --format markdown
-expect_contains "markdown progression" "- completeness of gad7 (scored at every visit): 6 of 9 = 67% (95% CI 30%–93%): **red**"
+expect_contains "markdown progression" "- completeness of gad7 (scored at every visit): 6 of 9 = 67% (95% CI 30–93%): **red**"
 printf 'criterion,green,amber\nrecruitment,0.5,0.25\n' >"$T/rec.csv"
 run "$PS" plan $EX --measures pcl5 --screened 24 --randomized 12 --progression "$T/rec.csv" --table progression --format csv
 [ "$status" -eq 0 ] && grep -q '^recruitment,,,12,24,0.5,.*,0.5,0.25,green,amber to green$' "$T/out" && ok || bad "recruitment criterion"

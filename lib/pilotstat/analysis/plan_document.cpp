@@ -9,10 +9,6 @@
 
 namespace pilotstat::analysis {
 
-namespace {
-// For people: one row per measure and arm, one column per visit, each cell
-// "scored/of (CI low–high%)"; the machine table (completeness_table) has the
-// numbers.
 report::ResultTable completeness_grid(const data::Study& st, const PlanDocument& doc) {
     std::vector<report::Column> cols{{"measure", report::ColumnKind::text}, {"group", report::ColumnKind::text}};
     for (const auto& t : st.times) cols.push_back({t, report::ColumnKind::text});
@@ -28,13 +24,12 @@ report::ResultTable completeness_grid(const data::Study& st, const PlanDocument&
                     grid.set("group", c.group ? st.groups[*c.group] : std::string("all"));
                 }
                 grid.set(st.times[t], std::to_string(c.share.retained) + "/" + std::to_string(c.share.randomized) +
-                                          " (" + report::rounded(100.0 * c.share.ci.low, 0) + "-" +
-                                          report::rounded(100.0 * c.share.ci.high, 0) + "%)");
+                                          " (" + share_percent(c.share.ci.low) + "-" +
+                                          share_percent(c.share.ci.high) + "%)");
             }
         }
     return grid;
 }
-}  // namespace
 
 std::string plan_document(const data::Study& study, const PlanDocument& doc, bool markdown, int digits) {
     std::ostringstream out;

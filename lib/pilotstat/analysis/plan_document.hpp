@@ -20,6 +20,10 @@ struct PlanDocument {
 PlanDocument plan_document(const data::Study& study, const data::NormsRegistry& norms, const PlanOptions& options,
                            const std::vector<ProgressionCriterion>* criteria);
 
+// For people: one row per measure and arm (and "all"), one column per visit,
+// each cell "scored/of (CI low-high%)"; completeness_table has the numbers.
+report::ResultTable completeness_grid(const data::Study& study, const PlanDocument& doc);
+
 // The planning paragraphs, the completeness table and the progression
 // criteria; markdown uses headings and pipe tables.
 std::string plan_document(const data::Study& study, const PlanDocument& doc, bool markdown, int digits);

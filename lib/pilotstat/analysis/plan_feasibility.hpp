@@ -33,13 +33,13 @@ report::ResultTable completeness_table(const data::Study& study, const PlanResul
 //  retention     of the measure at --to (the plan's retention);
 //  completeness  share of randomized participants scored on the measure at
 //                every visit.
-enum class Criterion { recruitment, retention, completeness };
-std::string_view to_string(Criterion c);
+enum class ProgressionKind { recruitment, retention, completeness };
+std::string_view to_string(ProgressionKind c);
 
 // One line of the progression file. Higher shares are better: the light is
 // green at share >= green, amber at share >= amber, else red.
 struct ProgressionCriterion {
-    Criterion criterion = Criterion::retention;
+    ProgressionKind criterion = ProgressionKind::retention;
     std::string measure;  // empty: every measure (retention, completeness)
     double green = 0.0, amber = 0.0;
     SourceLocation where, measure_where;  // the line; the measure cell
@@ -56,7 +56,7 @@ std::string_view to_string(Light l);
 Light light_of(double share, double green, double amber);
 
 struct ProgressionRow {
-    Criterion criterion = Criterion::retention;
+    ProgressionKind criterion = ProgressionKind::retention;
     std::optional<std::size_t> measure;
     double green = 0.0, amber = 0.0;
     Retention estimate;

@@ -11,11 +11,11 @@
 
 namespace pilotstat::analysis {
 
-std::string_view to_string(Criterion c) {
+std::string_view to_string(ProgressionKind c) {
     switch (c) {
-        case Criterion::recruitment: return "recruitment";
-        case Criterion::retention: return "retention";
-        case Criterion::completeness: return "completeness";
+        case ProgressionKind::recruitment: return "recruitment";
+        case ProgressionKind::retention: return "retention";
+        case ProgressionKind::completeness: return "completeness";
     }
     return "retention";
 }
@@ -70,7 +70,7 @@ ProgressionCriterion read_row(const io::CsvReader& r, const io::CsvRecord& rec, 
     c.where = {r.source_name(), rec.line, 0};
     const std::string name = trimmed(rec.fields[ci]);
     bool known = false;
-    for (auto k : {Criterion::recruitment, Criterion::retention, Criterion::completeness})
+    for (auto k : {ProgressionKind::recruitment, ProgressionKind::retention, ProgressionKind::completeness})
         if (name == to_string(k)) {
             c.criterion = k;
             known = true;
@@ -87,7 +87,7 @@ ProgressionCriterion read_row(const io::CsvReader& r, const io::CsvRecord& rec, 
     if (mi) {
         c.measure = trimmed(rec.fields[*mi]);
         c.measure_where = {r.source_name(), rec.line, *mi + 1};
-        if (c.criterion == Criterion::recruitment && !c.measure.empty())
+        if (c.criterion == ProgressionKind::recruitment && !c.measure.empty())
             throw DataError(c.measure_where, "recruitment is not per measure; leave measure empty");
     }
     return c;
@@ -164,7 +164,7 @@ std::vector<ProgressionRow> progression(const data::Study& st, const PlanResult&
                                         const std::vector<ProgressionCriterion>& criteria) {
     std::vector<ProgressionRow> out;
     for (const auto& c : criteria) {
-        if (c.criterion == Criterion::recruitment) {
+        if (c.criterion == ProgressionKind::recruitment) {
             if (!res.recruitment)
                 throw UsageError(c.where.str() + ": criterion recruitment needs --screened N (and --randomized N "
                                                  "when not everyone randomized is in the data)");
@@ -182,7 +182,7 @@ std::vector<ProgressionRow> progression(const data::Study& st, const PlanResult&
         }
         for (auto m : measures) {
             const auto row = std::find_if(res.rows.begin(), res.rows.end(), [&](const PlanRow& p) { return p.measure == m; });
-            out.push_back(judge(c, m, c.criterion == Criterion::retention ? row->retention
+            out.push_back(judge(c, m, c.criterion == ProgressionKind::retention ? row->retention
                                                                            : complete_everywhere(st, res, m)));
         }
     }

@@ -7,7 +7,7 @@
 namespace pilotstat::analysis {
 
 namespace {
-std::string pct(double share) { return report::rounded(100.0 * share, 0) + "%"; }
+std::string pct(double share) { return share_percent(share) + "%"; }
 
 // Thresholds as written (62.5% stays 62.5%, 80% is not 80.0%).
 std::string threshold(double share) {
@@ -19,9 +19,9 @@ std::string threshold(double share) {
 // "recruitment", "retention of bdi at T3", "completeness of bdi (every visit)"
 std::string subject(const data::Study& st, const PlanResult& res, const ProgressionRow& r) {
     switch (r.criterion) {
-        case Criterion::recruitment: return "recruitment (randomized of screened)";
-        case Criterion::retention: return "retention of " + st.measures[*r.measure] + " at " + st.times[res.options.to];
-        case Criterion::completeness: return "completeness of " + st.measures[*r.measure] + " (scored at every visit)";
+        case ProgressionKind::recruitment: return "recruitment (randomized of screened)";
+        case ProgressionKind::retention: return "retention of " + st.measures[*r.measure] + " at " + st.times[res.options.to];
+        case ProgressionKind::completeness: return "completeness of " + st.measures[*r.measure] + " (scored at every visit)";
     }
     return {};
 }
@@ -53,7 +53,7 @@ report::ResultTable progression_table(const data::Study& st, const PlanResult& r
         t.add_row();
         t.set("criterion", std::string(to_string(r.criterion)));
         if (r.measure) t.set("measure", st.measures[*r.measure]);
-        if (r.criterion == Criterion::retention) t.set("time", st.times[res.options.to]);
+        if (r.criterion == ProgressionKind::retention) t.set("time", st.times[res.options.to]);
         t.set("count", static_cast<std::int64_t>(r.estimate.retained));
         t.set("of", static_cast<std::int64_t>(r.estimate.randomized));
         t.set("estimate", r.estimate.share);
@@ -79,7 +79,7 @@ std::string progression_text(const data::Study& st, const PlanResult& res, const
         << (markdown ? "\n" : "");
     for (const auto& r : rows) {
         out << (markdown ? "- " : "  ") << subject(st, res, r) << ": " << r.estimate.retained << " of "
-            << r.estimate.randomized << " = " << pct(r.estimate.share) << " (" << conf << pct(r.estimate.ci.low)
+            << r.estimate.randomized << " = " << pct(r.estimate.share) << " (" << conf << share_percent(r.estimate.ci.low)
             << "–" << pct(r.estimate.ci.high) << "): " << (markdown ? "**" : "") << to_string(r.light)
             << (markdown ? "**" : "") << " (green at " << threshold(r.green) << " or more, amber at " << threshold(r.amber)
             << " or more)";

@@ -221,6 +221,7 @@ StudyReport build_report(const data::Study& st, const ReportOptions& o, const da
                          a_compare[0].family;
     if (r.adjust_label.empty()) r.adjust_label = "no multiplicity adjustment";
     r.summary = summary(st, r);
+    add_plan_section(st, norms, r);
     return r;
 }
 

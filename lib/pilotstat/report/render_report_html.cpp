@@ -2,6 +2,7 @@
 // no external assets, so it opens in a browser with no network.
 #include "pilotstat/report/html_escape.hpp"
 #include "pilotstat/report/render_formats.hpp"
+#include "pilotstat/report/render_report_plan.hpp"
 #include "pilotstat/report/study_report_view.hpp"
 #include "pilotstat/report/svg_trajectories.hpp"
 
@@ -78,6 +79,7 @@ void render_report_html(const analysis::StudyReport&, const data::Study& st, con
             table_html(mv.individual_people, o, out);
         }
     }
+    render_plan_section_html(v, o, out);
     out << "<p>Methods and references: docs/methods.md; reason codes: docs/explain.md (in the pilotstat "
            "sources).</p>\n</body></html>\n";
 }

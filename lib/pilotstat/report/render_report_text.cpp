@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "pilotstat/report/render_formats.hpp"
+#include "pilotstat/report/render_report_plan.hpp"
 #include "pilotstat/report/study_report_view.hpp"
 
 namespace pilotstat::report {
@@ -66,6 +67,7 @@ void render_report_text(const ReportView& v, const RenderOptions& o, std::ostrea
             out << "\nPerson by person (Jacobson-Truax; reliable: |RCI| > 1.96)\n" << indented(m.individual_counts, o, "  ");
         }
     }
+    render_plan_section_text(v, o, false, out);
     out << "\nMethods: docs/methods.md; reason codes: docs/explain.md. Every p-value is exact unless its\n"
            "method says otherwise (pilotstat change/compare --format csv list the method of each).\n";
 }
@@ -97,6 +99,7 @@ void render_report_markdown(const ReportView& v, const RenderOptions& o, std::os
             md.render(m.individual_counts, out);
         }
     }
+    render_plan_section_text(v, o, true, out);
 }
 
 }  // namespace pilotstat::report

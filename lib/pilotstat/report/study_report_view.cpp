@@ -143,6 +143,9 @@ ResultTable individual_people(const std::vector<analysis::IndividualRow>& rows, 
 ReportView make_view(const analysis::StudyReport& r, const data::Study& st) {
     ReportView v;
     v.source = st.source;
+    v.study = &st;
+    v.plan = r.plan ? &*r.plan : nullptr;
+    v.plan_note = r.plan_note;
     v.summary = r.summary;
     const auto& o = r.options;
     v.settings_line = std::to_string(st.measures.size()) + " measures; groups " + [&] {

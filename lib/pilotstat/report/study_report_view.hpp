@@ -35,6 +35,9 @@ struct ReportView {
     ResultTable describe_full, change_full, compare_full, ancova_full;  // all columns, all rows
     ResultTable individual_full, individual_summary_full;
     std::vector<std::vector<std::size_t>> individual_rows, individual_summary_rows;  // per measure
+    const data::Study* study = nullptr;             // for the plan section's names
+    const analysis::PlanDocument* plan = nullptr;   // nullptr: plan_note says why
+    std::string plan_note;
 };
 
 ReportView make_view(const analysis::StudyReport& report, const data::Study& study);
