@@ -262,9 +262,19 @@ SequenceQuery sequence_query(const Keys& k) {
             if (parts.size() != 2) throw invalid_argument("mean items are TIME:MEAN (\"" + item + "\")");
             q.figures.push_back({SequenceFigure::Kind::mean, time("mean", parts[0]), 0, published_text("mean", parts[1]), item});
         }
+    if (k.has("sd"))
+        for (const auto& item : split(k.text("sd"), ',')) {
+            const auto parts = split(item, ':');
+            if (parts.size() != 2) throw invalid_argument("sd items are TIME:SD (\"" + item + "\")");
+            const auto v = published_text("sd", parts[1]);
+            if (v.value < 0) throw invalid_argument("sd: an SD cannot be negative (\"" + item + "\")");
+            q.figures.push_back({SequenceFigure::Kind::sd, time("sd", parts[0]), 0, v, "sd " + item});
+        }
     if (q.figures.empty()) throw invalid_argument("means needs pct=... or mean=... figures");
     if (!k.has("step") && !k.has("items")) {  // arithmetic mode
         if (k.has("n") || k.has("min") || k.has("max")) throw invalid_argument("n, min and max go with step= (grid mode)");
+        if (k.has("sd")) throw invalid_argument("sd= needs grid mode (step=, n=, max=): an SD is checked against "
+                                                "the scores' grid");
         return q;
     }
     q.grid = k.grid();
@@ -286,11 +296,14 @@ SequenceQuery sequence_query(const Keys& k) {
         for (std::size_t i = 0; i < q.times.size(); ++i)
             if (q.n[i] == 0) throw invalid_argument("n gives no n for time " + q.times[i]);
     }
+    for (const auto& f : q.figures)
+        if (f.kind == SequenceFigure::Kind::sd && q.n[f.from] < 2)
+            throw invalid_argument("sd: an SD needs n >= 2 at time " + q.times[f.from]);
     return q;
 }
 
 Outcome means_row(const Selection& s, const Expected& e, const Tolerance&) {
-    const Keys k(s, {"n", "step", "items", "min", "max", "times", "pct", "mean"});
+    const Keys k(s, {"n", "step", "items", "min", "max", "times", "pct", "mean", "sd"});
     const auto q = sequence_query(k);
     const auto r = mean_sequence_test(q);
     Outcome o;
@@ -301,7 +314,7 @@ Outcome means_row(const Selection& s, const Expected& e, const Tolerance&) {
         std::vector<double> shown = r.means;
         std::string what = "one sequence of means reproduces every figure: ";
         const bool relative = !q.grid && std::none_of(q.figures.begin(), q.figures.end(), [](const auto& f) {
-            return f.kind == SequenceFigure::Kind::mean;
+            return f.kind != SequenceFigure::Kind::pct;
         });
         if (relative) {
             for (auto& v : shown) v = 100 * v / r.means.front();
@@ -337,7 +350,7 @@ void validate_summary_row(const Selection& s, const Expected& e, const Tolerance
         if (t.kind != ToleranceKind::exact || e.bound != Bound::none || (e.value != 0 && e.value != 1))
             throw invalid_argument("means rows take expected 1 (jointly possible) or 0 (impossible) with tolerance "
                                    "exact; each figure's precision is the decimals it is written with");
-        (void)sequence_query(Keys(s, {"n", "step", "items", "min", "max", "times", "pct", "mean"}));
+        (void)sequence_query(Keys(s, {"n", "step", "items", "min", "max", "times", "pct", "mean", "sd"}));
         return;
     }
     need_decimals(s, t, s.command == "pvalue");
