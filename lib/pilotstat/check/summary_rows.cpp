@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "pilotstat/check/grim.hpp"
+#include "pilotstat/check/mann_whitney_u.hpp"
 #include "pilotstat/check/mean_sequence.hpp"
 #include "pilotstat/check/pct_change.hpp"
 #include "pilotstat/check/pvalue_consistency.hpp"
@@ -154,8 +155,26 @@ Outcome pct_change_row(const Selection& s, const Expected& e, const Tolerance& t
 StatReport stat_report(const Keys& k) {
     StatReport r;
     const auto test = parse_stat_test(k.text("test"));
-    if (!test) throw invalid_argument("test must be t, z, F, chisq or r (\"" + k.text("test") + "\")");
+    if (!test) throw invalid_argument("test must be t, z, F, chisq, r or U (\"" + k.text("test") + "\")");
     r.test = *test;
+    if (r.test == StatTest::u) {  // Mann–Whitney: group sizes instead of df, a whole U
+        for (const auto* key : {"df", "df1", "df2"})
+            if (k.has(key)) throw invalid_argument(std::string("test=U takes n1= and n2=, not ") + key + "=");
+        r.df1 = static_cast<double>(k.whole("n1", 1));
+        r.df2 = static_cast<double>(k.whole("n2", 1));
+        if (r.df1 + r.df2 > static_cast<double>(kMaxUGroups))
+            throw invalid_argument("test=U: the exact distribution is computed for n1 + n2 <= " +
+                                   std::to_string(kMaxUGroups));
+        const auto u = k.published("stat");
+        if (u.value < 0 || u.value != std::floor(u.value) || u.value > r.df1 * r.df2)
+            throw invalid_argument("test=U needs a whole U between 0 and n1*n2 (\"" + k.text("stat") +
+                                   "\"; a U with a half comes from ties, whose exact distribution needs the data)");
+        r.value = u.value;
+        r.tails = k.has("tails") ? static_cast<int>(k.whole("tails", 1)) : 2;
+        if (r.tails > 2) throw invalid_argument("tails must be 1 or 2");
+        return r;
+    }
+    if (k.has("n1") || k.has("n2")) throw invalid_argument("n1= and n2= go with test=U");
     auto df = [&](const std::string& key) {
         const auto d = k.published(key).value;
         if (d <= 0) throw invalid_argument(key + " must be positive");
@@ -195,7 +214,7 @@ bool decision_error(const Expected& e, double computed) {
 }
 
 Outcome pvalue_row(const Selection& s, const Expected& e, const Tolerance& t) {
-    const Keys k(s, {"test", "df", "df1", "df2", "stat", "tails"});
+    const Keys k(s, {"test", "df", "df1", "df2", "n1", "n2", "stat", "tails"});
     const auto report = stat_report(k);
     const auto range = p_range(report);
     Outcome o;
@@ -205,10 +224,14 @@ Outcome pvalue_row(const Selection& s, const Expected& e, const Tolerance& t) {
     o.computed_high = range.high;
     if (e.bound == Bound::none) o.difference = range.p - e.value;
     const std::string df = report.test == StatTest::f ? "(" + k.text("df1") + ", " + k.text("df2") + ")"
-                           : report.test == StatTest::z ? ""
+                           : report.test == StatTest::z || report.test == StatTest::u ? ""
                                                          : "(" + k.text("df") + ")";
     o.message = k.text("test") + df + " = " + k.text("stat") + " gives p = " + num(range.p) + " (" +
                 num(range.low) + " to " + num(range.high) + " as the statistic rounds)";
+    if (report.test == StatTest::u)
+        o.message = "U = " + k.text("stat") + " with n1 = " + k.text("n1") + ", n2 = " + k.text("n2") +
+                    " gives exact p = " + num(range.p) + (report.tails == 1 ? " (one-sided)" : "") +
+                    " (no ties)";
     if (!o.pass) o.message = "p inconsistent: " + o.message + "; published " + e.text;
     if (!o.pass && decision_error(e, range.p)) o.message += "; decision error: the published p and the "
                                                           "recomputed one fall on different sides of .05";
