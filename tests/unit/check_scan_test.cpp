@@ -125,3 +125,28 @@ TEST_CASE("scan: one-tailed counts for the result whose clause says so, not for 
     CHECK(s.expectations[1].select_text.find("tails=1") != std::string::npos);
     CHECK(s.expectations[2].select_text.find("tails=1") != std::string::npos);
 }
+
+TEST_CASE("scan: U results with both group sizes become exact pvalue rows; without them a note") {
+    const std::string text =
+        "Pain fell more in the psychedelic arm (n1 = 5, n2 = 5), U = 3, p = .03.\n"
+        "Anxiety too, U = 2, p = .03.\n\n"
+        "Sleep differed between the arms (n = 5 and n = 4), U = 2, p = .06 (one-tailed).\n"
+        "Mood differed (n = 6 per group), U = 5.5, p = .04.\n\n"
+        "Nothing: U = 3, p = .03.\n";
+    const auto s = scan_text("u.txt", text, {});
+    REQUIRE(s.expectations.size() == 3);
+    CHECK(s.expectations[0].select_text == "pvalue test=U n1=5 n2=5 stat=3");
+    CHECK(s.expectations[1].select_text == "pvalue test=U n1=5 n2=5 stat=2");  // n1, n2 earlier in the paragraph
+    CHECK(s.expectations[2].select_text == "pvalue test=U n1=5 n2=4 stat=2 tails=1");
+    REQUIRE(s.notes.size() == 2);
+    // U = 5.5 has ties: no exact distribution without the data
+    CHECK(s.notes[0].find("u.txt:5: U = 5.5, p = .04 not checked: test=U needs a whole U") == 0);
+    CHECK(s.notes[1] == "u.txt:7: U = 3, p = .03 not checked: the group sizes are not in the text "
+                        "(write n1 = A, n2 = B near it)");
+    const auto run = run_checks(s.expectations, nullptr);
+    CHECK_FALSE(run.rows[0].outcome.pass);  // exact p = 0.0556 (R: wilcox.test), published .03
+    CHECK(run.rows[1].outcome.pass);        // 0.0317
+    CHECK_FALSE(run.rows[2].outcome.pass);  // one-sided 0.0317, published .06
+    CHECK_THROWS_WITH(scan_text("v.txt", "Only U = 3, p = .03.\n", {}),
+                      doctest::Contains("v.txt:1: U = 3, p = .03 not checked"));
+}

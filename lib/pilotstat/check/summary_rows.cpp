@@ -230,8 +230,7 @@ Outcome pvalue_row(const Selection& s, const Expected& e, const Tolerance& t) {
                 num(range.low) + " to " + num(range.high) + " as the statistic rounds)";
     if (report.test == StatTest::u)
         o.message = "U = " + k.text("stat") + " with n1 = " + k.text("n1") + ", n2 = " + k.text("n2") +
-                    " gives exact p = " + num(range.p) + (report.tails == 1 ? " (one-sided)" : "") +
-                    " (no ties)";
+                    " gives exact p = " + num(range.p) + (report.tails == 1 ? " (one-sided, no ties)" : " (no ties)");
     if (!o.pass) o.message = "p inconsistent: " + o.message + "; published " + e.text;
     if (!o.pass && decision_error(e, range.p)) o.message += "; decision error: the published p and the "
                                                           "recomputed one fall on different sides of .05";
