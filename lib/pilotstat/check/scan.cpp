@@ -140,6 +140,13 @@ private:
     }
     std::optional<std::pair<std::string, std::string>> times_after(std::size_t end) const;
     void sequences();
+    // A quantity stated in several places: what it is, the value as written, where.
+    struct Statement {
+        std::string what, value;
+        std::size_t pos, len;
+    };
+    std::vector<Statement> statements_;
+    void restatements();
 
     std::vector<std::size_t> paragraphs_;  // where each blank line ends
     std::vector<PctFigure> pcts_;
@@ -266,6 +273,13 @@ void Scanner::tests() {
             const std::string pv = number(m[p.stat_group + 2].str());
             add(pos, static_cast<std::size_t>(m.length(0)), p.test, select, (op == "=" ? "" : op) + pv,
                 "p:" + std::to_string(data::written_decimals(pv)));
+            if (op == "=") {  // the same result stated elsewhere should give the same p
+                std::string what = p.test;
+                if (p.test == "F") what += "(" + m[1].str() + "," + m[2].str() + ")";
+                else if (p.test != "z") what += "(" + m[1].str() + ")";
+                what += "=" + number(m[p.stat_group].str());
+                statements_.push_back({"p of " + what, pv, pos, static_cast<std::size_t>(m.length(0))});
+            }
         }
 }
 
@@ -428,11 +442,46 @@ void Scanner::sequences() {
     }
 }
 
+// The same quantity stated twice or more (an abstract and the results): a percent change
+// between the same two named times, or the p of the same test result (test, df and
+// statistic as written). One `same` row per quantity, at its first statement, with every
+// statement's line in its note.
+void Scanner::restatements() {
+    for (const auto& f : pcts_)
+        if (!f.from.empty() && f.from != f.to)
+            statements_.push_back({"pct " + f.from + " to " + f.to, f.value, f.pos, f.len});
+    std::stable_sort(statements_.begin(), statements_.end(), [](const auto& a, const auto& b) { return a.pos < b.pos; });
+    std::vector<bool> done(statements_.size(), false);
+    for (std::size_t i = 0; i < statements_.size(); ++i) {
+        if (done[i]) continue;
+        std::vector<std::size_t> same{i};
+        for (std::size_t j = i + 1; j < statements_.size(); ++j)
+            if (!done[j] && statements_[j].what == statements_[i].what) same.push_back(j);
+        if (same.size() < 2) continue;
+        std::string values, lines, note;
+        for (const auto j : same) {
+            done[j] = true;
+            const auto& st = statements_[j];
+            values += (values.empty() ? "" : ",") + st.value;
+            lines += (lines.empty() ? "" : ",") + std::to_string(line_of(st.pos));
+            // the note starts "FILE:LINE: " for the first statement; the others name their lines
+            note += (note.empty() ? "" : " | line " + std::to_string(line_of(st.pos)) + ": ") +
+                    one_line(text_.substr(st.pos, st.len));
+        }
+        const auto& first = statements_[i];
+        const auto before = out_.size();
+        add(first.pos, first.len, "same", "same what='" + first.what + "' values=" + values + " lines=" + lines, "1",
+            "exact");
+        if (out_.size() > before) out_.back().matched = note;
+    }
+}
+
 std::vector<Candidate> Scanner::run() {
     tests();
     mann_whitney();
     means();
     percents();
+    restatements();
     std::stable_sort(out_.begin(), out_.end(), [](const auto& a, const auto& b) { return a.pos < b.pos; });
     return out_;
 }

@@ -361,13 +361,56 @@ Outcome means_row(const Selection& s, const Expected& e, const Tolerance&) {
     return o;
 }
 
+// `same`: one quantity stated in several places (an abstract and the results, say). The
+// statements agree when some number rounds to every one of them at its written decimals:
+// the largest lower end of their rounding intervals is at most the smallest upper end.
+Outcome same_row(const Selection& s, const Expected& e) {
+    const Keys k(s, {"what", "values", "lines"});
+    const auto texts = split(k.text("values"), ',');
+    if (texts.size() < 2) throw invalid_argument("same needs at least two values=A,B,...");
+    std::vector<Published> values;
+    for (const auto& t : texts) values.push_back(published_text("values", t));
+    std::vector<std::string> lines;
+    if (k.has("lines")) {
+        lines = split(k.text("lines"), ',');
+        if (lines.size() != values.size()) throw invalid_argument("same: lines= needs one line per value");
+    }
+    double lo = -1e308, hi = 1e308;
+    for (const auto& v : values) {
+        const double h = 0.5 * std::pow(10.0, -v.decimals);
+        const double slack = 1e-9 * h + 8 * 2.220446049250313e-16 * std::fabs(v.value);
+        lo = std::max(lo, v.value - h - slack);
+        hi = std::min(hi, v.value + h + slack);
+    }
+    const bool agree = lo <= hi;
+    Outcome o;
+    o.computed = agree ? 1 : 0;
+    o.pass = *o.computed == e.value;
+    o.difference = *o.computed - e.value;
+    std::string list;
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        list += (i == 0 ? "" : i + 1 == texts.size() ? " and " : ", ") + texts[i] +
+                (lines.empty() ? "" : " (line " + lines[i] + ")");
+    o.message = "the same quantity (" + k.text("what") + ") is stated as " + list +
+                (agree ? ", which agree at their rounding" : "; no number rounds to all of them");
+    if (!o.pass && e.value == 0) o.message = "expected to disagree, but " + o.message;
+    return o;
+}
+
 }  // namespace
 
 bool is_summary_command(std::string_view c) {
-    return c == "grim" || c == "grimmer" || c == "pct_change" || c == "pvalue" || c == "means";
+    return c == "grim" || c == "grimmer" || c == "pct_change" || c == "pvalue" || c == "means" || c == "same";
 }
 
 void validate_summary_row(const Selection& s, const Expected& e, const Tolerance& t) {
+    if (s.command == "same") {
+        if (t.kind != ToleranceKind::exact || e.bound != Bound::none || (e.value != 0 && e.value != 1))
+            throw invalid_argument("same rows take expected 1 (the statements agree) or 0 (they do not) with "
+                                   "tolerance exact; each value's precision is the decimals it is written with");
+        (void)same_row(s, e);
+        return;
+    }
     if (s.command == "means") {
         if (t.kind != ToleranceKind::exact || e.bound != Bound::none || (e.value != 0 && e.value != 1))
             throw invalid_argument("means rows take expected 1 (jointly possible) or 0 (impossible) with tolerance "
@@ -387,6 +430,7 @@ Outcome run_summary_row(const Selection& s, const Expected& e, const Tolerance& 
     if (s.command == "pct_change") return pct_change_row(s, e, t);
     if (s.command == "pvalue") return pvalue_row(s, e, t);
     if (s.command == "means") return means_row(s, e, t);
+    if (s.command == "same") return same_row(s, e);
     throw invalid_argument("unknown command \"" + s.command + "\"");
 }
 
