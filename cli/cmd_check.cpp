@@ -1,6 +1,7 @@
 #include "cmd_check.hpp"
 
 #include <cstdio>
+#include <iostream>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -60,7 +61,11 @@ void run_check(const CheckArgs& a) {
         throw UsageError("--instrument, --step and --n are for --scan");
     if (scan && !a.select.empty()) throw UsageError("--select is for --record with --data, not --scan");
     std::optional<check::ScanResult> scanned;
-    if (scan) scanned = check::scan_file(a.scan, scan_options(a));
+    if (scan) {
+        scanned = check::scan_file(a.scan, scan_options(a));
+        // figures found but not checkable are said, not dropped silently
+        for (const auto& note : scanned->notes) std::cerr << "pilotstat: note: " << note << '\n';
+    }
     if (scan && a.record) return write_output(scanned->csv, a.output);
     if (a.record) return run_record(a);
     if (a.files.empty() && !scan) throw UsageError("give at least one expectations file (see 'pilotstat check --help')");
@@ -123,8 +128,9 @@ void setup_check(CLI::App& app) {
     sub->add_option("--n", a->n, "With --scan: n for figures whose line gives no n = N")->check(CLI::Range(1, 1000000000));
     sub->footer(
         "Rows without raw data (grim, grimmer, pct_change, pvalue, means) run without --data.\n"
-        "--scan finds APA results (t(8) = 2.10, p = .04), means with SD and n, and percent changes in\n"
-        "plain text and checks them as rows (p as statcheck recomputes it; GRIM/GRIMMER need the grid).\n"
+        "--scan finds APA results (t(8) = 2.10, p = .04; U = 3, p = .06 with n1 = 5, n2 = 5), means with\n"
+        "SD and n, and percent changes in plain text and checks them as rows (p as statcheck recomputes\n"
+        "it; GRIM/GRIMMER need the grid); figures found but not checkable are noted on stderr.\n"
         "Exit status: 0 all passed, 1 a row failed, 2 usage, 3 malformed expectations file or data.\n"
         "The file format, tolerances and consistency tests are in docs/check.md; CI wiring in docs/ci.md.\n\n"
         "Examples:\n"
