@@ -17,6 +17,7 @@ std::string curve(const data::Study& st, const analysis::CompareRow& r, const an
             "The exact permutation p-value of the hypothesis that the difference in means (" + ga + " minus " + gb +
             ") equals delta, for each delta. Shifts where the curve is above the alpha line are compatible with "
             "the data at that level; the steps are the attainable p-values.");
+    svg.set_id_prefix(o.id_prefix);
     if (r.a.values.size() < 1 || r.b.values.size() < 1 || !r.mean_diff) return svg.str();
     double lo = 0, hi = 0;
     for (double x : r.a.values) lo = std::min(lo, x), hi = std::max(hi, x);

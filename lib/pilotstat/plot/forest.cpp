@@ -17,6 +17,7 @@ std::string forest(const data::Study& st, const std::vector<analysis::CompareRow
     Svg svg(o.width, height, "Standardized differences between arms (Hedges' g), every measure",
             "One line per measure and pair of arms: Hedges' g of the " + what +
                 " (first arm minus second) with its noncentral-t interval; the dashed line is 0.");
+    svg.set_id_prefix(o.id_prefix);
     double lo = 0, hi = 0;
     for (const auto& r : rows)
         if (r.hedges.value && r.hedges.value->g_ci)
