@@ -36,5 +36,5 @@ TEST_CASE("sha256: padding boundaries and incremental updates") {
 
 TEST_CASE("sha256: a file that cannot be read is a data error naming it") {
     CHECK_THROWS_AS(pilotstat::io::sha256_file_hex("/nonexistent/x.csv"), pilotstat::DataError);
-    CHECK(pilotstat::io::sha256_file_hex("data/examples/kap_pilot.csv").size() == 64);
+    CHECK(pilotstat::io::sha256_file_hex(PILOTSTAT_TEST_DIR "/../data/examples/kap_pilot.csv").size() == 64);
 }

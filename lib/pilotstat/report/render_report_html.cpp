@@ -97,8 +97,9 @@ void glossary_html(const std::vector<std::string>& used, std::ostream& out) {
 
 // Screen: a readable column up to 1100 px, tables scroll sideways inside their
 // own box rather than clip. Print: full width, no scroll boxes (a printed page
-// cannot scroll), smaller type, figures and table rows kept whole, links as
-// plain text.
+// cannot scroll) and type small enough that the widest table (between arms,
+// eleven columns) fits an A4 or Letter page with the verdict column whole;
+// figures and table rows kept whole, links as plain text.
 constexpr const char* kStyle =
     "body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.4}"
     "div.table{overflow-x:auto;margin:.5em 0 1em}"
@@ -113,7 +114,7 @@ constexpr const char* kStyle =
     "dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.2em 1em}dt{font-weight:600}"
     "dd{margin:0;overflow-wrap:anywhere}"
     "@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}div.table{overflow:visible}"
-    "table{font-size:8.5pt}th,td{padding:.15em .35em}figure,tr,dl{break-inside:avoid}"
+    "table{font-size:7.5pt}th,td{padding:.1em .25em}figure,tr,dl{break-inside:avoid}"
     "h2,h3{break-after:avoid}th a{border:none}.summary{border-left-color:#000}}";
 
 }  // namespace
