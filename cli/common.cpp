@@ -92,6 +92,11 @@ std::optional<char> parse_delimiter(const std::string& d) {
 }
 }  // namespace
 
+std::vector<std::string>& command_line() {
+    static std::vector<std::string> args;
+    return args;
+}
+
 data::Study load_input(const InputArgs& a) {
     data::StudyOptions o;
     o.csv.delimiter = parse_delimiter(a.delimiter);

@@ -37,6 +37,9 @@ struct OutputArgs {
 // The process exit status a subcommand asks for when it succeeds in running
 // (e.g. `check` sets 1 when a number is off); main returns it. Default 0.
 int& exit_status();
+// The arguments of this run, the program named "pilotstat" whatever its path
+// (so a report's provenance does not depend on where the binary lives).
+std::vector<std::string>& command_line();
 
 void add_input_options(CLI::App& app, InputArgs& args);
 void add_output_options(CLI::App& app, OutputArgs& args);

@@ -70,6 +70,8 @@ int main(int argc, char** argv) {
     app.add_option("--generate-man", man_dir, "Write the man pages to DIR")->group("");
     app.add_option("--generate-completions", completion_dir, "Write the completion scripts to DIR")->group("");
     app.add_option("--generate-completion", completion_shell, "Print the completion script of SHELL")->group("");
+    pilotstat::cli::command_line().assign(argv, argv + argc);
+    if (argc > 0) pilotstat::cli::command_line().front() = "pilotstat";
     try {
         app.parse(argc, argv);
         if (version) {

@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-#include "pilotstat/report/html_escape.hpp"
+#include "pilotstat/io/markup_escape.hpp"
 #include "pilotstat/report/render_formats.hpp"
 
 namespace pilotstat::report {
@@ -72,23 +72,23 @@ void render_plan_section_json(const ReportView& v, std::ostream& out) {
 void render_plan_section_html(const ReportView& v, const RenderOptions& o, std::ostream& out) {
     out << "<h2>Planning the main trial</h2>\n";
     if (!v.plan) {
-        out << "<p>" << html_escape(v.plan_note) << "</p>\n";
+        out << "<p>" << markup_escape(v.plan_note) << "</p>\n";
         return;
     }
-    out << "<p>" << html_escape(kIntro) << "</p>\n";
+    out << "<p>" << markup_escape(kIntro) << "</p>\n";
     const auto& doc = *v.plan;
     for (const auto& r : doc.result.rows)
-        out << "<h3>" << html_escape(analysis::plan_heading(*v.study, doc.result, r)) << "</h3>\n<p>"
-            << html_escape(analysis::plan_paragraph(*v.study, doc.result, r, o.digits)) << "</p>\n";
-    out << "<p>" << html_escape(analysis::plan_closing(doc.result)) << "</p>\n<h3>Completeness</h3>\n"
+        out << "<h3>" << markup_escape(analysis::plan_heading(*v.study, doc.result, r)) << "</h3>\n<p>"
+            << markup_escape(analysis::plan_paragraph(*v.study, doc.result, r, o.digits)) << "</p>\n";
+    out << "<p>" << markup_escape(analysis::plan_closing(doc.result)) << "</p>\n<h3>Completeness</h3>\n"
         << "<p>Participants scored of those in the arm at each visit (95% Clopper-Pearson interval).</p>\n<table><thead><tr>";
     const auto grid = analysis::completeness_grid(*v.study, doc);
-    for (const auto& c : grid.columns()) out << "<th>" << html_escape(c.name) << "</th>";
+    for (const auto& c : grid.columns()) out << "<th>" << markup_escape(c.name) << "</th>";
     out << "</tr></thead><tbody>";
     for (const auto& row : grid.rows()) {
         out << "<tr>";
         for (std::size_t c = 0; c < row.size(); ++c)
-            out << "<td>" << html_escape(human_cell(row[c], grid.columns()[c].kind, o)) << "</td>";
+            out << "<td>" << markup_escape(human_cell(row[c], grid.columns()[c].kind, o)) << "</td>";
         out << "</tr>";
     }
     out << "</tbody></table>\n";

@@ -72,8 +72,15 @@ void render_report_text(const ReportView& v, const RenderOptions& o, std::ostrea
            "method says otherwise (pilotstat change/compare --format csv list the method of each).\n";
 }
 
-void render_report_markdown(const ReportView& v, const RenderOptions& o, std::ostream& out) {
+void render_report_markdown(const ReportView& v, const RenderOptions& o, std::ostream& out,
+                            const std::vector<Figure>* figures) {
     const MarkdownRenderer md(o);
+    // Pictures are referenced by file name only when the caller writes them beside the report.
+    auto pictures = [&](std::size_t m, std::string_view kind) {
+        if (!figures) return;
+        for (const auto& f : *figures)
+            if (f.measure == m && f.kind == kind) out << "\n![" << f.caption << "](" << f.file << ")\n";
+    };
     out << "# pilotstat report: " << v.source << "\n\n" << v.settings_line << "\n\n## Summary\n\n" << v.summary << "\n";
     auto reasons = [&](const ExplainedTable& t) {
         for (const auto* e : t.explanations) {
@@ -82,7 +89,10 @@ void render_report_markdown(const ReportView& v, const RenderOptions& o, std::os
         }
     };
     for (const auto& m : v.measures) {
-        out << "\n## " << m.label << " (`" << m.measure << "`)\n\n### Descriptives\n\n";
+        const std::size_t mi = static_cast<std::size_t>(&m - v.measures.data());
+        out << "\n## " << m.label << " (`" << m.measure << "`)\n";
+        pictures(mi, "trajectories");
+        out << "\n### Descriptives\n\n";
         md.render(m.describe, out);
         if (!m.change.table.rows().empty()) {
             out << "\n### Within-arm change\n\n";
@@ -93,11 +103,17 @@ void render_report_markdown(const ReportView& v, const RenderOptions& o, std::os
             out << "\n### Between arms\n\n";
             md.render(m.compare.table, out);
             reasons(m.compare);
+            pictures(mi, "estimation");
         }
         if (!m.individual_counts.rows().empty()) {
             out << "\n### Person by person\n\n";
             md.render(m.individual_counts, out);
         }
+        pictures(mi, "rci");
+    }
+    if (figures && !v.measures.empty()) {
+        out << "\n## All measures\n";
+        pictures(kAllMeasures, "forest");
     }
     render_plan_section_text(v, o, true, out);
 }
