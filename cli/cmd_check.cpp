@@ -7,6 +7,8 @@
 #include <sstream>
 
 #include "common.hpp"
+#include "numeric_options.hpp"
+#include "pilotstat/analysis/option_ranges.hpp"
 #include "pilotstat/check/expectations.hpp"
 #include "pilotstat/check/record.hpp"
 #include "pilotstat/check/render.hpp"
@@ -114,10 +116,8 @@ void setup_check(CLI::App& app) {
     sub->add_option("--format", a->format, "Output: text, tap (TAP 13) or json")->capture_default_str();
     sub->add_option("-o,--output", a->output, "Write to FILE (atomically) instead of standard output");
     sub->add_option("--junit", a->junit, "Also write JUnit XML to FILE (one testcase per row)");
-    sub->add_option("--digits", a->digits, "Least decimals shown for computed values; with --record, "
-                                           "the decimals recorded")
-        ->capture_default_str()
-        ->check(CLI::Range(0, 12));
+    add_count(*sub, "--digits", a->digits, "Least decimals shown for computed values; with --record, the decimals recorded",
+              analysis::ranges::check_digits, true);
     sub->add_flag("--record", a->record, "Write an expectations file from the current results (with --select)");
     sub->add_option("--select", a->select, "With --record: a selection pattern, e.g. "
                                            "'change measure=bdi column=mean_change,p_*' (repeatable)");
@@ -125,7 +125,7 @@ void setup_check(CLI::App& app) {
                                        "FILE (- = stdin); with --record, write them as an expectations file");
     sub->add_option("--instrument", a->instrument, "With --scan: the instrument the means are on (grid and range)");
     sub->add_option("--step", a->step, "With --scan: grid of one score (0.25, 1/7), for GRIM/GRIMMER rows");
-    sub->add_option("--n", a->n, "With --scan: n for figures whose line gives no n = N")->check(CLI::Range(1, 1000000000));
+    add_count(*sub, "--n", a->n, "With --scan: n for figures whose line gives no n = N", analysis::ranges::participants);
     sub->footer(
         "Rows without raw data (grim, grimmer, pct_change, pvalue, means) run without --data.\n"
         "--scan finds APA results (t(8) = 2.10, p = .04; U = 3, p = .06 with n1 = 5, n2 = 5), means with\n"

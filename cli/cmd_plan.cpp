@@ -3,6 +3,8 @@
 #include <memory>
 
 #include "common.hpp"
+#include "numeric_options.hpp"
+#include "pilotstat/analysis/option_ranges.hpp"
 #include "pilotstat/analysis/common_options.hpp"
 #include "pilotstat/analysis/plan_document.hpp"
 #include "pilotstat/data/instrument_norms.hpp"
@@ -66,22 +68,19 @@ void setup_plan(CLI::App& app) {
     sub->add_option("--to", a->to, "Time of the main trial's endpoint (default: the last time)");
     sub->add_option("--endpoint", a->endpoint, "change (to - from), raw (score at --to) or ancova (residual SD)")
         ->capture_default_str();
-    a->mcid_opt = sub->add_option("--mcid", a->mcid,
-                                  "Difference to detect, in points (default: the instrument's sourced MCID)");
-    a->screened_opt = sub->add_option("--screened", a->screened, "Participants screened (gives the recruitment rate)");
-    a->randomized_opt = sub->add_option(
-        "--randomized", a->randomized,
-        "Participants randomized, from the trial's records (default: those in the data; retention's denominator)");
-    sub->add_option("--progression", a->progression,
-                    "Progression criteria: CSV with columns criterion, measure, green, amber (docs/formats.md)");
-    sub->add_option("--table", a->table,
-                    "Table to print: plan (text/markdown: every section), completeness, progression")
-        ->capture_default_str()
-        ->check(CLI::IsMember({"plan", "completeness", "progression"}));
-    sub->add_option("--sd-conf", a->sd_conf, "One-sided confidence of the SD's upper limit used for sizing")
-        ->capture_default_str();
-    sub->add_option("--alpha", a->alpha, "Two-sided significance level of the main trial")->capture_default_str();
-    sub->add_option("--power", a->power, "Power of the main trial")->capture_default_str();
+    namespace r = analysis::ranges;
+    a->mcid_opt = add_real(*sub, "--mcid", a->mcid,
+                           "Difference to detect, in points (default: the instrument's sourced MCID)", r::mcid);
+    a->screened_opt = add_count(*sub, "--screened", a->screened, "Participants screened (gives the recruitment rate)",
+                                r::participants);
+    a->randomized_opt = add_count(
+        *sub, "--randomized", a->randomized,
+        "Participants randomized, from the trial's records (default: those in the data; retention's denominator)",
+        r::participants);
+    add_real(*sub, "--sd-conf", a->sd_conf, "One-sided confidence of the SD's upper limit used for sizing", r::sd_conf,
+             true);
+    add_real(*sub, "--alpha", a->alpha, "Two-sided significance level of the main trial", r::alpha, true);
+    add_real(*sub, "--power", a->power, "Power of the main trial", r::power, true);
     sub->footer(
         "Per measure: sd_pooled, the pooled within-arm SD of the endpoint (n - 1 SDs, complete pairs), and\n"
         "sd_ucl = sqrt(df sd^2 / qchisq(1 - sd_conf, df)), its one-sided upper limit (Browne 1995; Sim &\n"

@@ -9,6 +9,8 @@
 #include <system_error>
 
 #include "common.hpp"
+#include "numeric_options.hpp"
+#include "pilotstat/analysis/option_ranges.hpp"
 #include "pilotstat/analysis/study_report.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/io/sha256.hpp"
@@ -90,14 +92,13 @@ void setup_report(CLI::App& app) {
                                              "and the reasons each effect is or is not significant");
     add_input_options(*sub, a->input);
     sub->add_option("--format", a->output.format, "Output format: text, markdown, json, html")->capture_default_str();
-    sub->add_option("-o,--output", a->output.output,
-                    "Write to FILE (atomically) instead of standard output; with markdown, a directory (DIR/) "
+    sub->add_option("-o,--output", a->output.output, "Write to FILE (atomically) instead of standard output; with markdown, a directory (DIR/) "
                     "receives report.md and the SVG pictures it shows");
-    sub->add_option("--digits", a->output.digits, "Decimals shown in text, markdown and html")
-        ->capture_default_str()
-        ->check(CLI::Range(0, 15));
+    add_count(*sub, "--digits", a->output.digits, "Decimals shown in text, markdown and html", analysis::ranges::digits,
+              true);
     auto& o = a->options;
-    add_keyed_option(*sub, o, "--power", "power", "Power for the minimal detectable effect in UNDERPOWERED (default 0.8)");
+    add_keyed_real(*sub, o, "--power", "power", "Power for the minimal detectable effect in UNDERPOWERED (default 0.8)",
+                   analysis::ranges::power);
     add_keyed_option(*sub, o, "--adjust", "adjust",
                      "Multiplicity adjustment: holm (default), hochberg, BH, bonferroni, maxT (Westfall-Young, "
                      "between-arm, joint over measures), none");
@@ -105,7 +106,8 @@ void setup_report(CLI::App& app) {
                      "Family adjusted together: measures (default; per arm / per pair of arms), times, all");
     add_keyed_option(*sub, o, "--from", "from", "Earlier time (default: the baseline)");
     add_keyed_option(*sub, o, "--to", "to", "Later time(s) for the within-arm changes (default: the last time)");
-    add_keyed_option(*sub, o, "--responder", "responder", "Responder threshold in percent (default 50)");
+    add_keyed_real(*sub, o, "--responder", "responder", "Responder threshold in percent (default 50)",
+                   analysis::ranges::responder);
     add_inference_options(*sub, o);
     sub->footer(
         "Each effect gets a verdict at --alpha (after adjustment) and reasons with stable codes (P_FLOOR,\n"

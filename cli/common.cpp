@@ -8,6 +8,8 @@
 
 #include <unistd.h>
 
+#include "numeric_options.hpp"
+#include "pilotstat/analysis/option_ranges.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/report/renderer.hpp"
 
@@ -49,37 +51,13 @@ void add_input_options(CLI::App& app, InputArgs& a) {
 void add_output_options(CLI::App& app, OutputArgs& a) {
     app.add_option("--format", a.format, "Output format: text, csv, tsv, json, markdown")->capture_default_str();
     app.add_option("-o,--output", a.output, "Write to FILE (atomically) instead of standard output");
-    app.add_option("--digits", a.digits, "Decimals shown in text and markdown")
-        ->capture_default_str()
-        ->check(CLI::Range(0, 15));
+    add_count(app, "--digits", a.digits, "Decimals shown in text and markdown", analysis::ranges::digits, true);
 }
 
 void add_keyed_option(CLI::App& app, std::map<std::string, std::string>& options, const std::string& flag,
                       const std::string& key, const std::string& help) {
     app.add_option_function<std::string>(
         flag, [&options, key](const std::string& value) { options[key] = value; }, help);
-}
-
-void add_inference_options(CLI::App& app, std::map<std::string, std::string>& o) {
-    add_keyed_option(app, o, "--alternative", "alternative", "two-sided (default), less or greater");
-    add_keyed_option(app, o, "--two-sided", "two_sided",
-                     "Two-sided exact p: deviation (default; P(|T-ET| >= |t-ET|), as R's coin) or doubled "
-                     "(twice the smaller one-sided p, as SciPy)");
-    add_keyed_option(app, o, "--conf", "conf", "Confidence level of every interval (default 0.95)");
-    add_keyed_option(app, o, "--alpha", "alpha", "Significance level of the verdict column (default 0.05)");
-    add_keyed_option(app, o, "--resamples", "resamples",
-                     "Monte Carlo arrangements B when a test cannot be exact (default 100000)");
-    add_keyed_option(app, o, "--exact-limit", "exact_limit",
-                     "Enumerate at most this many arrangements; beyond, shift/DP or Monte Carlo (default 5000000)");
-    add_keyed_option(app, o, "--dp-limit", "dp_limit",
-                     "Use the exact shift/DP algorithm when its table has at most this many cells (default 200000000)");
-    add_keyed_option(app, o, "--boot-method", "boot_method",
-                     "Bootstrap interval: expanded-percentile (default), percentile or bca");
-    add_keyed_option(app, o, "--boot-resamples", "boot_resamples",
-                     "Monte Carlo bootstrap resamples when enumeration is too large (default 10000)");
-    add_keyed_option(app, o, "--boot-exact-limit", "boot_exact_limit",
-                     "Enumerate the bootstrap when it has at most this many resamples (default 1000000)");
-    add_keyed_option(app, o, "--seed", "seed", "Seed of the project's random generator (default 20230401)");
 }
 
 namespace {

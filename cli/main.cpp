@@ -97,6 +97,8 @@ int main(int argc, char** argv) {
         return 0;
     } catch (const CLI::ExtrasError&) {
         return fail(2, pilotstat::cli::unexpected_arguments_message(app, argc, argv));
+    } catch (const CLI::ValidationError& e) {  // "--alpha: 1.5 is out of range; valid: ..." is complete
+        return fail(2, e.what());
     } catch (const CLI::ParseError& e) {
         return fail(2, std::string(e.what()) + " (see 'pilotstat --help')");
     } catch (const pilotstat::UsageError& e) {

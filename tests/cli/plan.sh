@@ -85,14 +85,15 @@ run "$PS" plan "$T/miss.csv"
 expect_contains "retention sentence" "Retention at T1: 5 of 6 (A 2 of 3, B 3 of 3)."
 
 # bad input
-expect_error "mcid 0" 2 "--mcid must be a number of points > 0 (got 0)" "$PS" plan $EX --measures bdi --mcid 0
-expect_error "mcid negative" 2 "--mcid must be a number of points > 0 (got -3)" "$PS" plan $EX --measures bdi --mcid -3
-expect_error "power 1" 2 "--power must be between 0 and 1, exclusive (got 1)" "$PS" plan $EX --power 1
-expect_error "power 0" 2 "--power must be between 0 and 1, exclusive (got 0)" "$PS" plan $EX --power 0
-expect_error "power 1.5" 2 "--power must be between 0 and 1, exclusive (got 1.5)" "$PS" plan $EX --power 1.5
-expect_error "sd-conf 1" 2 "--sd-conf must be between 0 and 1, exclusive (got 1)" "$PS" plan $EX --sd-conf 1
-expect_error "sd-conf 0" 2 "--sd-conf must be between 0 and 1, exclusive (got 0)" "$PS" plan $EX --sd-conf 0
-expect_error "alpha" 2 "--alpha must be > 0 and <= 0.5 (got 0.7)" "$PS" plan $EX --alpha 0.7
+# (numeric ranges word for word: numeric_options.sh)
+expect_error "mcid 0" 2 "--mcid: 0 is out of range; valid: mcid > 0" "$PS" plan $EX --measures bdi --mcid 0
+expect_error "mcid negative" 2 "--mcid: -3 is out of range; valid: mcid > 0" "$PS" plan $EX --measures bdi --mcid -3
+expect_error "power 1" 2 "--power: 1 is out of range; valid: 0 < power < 1" "$PS" plan $EX --power 1
+expect_error "power 0" 2 "--power: 0 is out of range; valid: 0 < power < 1" "$PS" plan $EX --power 0
+expect_error "power 1.5" 2 "--power: 1.5 is out of range; valid: 0 < power < 1" "$PS" plan $EX --power 1.5
+expect_error "sd-conf 1" 2 "--sd-conf: 1 is out of range; valid: 0 < sd-conf < 1" "$PS" plan $EX --sd-conf 1
+expect_error "sd-conf 0" 2 "--sd-conf: 0 is out of range; valid: 0 < sd-conf < 1" "$PS" plan $EX --sd-conf 0
+expect_error "alpha" 2 "--alpha: 0.7 is out of range; valid: 0 < alpha <= 0.5" "$PS" plan $EX --alpha 0.7
 expect_error "power <= alpha" 2 "--power must be greater than --alpha" "$PS" plan $EX --alpha 0.2 --power 0.1
 expect_error "endpoint" 2 'unknown --endpoint "slope" (valid: change, raw, ancova)' "$PS" plan $EX --endpoint slope
 expect_error "mcid many measures" 2 "--mcid is in points of one instrument but 5 measures are selected" "$PS" plan $EX --mcid 3
@@ -128,7 +129,7 @@ expect_error "randomized < data" 2 "--randomized 8 is fewer than the 10 particip
   "$PS" plan $EX --randomized 8
 expect_error "screened < randomized" 2 "--screened 6 is fewer than the 10 participants randomized" "$PS" plan $EX --screened 6
 expect_error "randomized > screened" 2 "--randomized (30) exceeds --screened (20)" "$PS" plan $EX --screened 20 --randomized 30
-expect_error "screened 0" 2 "--screened must be at least 1" "$PS" plan $EX --screened 0
+expect_error "screened 0" 2 "--screened: 0 is out of range; valid: a whole number 1 <= screened <= 1000000000" "$PS" plan $EX --screened 0
 
 # completeness per measure, visit and arm (tests/reference/plan_completeness.csv, binom.test)
 MISS=tests/reference/plan_missing_input.csv

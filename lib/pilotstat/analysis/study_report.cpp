@@ -5,6 +5,7 @@
 #include <map>
 
 #include "pilotstat/analysis/common_options.hpp"
+#include "pilotstat/analysis/option_ranges.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/explain/individual_reason.hpp"
 #include "pilotstat/multiplicity/westfall_young.hpp"
@@ -26,8 +27,11 @@ const std::vector<std::string>& report_option_keys() {
 ReportOptions report_options(const data::Study& st, const OptionMap& options) {
     const OptionReader opt(options);
     ReportOptions o;
-    o.settings.alpha = opt.real("alpha", 0.05, 1e-6, 0.5);
-    o.settings.power = opt.real("power", 0.8, 0.5, 0.99);
+    o.settings.alpha = opt.real("alpha", 0.05, ranges::alpha);
+    o.settings.power = opt.real("power", 0.8, ranges::power);
+    if (!(o.settings.power > o.settings.alpha))  // a power at or below alpha is no test's aim
+        throw UsageError("power (" + opt.text("power", "0.8") + ") must be greater than alpha (" +
+                         opt.text("alpha", "0.05") + ")");
     o.adjust = opt.text("adjust", "holm");
     static const std::vector<std::string> methods{"holm", "hochberg", "BH", "bonferroni", "maxT", "none"};
     if (std::find(methods.begin(), methods.end(), o.adjust) == methods.end())
