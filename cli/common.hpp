@@ -20,6 +20,9 @@ struct InputArgs {
     std::string subject_col = "subject", group_col = "group", time_col = "time", measure_col = "measure",
                 score_col = "score";
     bool wide = false;
+    bool redcap = false;
+    bool decimal_comma = false;
+    std::vector<std::string> arm_labels;  // "1=ketamine"
     std::string sep = "_";
     std::vector<std::string> na{"", "NA", "NaN", "."};
     std::vector<std::string> times;

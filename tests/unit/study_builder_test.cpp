@@ -60,7 +60,7 @@ TEST_CASE("instrument grid: values written rounded count as on the grid") {
     CHECK_NOTHROW(build(kHead + "P1,a,T0,bpi_interference,5.8571\nP1,a,T1,bpi_interference,6\n"));
     CHECK(error_of(kHead + "P1,a,T0,bpi_severity,2.3\n") ==
           "s.csv:2:5: score 2.3 is not on the grid of bpi_severity (0 to 10 in steps of 0.25)");
-    CHECK(error_of(kHead + "P1,a,T0,bdi,64\n") == "s.csv:2:5: score 64 is outside the range of bdi (0 to 63 in steps of 1)");
+    CHECK(error_of(kHead + "P1,a,T0,bdi,64\n") == "s.csv:2:5: score 64 is outside the range of BDI-II (0 to 63 in steps of 1)");
     CHECK_NOTHROW(build(kHead + "P1,a,T0,my_scale,1234.5\n"));  // unknown measure: no range check
 }
 
