@@ -76,4 +76,22 @@ expect_status "many errors" 3
 [ "$(grep -c 'score is not a number' "$T/err")" -eq 20 ] && grep -qF "pilotstat: error: and 5 more" "$T/err" \
   && ok || bad "25 bad scores: 20 reported, then 'and 5 more'"
 grep -q "e.csv:26:5:" "$T/err" && bad "the 21st error should not be listed" || ok
+# one row per visit gives the same study as long
+python3 - data/examples/kap_pilot.csv "$T/visits.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+measures = list(dict.fromkeys(r["measure"] for r in rows))
+visits = {}
+for r in rows:
+    visits.setdefault((r["subject"], r["group"], r["time"]), {})[r["measure"]] = r["score"]
+with open(sys.argv[2], "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["subject", "group", "time"] + measures)
+    for (s, g, t), v in visits.items():
+        w.writerow([s, g, t] + [v.get(m, "") for m in measures])
+PY
+run "$PS" describe data/examples/kap_pilot.csv --format csv
+cp "$T/out" "$T/long.out"
+run "$PS" describe "$T/visits.csv" --format csv
+cmp -s "$T/out" "$T/long.out" && ok || bad "visit rows and long form should give byte-identical output"
 finish
