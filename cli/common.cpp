@@ -20,6 +20,12 @@ int& exit_status() {
 
 void add_input_options(CLI::App& app, InputArgs& a) {
     app.add_option("file", a.path, "Study CSV (long or wide); - reads standard input")->required();
+    add_reading_options(app, a);
+    app.add_option("--measures", a.measures, "Only these measures, comma-separated")->delimiter(',');
+    app.add_option("--groups", a.groups, "Only these groups, comma-separated, in this order")->delimiter(',');
+}
+
+void add_reading_options(CLI::App& app, InputArgs& a) {
     app.add_option("--delimiter", a.delimiter, "Field delimiter: , ; or tab (default: detected from the header)");
     app.add_option("--encoding", a.encoding,
                    "Character encoding of the input: utf-8 (required unless named), cp1252 or latin1 "
@@ -45,8 +51,6 @@ void add_input_options(CLI::App& app, InputArgs& a) {
     app.add_option("--times", a.times, "Time order, comma-separated (default: natural order of the labels: baseline, then by number, \"day 7 < week 2 < month 3\"; else the file's order if every subject agrees)")
         ->delimiter(',');
     app.add_option("--baseline", a.baseline, "Baseline time (default: the first time)");
-    app.add_option("--measures", a.measures, "Only these measures, comma-separated")->delimiter(',');
-    app.add_option("--groups", a.groups, "Only these groups, comma-separated, in this order")->delimiter(',');
     app.add_option("--higher-is-better", a.higher_is_better,
                    "Measures on which a higher score is better, comma-separated")
         ->delimiter(',');

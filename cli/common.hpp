@@ -42,6 +42,10 @@ struct OutputArgs {
 int& exit_status();
 
 void add_input_options(CLI::App& app, InputArgs& args);
+// How to read a study (column mapping, layout, REDCap, time order, missing
+// tokens, encoding, decimal comma, instruments) without the file argument and
+// the --measures/--groups selection: what `check --data` shares with the commands.
+void add_reading_options(CLI::App& app, InputArgs& args);
 void add_output_options(CLI::App& app, OutputArgs& args);
 
 // Adds an option whose text value is stored under `key` in `options` (the

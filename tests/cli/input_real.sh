@@ -94,4 +94,7 @@ run "$PS" describe data/examples/kap_pilot.csv --format csv
 cp "$T/out" "$T/long.out"
 run "$PS" describe "$T/visits.csv" --format csv
 cmp -s "$T/out" "$T/long.out" && ok || bad "visit rows and long form should give byte-identical output"
+# check reads --data with the same options (its own errors recommend them)
+run "$PS" check --help
+for o in --subject-col --redcap --decimal-comma --encoding --arm-labels; do expect_contains "check has $o" "$o"; done
 finish

@@ -559,8 +559,13 @@ Study build_study(io::CsvReader& reader, const StudyOptions& options) {
     const bool has_measure = find_column(reader.header(), options.measure_col).has_value();
     const bool has_time = find_column(reader.header(), options.time_col).has_value();
     if (options.wide.value_or(!has_measure)) {
-        // a time column without a measure column: one row per visit (unless --wide)
-        if (!options.wide && has_time) return build_visits(reader, options);
+        // a time column without a measure column: one row per visit (unless --wide);
+        // with a score column too it is a long file that lacks its measure column
+        if (!options.wide && has_time) {
+            if (find_column(reader.header(), options.score_col))
+                require_column(reader, options.measure_col, "--measure-col");
+            return build_visits(reader, options);
+        }
         return build_wide(reader, options);
     }
     return build_long(reader, options);
