@@ -26,14 +26,14 @@ std::string error_of(const std::string& csv, data::StudyOptions opt = {}) {
 const std::string kHead = "subject,group,time,measure,score\n";
 }  // namespace
 
-TEST_CASE("long format: columns in any order, extra columns ignored, first-appearance order") {
+TEST_CASE("long format: columns in any order, extra columns ignored, natural time order") {
     const auto st = build("score,site,measure,time,group,subject\n3,x,gad7,T1,b,S2\n5,x,gad7,T0,b,S2\n"
                           "4,y,gad7,T0,a,S1\nNA,y,gad7,T1,a,S1\n");
-    CHECK(st.times == std::vector<std::string>{"T1", "T0"});
+    CHECK(st.times == std::vector<std::string>{"T0", "T1"});  // T0 first although T1 appears first
     CHECK(st.groups == std::vector<std::string>{"b", "a"});
     CHECK(st.subjects == std::vector<std::string>{"S2", "S1"});
-    CHECK(st.at(0, 0, 0)->value == 3.0);
-    CHECK_FALSE(st.at(0, 1, 0).has_value());
+    CHECK(st.at(0, 0, 1)->value == 3.0);
+    CHECK_FALSE(st.at(0, 1, 1).has_value());
     CHECK(st.baseline == 0);
 }
 
