@@ -96,14 +96,7 @@ void run_check(const CheckArgs& a) {
 
 void add_data_options(CLI::App& sub, InputArgs& in) {
     sub.add_option("--data", in.path, "Study CSV (long or wide) the data rows are computed from; - = stdin");
-    sub.add_option("--delimiter", in.delimiter, "Field delimiter of --data: , ; or tab (default: detected)");
-    sub.add_flag("--wide", in.wide, "--data is wide: columns <measure><sep><time>");
-    sub.add_option("--sep", in.sep, "Wide format: separator between measure and time")->capture_default_str();
-    sub.add_option("--na", in.na, "Tokens that mean a missing score (default: empty, NA, NaN, .)")->delimiter(',');
-    sub.add_option("--times", in.times, "Time order, comma-separated")->delimiter(',');
-    sub.add_option("--baseline", in.baseline, "Baseline time (default: the first time)");
-    sub.add_option("--higher-is-better", in.higher_is_better, "Measures on which higher is better")->delimiter(',');
-    sub.add_option("--instruments", in.instruments_file, "CSV of instruments to add or override");
+    add_reading_options(sub, in);  // the same reading options as every command
 }
 }  // namespace
 

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "pilotstat/data/decimal.hpp"
+#include "pilotstat/data/instrument_aliases.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/io/csv_reader.hpp"
 
@@ -28,9 +29,8 @@ std::string format_step(double step) {
 InstrumentRegistry InstrumentRegistry::builtin() {
     InstrumentRegistry r;
     // name, min, max, step, higher_is_worse, label
+    // (each also answers to its aliases: BDI-II, bdi2, bdi_total, ...; instrument_aliases.cpp)
     r.add({"bdi", 0, 63, 1, true, "BDI-II"});
-    r.add({"bdi2", 0, 63, 1, true, "BDI-II"});
-    r.add({"bdi_ii", 0, 63, 1, true, "BDI-II"});
     r.add({"bpi_severity", 0, 10, 0.25, true, "BPI severity"});          // mean of 4 items, 0-10
     r.add({"bpi_interference", 0, 10, 1.0 / 7.0, true, "BPI interference"});  // mean of 7 items
     r.add({"gad7", 0, 21, 1, true, "GAD-7"});
@@ -43,11 +43,11 @@ InstrumentRegistry InstrumentRegistry::builtin() {
 
 void InstrumentRegistry::add(Instrument instrument) {
     if (instrument.label.empty()) instrument.label = instrument.name;
-    by_name_[lower(instrument.name)] = std::move(instrument);
+    by_name_[instrument_key(instrument.name)] = std::move(instrument);
 }
 
 const Instrument* InstrumentRegistry::find(std::string_view name) const {
-    auto it = by_name_.find(lower(name));
+    auto it = by_name_.find(instrument_key(name));
     return it == by_name_.end() ? nullptr : &it->second;
 }
 

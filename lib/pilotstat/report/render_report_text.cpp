@@ -52,7 +52,9 @@ void render_report_text(const ReportView& v, const RenderOptions& o, std::ostrea
     out << wrap(v.settings_line, "", 0) << '\n';
     out << "SUMMARY\n" << wrap(v.summary, "  ", 0);
     for (const auto& m : v.measures) {
-        out << "\n" << m.label << " (" << m.measure << ")\n" << std::string(m.label.size() + m.measure.size() + 3, '=') << '\n';
+        // "BDI-II (bdi)"; a measure named as its instrument's label ("BDI-II") once
+        const std::string title = m.label == m.measure ? m.label : m.label + " (" + m.measure + ")";
+        out << "\n" << title << "\n" << std::string(title.size(), '=') << '\n';
         out << "Descriptives\n" << indented(m.describe, o, "  ");
         if (!m.change.table.rows().empty()) {
             out << "\nWithin-arm change (exact sign-flip test; CI: bootstrap)\n" << indented(m.change.table, o, "  ");
