@@ -77,6 +77,12 @@ void setup_plan(CLI::App& app) {
         *sub, "--randomized", a->randomized,
         "Participants randomized, from the trial's records (default: those in the data; retention's denominator)",
         r::participants);
+    sub->add_option("--progression", a->progression,
+                    "Progression criteria: CSV with columns criterion, measure, green, amber (docs/formats.md)");
+    sub->add_option("--table", a->table,
+                    "Table to print: plan (text/markdown: every section), completeness, progression")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"plan", "completeness", "progression"}));
     add_real(*sub, "--sd-conf", a->sd_conf, "One-sided confidence of the SD's upper limit used for sizing", r::sd_conf,
              true);
     add_real(*sub, "--alpha", a->alpha, "Two-sided significance level of the main trial", r::alpha, true);

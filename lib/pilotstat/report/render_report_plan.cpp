@@ -81,7 +81,7 @@ void render_plan_section_html(const ReportView& v, const RenderOptions& o, std::
         out << "<h3>" << markup_escape(analysis::plan_heading(*v.study, doc.result, r)) << "</h3>\n<p>"
             << markup_escape(analysis::plan_paragraph(*v.study, doc.result, r, o.digits)) << "</p>\n";
     out << "<p>" << markup_escape(analysis::plan_closing(doc.result)) << "</p>\n<h3>Completeness</h3>\n"
-        << "<p>Participants scored of those in the arm at each visit (95% Clopper-Pearson interval).</p>\n<table><thead><tr>";
+        << "<p>Participants scored of those in the arm at each visit (95% Clopper-Pearson interval).</p>\n<div class=\"table\"><table><thead><tr>";
     const auto grid = analysis::completeness_grid(*v.study, doc);
     for (const auto& c : grid.columns()) out << "<th>" << markup_escape(c.name) << "</th>";
     out << "</tr></thead><tbody>";
@@ -91,7 +91,7 @@ void render_plan_section_html(const ReportView& v, const RenderOptions& o, std::
             out << "<td>" << markup_escape(human_cell(row[c], grid.columns()[c].kind, o)) << "</td>";
         out << "</tr>";
     }
-    out << "</tbody></table>\n";
+    out << "</tbody></table></div>\n";
 }
 
 }  // namespace pilotstat::report
