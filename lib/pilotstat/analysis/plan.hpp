@@ -91,6 +91,13 @@ std::string plan_text(const data::Study& study, const PlanResult& result, bool m
 // reads "99.7", not "100"); then up to 3 decimals.
 std::string share_percent(double share);
 
+// `retained` of `randomized` with its Clopper-Pearson interval at `conf` (used
+// for retention, recruitment and completeness alike).
+Retention retention(long retained, long randomized, double conf);
+
+// Participants of group `g` with a score of measure `m` at time `t`.
+long scored_at(const data::Study& study, std::size_t m, std::size_t g, std::size_t t);
+
 // One measure's heading ("BDI-II (change from T0 to T3)") and paragraph, and
 // the closing sentences (recruitment, never sizing on the pilot's effect).
 std::string plan_heading(const data::Study& study, const PlanResult& result, const PlanRow& row);

@@ -4,25 +4,6 @@
 
 namespace pilotstat::analysis {
 
-namespace {
-Retention share_of(long scored, long of, double conf) {
-    Retention r;
-    r.retained = scored;
-    r.randomized = of;
-    if (of > 0) {
-        r.share = static_cast<double>(scored) / static_cast<double>(of);
-        if (auto ci = stats::clopper_pearson(scored, of, conf)) r.ci = *ci;
-    }
-    return r;
-}
-
-long scored(const data::Study& st, std::size_t m, std::size_t g, std::size_t t) {
-    long k = 0;
-    for (auto s : st.subjects_in(g))
-        if (st.at(m, s, t)) ++k;
-    return k;
-}
-}  // namespace
 
 std::vector<CompletenessRow> completeness(const data::Study& st, const PlanResult& res) {
     const auto& o = res.options;
@@ -34,10 +15,10 @@ std::vector<CompletenessRow> completeness(const data::Study& st, const PlanResul
     std::vector<CompletenessRow> rows;
     for (std::size_t m = 0; m < st.measures.size(); ++m)
         for (std::size_t t = 0; t < st.times.size(); ++t) {
-            const long a = scored(st, m, res.group_a, t), b = scored(st, m, res.group_b, t);
-            rows.push_back({m, t, res.group_a, share_of(a, na, o.retention_conf)});
-            rows.push_back({m, t, res.group_b, share_of(b, nb, o.retention_conf)});
-            rows.push_back({m, t, std::nullopt, share_of(a + b, all, o.retention_conf)});
+            const long a = scored_at(st, m, res.group_a, t), b = scored_at(st, m, res.group_b, t);
+            rows.push_back({m, t, res.group_a, retention(a, na, o.retention_conf)});
+            rows.push_back({m, t, res.group_b, retention(b, nb, o.retention_conf)});
+            rows.push_back({m, t, std::nullopt, retention(a + b, all, o.retention_conf)});
         }
     return rows;
 }
