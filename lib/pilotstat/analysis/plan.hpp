@@ -90,6 +90,8 @@ std::string plan_text(const data::Study& study, const PlanResult& result, bool m
 // share that is neither 0 nor 1 as 0 or 100 (9 of 10's upper limit 0.9975
 // reads "99.7", not "100"); then up to 3 decimals.
 std::string share_percent(double share);
+// The same with a percent sign: "99.7%".
+std::string share_percent_sign(double share);
 
 // `retained` of `randomized` with its Clopper-Pearson interval at `conf` (used
 // for retention, recruitment and completeness alike).

@@ -7,7 +7,6 @@
 namespace pilotstat::analysis {
 
 namespace {
-std::string pct(double share) { return share_percent(share) + "%"; }
 
 // Thresholds as written (62.5% stays 62.5%, 80% is not 80.0%).
 std::string threshold(double share) {
@@ -79,8 +78,8 @@ std::string progression_text(const data::Study& st, const PlanResult& res, const
         << (markdown ? "\n" : "");
     for (const auto& r : rows) {
         out << (markdown ? "- " : "  ") << subject(st, res, r) << ": " << r.estimate.retained << " of "
-            << r.estimate.randomized << " = " << pct(r.estimate.share) << " (" << conf << share_percent(r.estimate.ci.low)
-            << "–" << pct(r.estimate.ci.high) << "): " << (markdown ? "**" : "") << to_string(r.light)
+            << r.estimate.randomized << " = " << share_percent_sign(r.estimate.share) << " (" << conf << share_percent(r.estimate.ci.low)
+            << "–" << share_percent_sign(r.estimate.ci.high) << "): " << (markdown ? "**" : "") << to_string(r.light)
             << (markdown ? "**" : "") << " (green at " << threshold(r.green) << " or more, amber at " << threshold(r.amber)
             << " or more)";
         if (const auto s = spans(r); !s.empty()) out << "; the interval spans " << s;

@@ -18,6 +18,8 @@ std::string share_percent(double share) {
     return report::rounded(100.0 * share, d);
 }
 
+std::string share_percent_sign(double share) { return share_percent(share) + "%"; }
+
 namespace {
 using report::ColumnKind;
 
@@ -27,7 +29,6 @@ void set_retention(report::ResultTable& t, const std::string& prefix, const Rete
     t.set(prefix + "_ci_high", r.ci.high);
 }
 
-std::string pct(double share) { return share_percent(share) + "%"; }
 
 std::string endpoint_phrase(const data::Study& st, const PlanOptions& o) {
     const auto& from = st.times[o.from];
@@ -67,12 +68,12 @@ std::string plan_paragraph(const data::Study& st, const PlanResult& res, const P
           << report::shortest(o.alpha) << " needs " << *r.n_per_arm << " per arm (";
         if (r.n_per_arm_attrition) s << *r.n_per_arm_attrition << " allowing for the observed ";
         else s << "the observed ";
-        s << pct(r.retention.share) << " retention; " << conf << ci_pct(r.retention.ci) << ").";
+        s << share_percent_sign(r.retention.share) << " retention; " << conf << ci_pct(r.retention.ci) << ").";
         if (r.n_per_arm_pooled_sd)
             s << " Sized on the SD's point estimate it would be " << *r.n_per_arm_pooled_sd
               << " per arm, which falls short of the target power whenever the true SD is larger.";
     } else {
-        s << "The SD is " << sd << "; no sample size is given. Observed retention " << pct(r.retention.share) << " ("
+        s << "The SD is " << sd << "; no sample size is given. Observed retention " << share_percent_sign(r.retention.share) << " ("
           << conf << ci_pct(r.retention.ci) << ").";
     }
     s << ' ' << retention_counts(st, res, r);
@@ -88,7 +89,7 @@ std::string plan_closing(const PlanResult& res) {
     std::ostringstream out;
     if (const auto& r = res.recruitment)
         out << "Recruitment: " << r->retained << " of " << r->randomized << " screened were randomized ("
-            << pct(r->share) << "; " << report::rounded(100.0 * res.options.retention_conf, 0) << "% CI "
+            << share_percent_sign(r->share) << "; " << report::rounded(100.0 * res.options.retention_conf, 0) << "% CI "
             << ci_pct(r->ci) << ").\n\n";
     out << "Sample sizes are for a two-sided two-sample t test on the MCID, never on the "
         << "pilot's own effect estimate, which is too imprecise to size a trial on.\n";

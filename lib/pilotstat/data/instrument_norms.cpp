@@ -13,7 +13,7 @@ namespace pilotstat::data {
 
 namespace {
 
-std::string trim(std::string_view s) {
+std::string trimmed(std::string_view s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
     return std::string(s);
@@ -165,7 +165,7 @@ public:
 
     std::string text(const std::string& column) const {
         const auto c = index(column);
-        return c ? trim(rec_.fields[*c]) : std::string();
+        return c ? trimmed(rec_.fields[*c]) : std::string();
     }
     // Empty cell or no column: nullopt. Otherwise a number with min <= x
     // (x > min when `strict`) and x < max.
@@ -173,7 +173,7 @@ public:
                                  const char* range) const {
         const auto c = index(column);
         if (!c) return std::nullopt;
-        const std::string t = trim(rec_.fields[*c]);
+        const std::string t = trimmed(rec_.fields[*c]);
         if (t.empty()) return std::nullopt;
         const auto v = parse_finite(t);
         if (!v) fail(*c, "\"" + t + "\" is not a number (column \"" + column + "\")");
@@ -252,7 +252,7 @@ std::optional<std::vector<Band>> parse_bands(std::string_view text, std::string&
     std::size_t pos = 0;
     while (pos <= text.size()) {
         const std::size_t end = std::min(text.find(';', pos), text.size());
-        const std::string item = trim(text.substr(pos, end - pos));
+        const std::string item = trimmed(text.substr(pos, end - pos));
         pos = end + 1;
         if (item.empty()) continue;
         const auto colon = item.rfind(':');
@@ -261,9 +261,9 @@ std::optional<std::vector<Band>> parse_bands(std::string_view text, std::string&
             error = "band \"" + item + "\" is not label:lo-hi";
             return std::nullopt;
         }
-        const auto lo = parse_finite(trim(item.substr(colon + 1, dash - colon - 1)));
-        const auto hi = parse_finite(trim(item.substr(dash + 1)));
-        const std::string label = trim(item.substr(0, colon));
+        const auto lo = parse_finite(trimmed(item.substr(colon + 1, dash - colon - 1)));
+        const auto hi = parse_finite(trimmed(item.substr(dash + 1)));
+        const std::string label = trimmed(item.substr(0, colon));
         if (label.empty() || !lo || !hi || *lo > *hi) {
             error = "band \"" + item + "\" needs a label and numbers lo <= hi";
             return std::nullopt;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "pilotstat/stats/descriptive.hpp"
 #include "pilotstat/stats/noncentral_t.hpp"
 
 namespace pilotstat::effects {
@@ -31,12 +32,6 @@ Moments moments(std::span<const double> x) {
     return m;
 }
 
-bool all_finite(std::span<const double> x) {
-    for (double v : x)
-        if (!std::isfinite(v)) return false;
-    return true;
-}
-
 std::optional<Interval> scaled(const std::optional<Interval>& ncp, double scale) {
     if (!ncp) return std::nullopt;
     Interval out = *ncp;
@@ -54,7 +49,7 @@ HedgesGResult hedges_g(std::span<const double> a, std::span<const double> b, dou
         r.note = "group with fewer than 2 values";
         return r;
     }
-    if (!all_finite(a) || !all_finite(b)) {
+    if (!stats::all_finite(a) || !stats::all_finite(b)) {
         r.note = "non-finite value";
         return r;
     }

@@ -4,6 +4,7 @@
 #include <cfloat>
 #include <cmath>
 
+#include "pilotstat/stats/descriptive.hpp"
 #include "pilotstat/stats/ranks.hpp"
 
 namespace pilotstat::effects {
@@ -47,15 +48,11 @@ double median_sorted(const std::vector<double>& d) {
     return n % 2 == 1 ? d[n / 2] : (d[n / 2 - 1] + d[n / 2]) / 2.0;
 }
 
-bool all_finite(std::span<const double> x) {
-    return std::all_of(x.begin(), x.end(), [](double v) { return std::isfinite(v); });
-}
-
 }  // namespace
 
 std::optional<HodgesLehmann> hodges_lehmann(std::span<const double> a, std::span<const double> b,
                                             double conf) {
-    if (a.empty() || b.empty() || !all_finite(a) || !all_finite(b) || !(conf > 0.0 && conf < 1.0))
+    if (a.empty() || b.empty() || !stats::all_finite(a) || !stats::all_finite(b) || !(conf > 0.0 && conf < 1.0))
         return std::nullopt;
     std::vector<double> diffs;
     diffs.reserve(a.size() * b.size());

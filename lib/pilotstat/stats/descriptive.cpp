@@ -34,4 +34,10 @@ Summary summarize(std::span<const double> x, std::span<const data::Decimal> exac
     return s;
 }
 
+bool all_finite(std::span<const double> x) {
+    for (double v : x)
+        if (!std::isfinite(v)) return false;
+    return true;
+}
+
 }  // namespace pilotstat::stats

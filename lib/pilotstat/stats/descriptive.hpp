@@ -20,4 +20,7 @@ struct Summary {
 // nullopt, never NaN. `exact`: empty or one decimal per value (see moments()).
 Summary summarize(std::span<const double> x, std::span<const data::Decimal> exact, double conf);
 
+// True when no value is NaN or infinite (the effects' degenerate-input guard).
+bool all_finite(std::span<const double> x);
+
 }  // namespace pilotstat::stats
