@@ -47,6 +47,16 @@ run "$PS" check "$T/m.csv"
 expect_status "data rows without --data fail" 1
 expect_contains "no data reason" "needs raw data: run with --data STUDY.csv"
 
+# a percent change that does not match names its basis and the other basis's value
+# (P09 missed GAD-7 at T2: complete pairs 11.75 -> 11.5, available 12 -> 11.5)
+printf '%s\n%s\n%s\n' "$H" \
+  "pairs,change measure=gad7 group=psycholytic from=T0 to=T2 column=pct_change_of_means,-4.17,decimals:2," \
+  "avail,change measure=gad7 group=psycholytic from=T0 to=T2 column=pct_change_of_means_available,-2.13,decimals:2," >"$T/pct.csv"
+run "$PS" check --data "$EX" "$T/pct.csv"
+expect_status "percent change on the other basis fails" 1
+expect_contains "pairs basis named" "basis: complete pairs (on all available scores: -4.16667)"
+expect_contains "available basis named" "basis: all available scores (on complete pairs: -2.12766)"
+
 # malformed files: exit 3, nothing on stdout, FILE:LINE:COLUMN
 printf '%s\na,describe column=mean,1,banana,\n' "$H" >"$T/bad.csv"
 expect_error "bad tolerance" 3 "bad.csv:2:4: unknown tolerance \"banana\"" "$PS" check --data "$EX" "$T/bad.csv"

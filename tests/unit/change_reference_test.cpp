@@ -113,3 +113,21 @@ TEST_CASE("change edge cases give notes, never NaN") {
         CHECK_THROWS_AS(analysis::change_options(st, {{"zero_method", "x"}}), UsageError);
     }
 }
+
+TEST_CASE("change: percent change of means on complete pairs and on every available score") {
+    // S3 missed T1. Pairs S1, S2: means 10 -> 8, -20 %. Available: T0 mean 40/3,
+    // T1 mean 8: (8 - 40/3) / (40/3) = -40 % exactly.
+    const auto st = study_from("subject,group,time,measure,score\n"
+                               "S1,a,T0,x,8\nS1,a,T1,x,6\nS2,a,T0,x,12\nS2,a,T1,x,10\nS3,a,T0,x,20\n");
+    const auto r = analysis::change_row(st, 0, 0, 0, 1, defaults(st));
+    CHECK(*r.pct_change_of_means == -20.0);
+    CHECK(*r.pct_change_of_means_available == -40.0);
+    CHECK(r.n_from_available == 3);
+    CHECK(r.n_to_available == 2);
+}
+
+TEST_CASE("change: with nobody missing both percent changes are the same number") {
+    const auto st = data::load_study(std::string(PILOTSTAT_TEST_DIR) + "/../data/examples/kap_pilot.csv", {});
+    const auto r = analysis::change_row(st, 1, 0, 0, 3, defaults(st));
+    CHECK(*r.pct_change_of_means_available == *r.pct_change_of_means);
+}

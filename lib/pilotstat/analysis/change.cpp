@@ -88,6 +88,17 @@ void means(ChangeRow& r) {
     if (!r.pct_change_of_means) r.notes.push_back("mean at the first time is 0: no percent change of means");
 }
 
+// The percent change of means on every available score (not only complete
+// pairs): the other basis papers use when someone missed a visit.
+void available_means(ChangeRow& r, const data::Study& study) {
+    const auto a = single_sample(study, r.measure, r.group, r.from);
+    const auto b = single_sample(study, r.measure, r.group, r.to);
+    r.n_from_available = a.values.size();
+    r.n_to_available = b.values.size();
+    if (a.values.empty() || b.values.empty()) return;
+    r.pct_change_of_means_available = stats::percent_change_of_means(a.values, a.exact, b.values, b.exact);
+}
+
 void tests_and_effects(ChangeRow& r, const ChangeOptions& o) {
     const auto& d = r.pairs.differences;
     r.signflip = inference::signflip_test(d, o.exact);
@@ -114,6 +125,7 @@ ChangeRow change_row(const data::Study& study, std::size_t m, std::size_t g, std
     r.from = from;
     r.to = to;
     r.pairs = paired_sample(study, m, g, from, to);
+    available_means(r, study);
     const std::size_t n = r.pairs.differences.size();
     if (r.pairs.missing > 0)
         r.notes.push_back(std::to_string(r.pairs.missing) + " subject(s) without both scores left out");

@@ -38,6 +38,10 @@ struct ChangeRow {
     std::size_t measure = 0, group = 0, from = 0, to = 0;
     PairedSample pairs;
     std::optional<double> mean_from, mean_to, mean_change, sd_change, pct_change_of_means, mean_pct_change;
+    // Percent change of the means of every available score at each time (papers
+    // report either basis; equal to pct_change_of_means when nobody is missing).
+    std::optional<double> pct_change_of_means_available;
+    std::size_t n_from_available = 0, n_to_available = 0;
     std::size_t zero_baselines = 0;  // excluded from mean_pct_change
     std::size_t improved = 0, worsened = 0, unchanged = 0;
     std::optional<inference::TestResult> signflip, signrank, sign;

@@ -39,6 +39,8 @@ std::vector<report::Column> change_columns() {
         {"t", ColumnKind::real},               {"df", ColumnKind::real},
         {"t_ci_low", ColumnKind::real},        {"t_ci_high", ColumnKind::real},
         {"gz_ci_low", ColumnKind::real},       {"gz_ci_high", ColumnKind::real},
+        {"pct_change_of_means_available", ColumnKind::real}, {"n_from_available", ColumnKind::integer},
+        {"n_to_available", ColumnKind::integer},
         {"responder_pct", ColumnKind::real},   {"alpha", ColumnKind::real},
         {"verdict", ColumnKind::text},         {"note", ColumnKind::text}};
     std::vector<report::Column> cols;
@@ -110,6 +112,9 @@ report::ResultTable change_table(const data::Study& study, const std::vector<Cha
         t.set("sd_change", r.sd_change);
         t.set("pct_change_of_means", r.pct_change_of_means);
         t.set("mean_pct_change", r.mean_pct_change);
+        t.set("pct_change_of_means_available", r.pct_change_of_means_available);
+        t.set("n_from_available", r.n_from_available);
+        t.set("n_to_available", r.n_to_available);
         t.set("improved", r.improved);
         t.set("worsened", r.worsened);
         t.set("unchanged", r.unchanged);

@@ -56,6 +56,22 @@ Outcome compare(const Expectation& e, double computed) {
     return o;
 }
 
+// Papers give a percent change of means on complete pairs or on every available
+// score; a mismatch names the basis used and what the other basis gives.
+void name_percent_basis(Outcome& o, const report::ResultTable& table, std::size_t row, const std::string& column) {
+    const bool pairs = column == "pct_change_of_means";
+    if (o.pass || (!pairs && column != "pct_change_of_means_available")) return;
+    const auto other = table.column_index(pairs ? "pct_change_of_means_available" : "pct_change_of_means");
+    std::string note = pairs ? "; basis: complete pairs" : "; basis: all available scores";
+    if (other)
+        if (const auto* v = std::get_if<double>(&table.rows()[row][*other])) {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%.6g", *v);
+            note += std::string(pairs ? " (on all available scores: " : " (on complete pairs: ") + buf + ")";
+        }
+    o.message += note;
+}
+
 }  // namespace
 
 Outcome run_data_row(const Expectation& e, TableCache& cache) {
@@ -71,7 +87,11 @@ Outcome run_data_row(const Expectation& e, TableCache& cache) {
     const auto m = match_rows(*table, q);
     if (!m.problem.empty()) return failed(m.problem);
     const auto& cell = table->rows()[m.rows.front()][*col];
-    if (const auto* d = std::get_if<double>(&cell)) return compare(e, *d);
+    if (const auto* d = std::get_if<double>(&cell)) {
+        auto o = compare(e, *d);
+        name_percent_basis(o, *table, m.rows.front(), *q.column);
+        return o;
+    }
     if (const auto* i = std::get_if<std::int64_t>(&cell)) return compare(e, static_cast<double>(*i));
     if (std::holds_alternative<std::string>(cell)) return failed("column \"" + *q.column + "\" is text, not a number");
     return failed("the computed value is missing (NA)");

@@ -27,7 +27,7 @@ struct Moments {
 // Chan, Golub & LeVeque (1983).
 Moments moments(std::span<const double> x, std::span<const data::Decimal> exact = {});
 
-// Percent change between the means of two samples of equal size,
+// Percent change between the means of two samples (sizes may differ),
 // (mean_b - mean_a) / mean_a x 100 (the figure papers publish). From exact
 // decimal sums when both samples have them (so 6.4 -> 5.0 is exactly
 // -21.875), else from compensated means. nullopt when mean_a is 0 or n = 0.
