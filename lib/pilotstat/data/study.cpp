@@ -21,5 +21,6 @@ std::optional<std::size_t> index_in(const std::vector<std::string>& names, const
 
 std::optional<std::size_t> Study::time_index(const std::string& name) const { return index_in(times, name); }
 std::optional<std::size_t> Study::group_index(const std::string& name) const { return index_in(groups, name); }
+std::optional<std::size_t> Study::measure_index(const std::string& name) const { return index_in(measures, name); }
 
 }  // namespace pilotstat::data

@@ -25,6 +25,7 @@ struct Study {
     std::vector<std::string> subjects;       // first appearance
     std::vector<std::size_t> subject_group;  // group index of each subject
     std::size_t baseline = 0;                // index into times
+    std::string time_order;                  // how `times` was ordered, said to the reader
     std::vector<std::optional<Instrument>> instruments;  // per measure; nullopt = unknown
     std::vector<bool> higher_is_worse;                   // per measure
     std::vector<std::string> notes;  // things the reader should know about the input (not errors)
@@ -43,6 +44,7 @@ struct Study {
     // Index of a name, or nullopt.
     std::optional<std::size_t> time_index(const std::string& name) const;
     std::optional<std::size_t> group_index(const std::string& name) const;
+    std::optional<std::size_t> measure_index(const std::string& name) const;
 };
 
 }  // namespace pilotstat::data

@@ -162,7 +162,7 @@ private:
 
     std::optional<Score> parse_score(std::size_t line, std::size_t column, const std::string& column_name,
                                      const std::string& measure, const std::string& raw) const;
-    void order_times();
+    bool order_times();  // true: natural order; false: the file's order
 
     // An item cell, kept as written until finish() knows which names form item sets.
     struct ItemCell {
@@ -223,7 +223,7 @@ std::optional<Score> Builder::parse_score(std::size_t line, std::size_t column, 
 // Without --times: the natural order of the labels (time_order.hpp); failing
 // that, the order of first appearance, but only when every subject's rows
 // agree with it (else the endpoint would depend on who came first in the file).
-void Builder::order_times() {
+bool Builder::order_times() {
     std::vector<std::size_t> order;
     if (auto natural = natural_time_order(times_.names)) {
         order = std::move(*natural);
@@ -240,7 +240,7 @@ void Builder::order_times() {
                          "way round; give the order with --times (e.g. --times " + join_plain(times_.names) + ")");
             it->second = e.t;
         }
-        return;
+        return false;
     }
     std::vector<std::size_t> new_index(order.size());
     std::vector<std::string> names(order.size());
@@ -251,6 +251,7 @@ void Builder::order_times() {
     for (auto& e : entries_) e.t = new_index[e.t];
     times_.names = std::move(names);
     for (std::size_t k = 0; k < times_.names.size(); ++k) times_.index[times_.names[k]] = k;
+    return true;
 }
 
 void check_requested(const std::vector<std::string>& requested, const std::vector<std::string>& present,
@@ -350,7 +351,8 @@ Study Builder::finish(bool any_rows) {
     for (const auto& e : entries_) time_used[e.t] = true;
     for (std::size_t t = 0; t < times_.names.size(); ++t)
         if (!time_used[t]) fail(header_line_, time_column_, "--times entry \"" + times_.names[t] + "\" does not occur in the data");
-    if (!times_.fixed) order_times();
+    if (times_.fixed) st.time_order = "as given with --times";
+    else st.time_order = order_times() ? "natural order of the labels" : "order in the file (the same for every subject)";
     st.measures = measures_.names;
     st.groups = groups_.names;
     st.times = times_.names;

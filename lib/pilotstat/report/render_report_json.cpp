@@ -63,11 +63,18 @@ void render_report_json(const analysis::StudyReport& r, const ReportView& v, std
     number_json(out, s.power);
     out << ", \"adjust\": " << json_string(r.options.adjust) << ", \"family\": " << json_string(r.options.family)
         << ", \"adjustment\": " << json_string(r.adjust_label) << ", \"seed\": " << r.options.change.exact.seed
-        << "},\n  \"summary\": " << json_string(v.summary) << ",\n  \"measures\": [";
+        << ", \"times\": [";
+    for (std::size_t t = 0; t < v.study->times.size(); ++t) out << (t ? ", " : "") << json_string(v.study->times[t]);
+    out << "], \"time_order\": " << json_string(v.study->time_order) << "},\n  \"summary\": " << json_string(v.summary) << ",\n  \"measures\": [";
     for (std::size_t i = 0; i < v.measures.size(); ++i) {
         const auto& m = v.measures[i];
         out << (i ? ",\n    {" : "\n    {") << "\"measure\": " << json_string(m.measure)
-            << ", \"label\": " << json_string(m.label) << ",\n      \"describe\": ";
+            << ", \"label\": " << json_string(m.label) << ", \"instrument\": ";
+        if (const auto mi = v.study->measure_index(m.measure); mi && v.study->instruments[*mi])
+            out << json_string(v.study->instruments[*mi]->label);
+        else
+            out << "null";
+        out << ",\n      \"describe\": ";
         rows_json(out, v.describe_full, m.describe_rows, nullptr);
         out << ",\n      \"change\": ";
         rows_json(out, v.change_full, m.change_rows, &r.change_expl.explanations);

@@ -156,7 +156,7 @@ ReportView make_view(const analysis::StudyReport& r, const data::Study& st) {
     }() + "; times " + [&] {
         std::string t;
         for (std::size_t i = 0; i < st.times.size(); ++i) t += (i ? ", " : "") + st.times[i];
-        return t;
+        return t + " (" + st.time_order + ")";
     }() + "; alpha " + explain::fmt_p(o.settings.alpha) + "; " + r.adjust_label + ".";
     v.describe_full = analysis::describe_table(r.describe);
     v.change_full = analysis::change_table(st, r.changes, o.change);
