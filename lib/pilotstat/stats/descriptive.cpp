@@ -10,7 +10,7 @@
 
 namespace pilotstat::stats {
 
-Summary summarize(std::span<const double> x, std::span<const data::Decimal> exact, double conf) {
+Summary summarize(std::span<const double> x, std::span<const data::Rational> exact, double conf) {
     Summary s;
     s.n = x.size();
     if (x.empty()) return s;
