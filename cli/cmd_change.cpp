@@ -5,6 +5,8 @@
 
 #include "cmd_individual.hpp"
 #include "common.hpp"
+#include "numeric_options.hpp"
+#include "pilotstat/analysis/option_ranges.hpp"
 #include "pilotstat/analysis/table_command.hpp"
 
 namespace pilotstat::cli {
@@ -56,13 +58,15 @@ void setup_change(CLI::App& app) {
     add_keyed_option(*sub, o, "--to", "to", "Later time(s), comma-separated (default: every time after --from)");
     add_keyed_option(*sub, o, "--zero-method", "zero_method",
                      "Signed-rank zeros: pratt (default; ranked, then scored 0) or wilcoxon (dropped)");
-    add_keyed_option(*sub, o, "--responder", "responder",
-                     "Responder: improvement of at least this percent of the baseline score (default 50)");
+    add_keyed_real(*sub, o, "--responder", "responder",
+                   "Responder: improvement of at least this percent of the baseline score (default 50)",
+                   analysis::ranges::responder);
     add_inference_options(*sub, o);
     sub->add_flag("--individual", a->individual,
                   "Per-subject change instead: RCI, Jacobson-Truax category, severity bands, MCID (as `pilotstat "
                   "individual`; with --rci-z, --rci-sd, --summary)");
-    sub->add_option("--rci-z", a->ind.rci_z, "With --individual: |RCI| above this is reliable (default 1.96)");
+    add_real(*sub, "--rci-z", a->ind.rci_z, "With --individual: |RCI| above this is reliable (default 1.96)",
+             analysis::ranges::rci_z);
     sub->add_option("--rci-sd", a->ind.rci_sd, "With --individual: instrument (default) or baseline");
     sub->add_flag("--summary", a->ind.summary, "With --individual: counts per arm and the exact test");
     sub->footer(

@@ -1,11 +1,14 @@
 #include "cmd_check.hpp"
 
 #include <cstdio>
+#include <iostream>
 #include <memory>
 #include <optional>
 #include <sstream>
 
 #include "common.hpp"
+#include "numeric_options.hpp"
+#include "pilotstat/analysis/option_ranges.hpp"
 #include "pilotstat/check/expectations.hpp"
 #include "pilotstat/check/record.hpp"
 #include "pilotstat/check/render.hpp"
@@ -60,7 +63,11 @@ void run_check(const CheckArgs& a) {
         throw UsageError("--instrument, --step and --n are for --scan");
     if (scan && !a.select.empty()) throw UsageError("--select is for --record with --data, not --scan");
     std::optional<check::ScanResult> scanned;
-    if (scan) scanned = check::scan_file(a.scan, scan_options(a));
+    if (scan) {
+        scanned = check::scan_file(a.scan, scan_options(a));
+        // figures found but not checkable are said, not dropped silently
+        for (const auto& note : scanned->notes) std::cerr << "pilotstat: note: " << note << '\n';
+    }
     if (scan && a.record) return write_output(scanned->csv, a.output);
     if (a.record) return run_record(a);
     if (a.files.empty() && !scan) throw UsageError("give at least one expectations file (see 'pilotstat check --help')");
@@ -89,14 +96,7 @@ void run_check(const CheckArgs& a) {
 
 void add_data_options(CLI::App& sub, InputArgs& in) {
     sub.add_option("--data", in.path, "Study CSV (long or wide) the data rows are computed from; - = stdin");
-    sub.add_option("--delimiter", in.delimiter, "Field delimiter of --data: , ; or tab (default: detected)");
-    sub.add_flag("--wide", in.wide, "--data is wide: columns <measure><sep><time>");
-    sub.add_option("--sep", in.sep, "Wide format: separator between measure and time")->capture_default_str();
-    sub.add_option("--na", in.na, "Tokens that mean a missing score (default: empty, NA, NaN, .)")->delimiter(',');
-    sub.add_option("--times", in.times, "Time order, comma-separated")->delimiter(',');
-    sub.add_option("--baseline", in.baseline, "Baseline time (default: the first time)");
-    sub.add_option("--higher-is-better", in.higher_is_better, "Measures on which higher is better")->delimiter(',');
-    sub.add_option("--instruments", in.instruments_file, "CSV of instruments to add or override");
+    add_reading_options(sub, in);  // the same reading options as every command
 }
 }  // namespace
 
@@ -109,10 +109,8 @@ void setup_check(CLI::App& app) {
     sub->add_option("--format", a->format, "Output: text, tap (TAP 13) or json")->capture_default_str();
     sub->add_option("-o,--output", a->output, "Write to FILE (atomically) instead of standard output");
     sub->add_option("--junit", a->junit, "Also write JUnit XML to FILE (one testcase per row)");
-    sub->add_option("--digits", a->digits, "Least decimals shown for computed values; with --record, "
-                                           "the decimals recorded")
-        ->capture_default_str()
-        ->check(CLI::Range(0, 12));
+    add_count(*sub, "--digits", a->digits, "Least decimals shown for computed values; with --record, the decimals recorded",
+              analysis::ranges::check_digits, true);
     sub->add_flag("--record", a->record, "Write an expectations file from the current results (with --select)");
     sub->add_option("--select", a->select, "With --record: a selection pattern, e.g. "
                                            "'change measure=bdi column=mean_change,p_*' (repeatable)");
@@ -120,11 +118,12 @@ void setup_check(CLI::App& app) {
                                        "FILE (- = stdin); with --record, write them as an expectations file");
     sub->add_option("--instrument", a->instrument, "With --scan: the instrument the means are on (grid and range)");
     sub->add_option("--step", a->step, "With --scan: grid of one score (0.25, 1/7), for GRIM/GRIMMER rows");
-    sub->add_option("--n", a->n, "With --scan: n for figures whose line gives no n = N")->check(CLI::Range(1, 1000000000));
+    add_count(*sub, "--n", a->n, "With --scan: n for figures whose line gives no n = N", analysis::ranges::participants);
     sub->footer(
         "Rows without raw data (grim, grimmer, pct_change, pvalue, means) run without --data.\n"
-        "--scan finds APA results (t(8) = 2.10, p = .04), means with SD and n, and percent changes in\n"
-        "plain text and checks them as rows (p as statcheck recomputes it; GRIM/GRIMMER need the grid).\n"
+        "--scan finds APA results (t(8) = 2.10, p = .04; U = 3, p = .06 with n1 = 5, n2 = 5), means with\n"
+        "SD and n, and percent changes in plain text and checks them as rows (p as statcheck recomputes\n"
+        "it; GRIM/GRIMMER need the grid); figures found but not checkable are noted on stderr.\n"
         "Exit status: 0 all passed, 1 a row failed, 2 usage, 3 malformed expectations file or data.\n"
         "The file format, tolerances and consistency tests are in docs/check.md; CI wiring in docs/ci.md.\n\n"
         "Examples:\n"

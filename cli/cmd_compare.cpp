@@ -4,6 +4,8 @@
 #include <memory>
 
 #include "common.hpp"
+#include "numeric_options.hpp"
+#include "pilotstat/analysis/option_ranges.hpp"
 #include "pilotstat/analysis/table_command.hpp"
 
 namespace pilotstat::cli {
@@ -38,8 +40,9 @@ void setup_compare(CLI::App& app) {
     add_keyed_option(*sub, o, "--at", "at", "Time for --on raw (default: the last time)");
     add_keyed_option(*sub, o, "--time-values", "time_values",
                      "Numeric time of each time point for slope and auc, comma-separated (default 0,1,2,...)");
-    add_keyed_option(*sub, o, "--responder", "responder",
-                     "Responder: improvement of at least this percent of the baseline score (default 50)");
+    add_keyed_real(*sub, o, "--responder", "responder",
+                   "Responder: improvement of at least this percent of the baseline score (default 50)",
+                   analysis::ranges::responder);
     sub->add_flag("--responders", a->responders,
                   "Print the responders table (Fisher, Boschloo, Newcombe) instead of the comparison");
     add_inference_options(*sub, o);

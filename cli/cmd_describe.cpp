@@ -3,6 +3,8 @@
 #include <memory>
 
 #include "common.hpp"
+#include "numeric_options.hpp"
+#include "pilotstat/analysis/option_ranges.hpp"
 #include "pilotstat/analysis/describe.hpp"
 #include "pilotstat/error.hpp"
 
@@ -27,9 +29,7 @@ void setup_describe(CLI::App& app) {
                                                "per measure x group x time");
     add_input_options(*sub, opt->input);
     add_output_options(*sub, opt->output);
-    sub->add_option("--conf", opt->conf, "Confidence level of the t interval of the mean")
-        ->capture_default_str()
-        ->check(CLI::Range(0.5, 0.9999));
+    add_real(*sub, "--conf", opt->conf, "Confidence level of the t interval of the mean", analysis::ranges::conf, true);
     sub->footer(
         "Columns: measure,group,time,n,missing,mean,sd,se,ci_low,ci_high,median,q1,q3,min,max\n"
         "sd uses n - 1; the CI is mean +/- t(n-1) * se; quartiles are R's type 7.\n\n"

@@ -2,7 +2,9 @@
 
 #include <memory>
 
+#include "numeric_options.hpp"
 #include "pilotstat/analysis/individual.hpp"
+#include "pilotstat/analysis/option_ranges.hpp"
 #include "pilotstat/data/instrument_norms.hpp"
 
 namespace pilotstat::cli {
@@ -10,9 +12,7 @@ namespace pilotstat::cli {
 void add_individual_options(CLI::App& app, IndividualOptions& o) {
     app.add_option("--from", o.from, "Earlier time (default: the baseline)");
     app.add_option("--to", o.to, "Later time(s), comma-separated (default: every time after --from)")->delimiter(',');
-    app.add_option("--rci-z", o.rci_z, "Change is reliable when |RCI| exceeds this")
-        ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+    add_real(app, "--rci-z", o.rci_z, "Change is reliable when |RCI| exceeds this", analysis::ranges::rci_z, true);
     app.add_option("--rci-sd", o.rci_sd,
                    "SD for the standard error of measurement: instrument (published, from the registry or "
                    "--instruments) or baseline (the study's own baseline scores, arms together)")

@@ -3,6 +3,8 @@
 #include <memory>
 
 #include "common.hpp"
+#include "numeric_options.hpp"
+#include "pilotstat/analysis/option_ranges.hpp"
 #include "pilotstat/data/instrument_norms.hpp"
 #include "pilotstat/plot/make_plot.hpp"
 
@@ -34,11 +36,10 @@ void setup_plot(CLI::App& app) {
     sub->add_option("--format", a->request.format, "svg (one figure) or html (one figure per measure)")
         ->capture_default_str();
     sub->add_option("-o,--output", a->output, "Write to FILE (atomically) instead of standard output");
-    sub->add_option("--width", a->request.plot.width, "Width in pixels")->capture_default_str()->check(CLI::Range(320.0, 4000.0));
-    sub->add_option("--height", a->request.plot.height, "Height in pixels")->capture_default_str()->check(CLI::Range(240.0, 4000.0));
-    sub->add_option("--rci-z", a->request.rci_z, "rci: change is reliable when |RCI| exceeds this")
-        ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+    add_real(*sub, "--width", a->request.plot.width, "Width in pixels", analysis::ranges::width, true);
+    add_real(*sub, "--height", a->request.plot.height, "Height in pixels", analysis::ranges::height, true);
+    add_real(*sub, "--rci-z", a->request.rci_z, "rci: change is reliable when |RCI| exceeds this",
+             analysis::ranges::rci_z, true);
     auto& o = a->request.options;
     add_keyed_option(*sub, o, "--from", "from", "Earlier time of the change (default: the baseline)");
     add_keyed_option(*sub, o, "--to", "to", "Later time of the change (default: the last time)");

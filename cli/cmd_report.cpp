@@ -1,12 +1,21 @@
 #include "cmd_report.hpp"
 
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <sstream>
+#include <system_error>
 
 #include "common.hpp"
+#include "numeric_options.hpp"
+#include "pilotstat/analysis/option_ranges.hpp"
 #include "pilotstat/analysis/study_report.hpp"
+#include "pilotstat/error.hpp"
+#include "pilotstat/io/sha256.hpp"
 #include "pilotstat/report/study_report_view.hpp"
+#include "pilotstat/version.hpp"
 
 namespace pilotstat::cli {
 
@@ -17,16 +26,62 @@ struct ReportArgs {
     std::map<std::string, std::string> options;
 };
 
+bool is_stdin(const std::string& path) { return path.empty() || path == "-"; }
+
+// The date is read here, not in the library: with SOURCE_DATE_EPOCH set (CI,
+// golden tests) only its day is printed, so the same input gives the same bytes.
+report::Provenance provenance(const ReportArgs& a, const analysis::StudyReport& r) {
+    report::Provenance p;
+    p.version = std::string(version());
+    p.command_line = report::shell_join(command_line());
+    p.input = is_stdin(a.input.path) ? "standard input" : a.input.path;
+    if (!is_stdin(a.input.path)) p.input_sha256 = io::sha256_file_hex(a.input.path);
+    p.seed = std::to_string(r.options.change.exact.seed);
+    if (const auto epoch = report::parse_source_date_epoch(std::getenv("SOURCE_DATE_EPOCH")))
+        p.when = report::utc_stamp(*epoch, true) + " (from SOURCE_DATE_EPOCH)";
+    else
+        p.when = report::utc_stamp(std::time(nullptr), false);
+    return p;
+}
+
+// `-o DIR/` (or an existing directory) with markdown: DIR/report.md and the
+// SVGs it references, each written atomically.
+bool names_directory(const std::string& path) {
+    std::error_code ec;
+    return !path.empty() && (path.back() == '/' || std::filesystem::is_directory(path, ec));
+}
+
 void run_report(const ReportArgs& a) {
+    const bool markdown = a.output.format == "markdown" || a.output.format == "md";
+    const bool to_dir = markdown && names_directory(a.output.output);
+    // A bad SOURCE_DATE_EPOCH fails before any work, whatever the format.
+    if (a.output.format == "html") (void)report::parse_source_date_epoch(std::getenv("SOURCE_DATE_EPOCH"));
     const auto study = load_input(a.input);
     auto norms = data::NormsRegistry::builtin();  // --instruments may add reliability, SD, cut-offs
     if (!a.input.instruments_file.empty()) norms.load_csv(a.input.instruments_file);
     const auto report = analysis::build_report(study, analysis::report_options(study, a.options), norms);
     report::RenderOptions ro;
     ro.digits = a.output.digits;
+    report::ReportContext ctx;
+    ctx.norms = &norms;
+    if (a.output.format == "html") ctx.provenance = provenance(a, report);
+    std::vector<report::Figure> figures;
+    if (to_dir) {
+        figures = report::report_figures(report, study, norms, false);
+        ctx.figures = &figures;
+    }
     std::ostringstream out;
-    report::render_report(report, study, a.output.format, ro, out);
-    write_output(out.str(), a.output.output);
+    report::render_report(report, study, a.output.format, ro, out, ctx);
+    if (!to_dir) {
+        write_output(out.str(), a.output.output);
+        return;
+    }
+    const std::filesystem::path dir(a.output.output);
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) throw DataError(SourceLocation{a.output.output, 0, 0}, "cannot create the output directory: " + ec.message());
+    for (const auto& f : figures) write_output(f.svg, (dir / f.file).string());
+    write_output(out.str(), (dir / "report.md").string());
 }
 }  // namespace
 
@@ -37,12 +92,13 @@ void setup_report(CLI::App& app) {
                                              "and the reasons each effect is or is not significant");
     add_input_options(*sub, a->input);
     sub->add_option("--format", a->output.format, "Output format: text, markdown, json, html")->capture_default_str();
-    sub->add_option("-o,--output", a->output.output, "Write to FILE (atomically) instead of standard output");
-    sub->add_option("--digits", a->output.digits, "Decimals shown in text, markdown and html")
-        ->capture_default_str()
-        ->check(CLI::Range(0, 15));
+    sub->add_option("-o,--output", a->output.output, "Write to FILE (atomically) instead of standard output; with markdown, a directory (DIR/) "
+                    "receives report.md and the SVG pictures it shows");
+    add_count(*sub, "--digits", a->output.digits, "Decimals shown in text, markdown and html", analysis::ranges::digits,
+              true);
     auto& o = a->options;
-    add_keyed_option(*sub, o, "--power", "power", "Power for the minimal detectable effect in UNDERPOWERED (default 0.8)");
+    add_keyed_real(*sub, o, "--power", "power", "Power for the minimal detectable effect in UNDERPOWERED (default 0.8)",
+                   analysis::ranges::power);
     add_keyed_option(*sub, o, "--adjust", "adjust",
                      "Multiplicity adjustment: holm (default), hochberg, BH, bonferroni, maxT (Westfall-Young, "
                      "between-arm, joint over measures), none");
@@ -50,16 +106,19 @@ void setup_report(CLI::App& app) {
                      "Family adjusted together: measures (default; per arm / per pair of arms), times, all");
     add_keyed_option(*sub, o, "--from", "from", "Earlier time (default: the baseline)");
     add_keyed_option(*sub, o, "--to", "to", "Later time(s) for the within-arm changes (default: the last time)");
-    add_keyed_option(*sub, o, "--responder", "responder", "Responder threshold in percent (default 50)");
+    add_keyed_real(*sub, o, "--responder", "responder", "Responder threshold in percent (default 50)",
+                   analysis::ranges::responder);
     add_inference_options(*sub, o);
     sub->footer(
         "Each effect gets a verdict at --alpha (after adjustment) and reasons with stable codes (P_FLOOR,\n"
         "CI_SPANS, UNDERPOWERED, INCONSISTENT_DIRECTION, INFLUENTIAL_SUBJECT, MULTIPLICITY, MISSING_DATA, TIES,\n"
         "FLOOR_CEILING, BASELINE_IMBALANCE, NO_CONTROL, FRAGILE, WIDE_INTERVAL; docs/explain.md). json carries\n"
-        "the codes and numbers for scripts; html is one self-contained file.\n\n"
+        "the codes and numbers for scripts; html is one self-contained file with the pictures and a provenance\n"
+        "block (version, command, input SHA-256, seed, UTC time; only the date when SOURCE_DATE_EPOCH is set).\n\n"
         "Examples:\n"
         "  pilotstat report data/examples/kap_pilot.csv\n"
         "  pilotstat report data/examples/kap_pilot.csv --format html -o report.html\n"
+        "  pilotstat report data/examples/kap_pilot.csv --format markdown -o supplement/\n"
         "  pilotstat report data/examples/kap_pilot.csv --format json | jq '.measures[].compare[].reasons[].code'");
     sub->callback([a] { run_report(*a); });
 }

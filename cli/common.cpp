@@ -8,6 +8,8 @@
 
 #include <unistd.h>
 
+#include "numeric_options.hpp"
+#include "pilotstat/analysis/option_ranges.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/report/renderer.hpp"
 
@@ -20,25 +22,37 @@ int& exit_status() {
 
 void add_input_options(CLI::App& app, InputArgs& a) {
     app.add_option("file", a.path, "Study CSV (long or wide); - reads standard input")->required();
+    add_reading_options(app, a);
+    app.add_option("--measures", a.measures, "Only these measures, comma-separated")->delimiter(',');
+    app.add_option("--groups", a.groups, "Only these groups, comma-separated, in this order")->delimiter(',');
+}
+
+void add_reading_options(CLI::App& app, InputArgs& a) {
     app.add_option("--delimiter", a.delimiter, "Field delimiter: , ; or tab (default: detected from the header)");
     app.add_option("--encoding", a.encoding,
                    "Character encoding of the input: utf-8 (required unless named), cp1252 or latin1 "
                    "(transcoded to UTF-8)")
         ->capture_default_str();
     app.add_option("--subject-col", a.subject_col, "Name of the subject column")->capture_default_str();
-    app.add_option("--group-col", a.group_col, "Name of the group column")->capture_default_str();
+    app.add_option("--group-col", a.group_col,
+                   "Name of the group column (a file without the default column \"group\" is a single-arm study)")->capture_default_str();
     app.add_option("--time-col", a.time_col, "Name of the time column (long format)")->capture_default_str();
     app.add_option("--measure-col", a.measure_col, "Name of the measure column (long format)")->capture_default_str();
     app.add_option("--score-col", a.score_col, "Name of the score column (long format)")->capture_default_str();
     app.add_flag("--wide", a.wide, "Wide format: columns <measure><sep><time> (detected when there is no measure column)");
+    app.add_flag("--decimal-comma", a.decimal_comma,
+                 "Scores use a decimal comma (5,5 = 5.5; as Excel writes in many locales, usually with ; as delimiter)");
+    app.add_flag("--redcap", a.redcap,
+                 "REDCap export: subject from record_id, time from redcap_event_name without its _arm_N suffix, "
+                 "group arm_N (see --arm-labels); form-status columns skipped; items scored to totals");
+    app.add_option("--arm-labels", a.arm_labels, "REDCap: names of the arms, e.g. 1=ketamine,2=placebo")
+        ->delimiter(',');
     app.add_option("--sep", a.sep, "Wide format: separator between measure and time (split at the last one)")
         ->capture_default_str();
     app.add_option("--na", a.na, "Tokens that mean a missing score (default: empty, NA, NaN, .)")->delimiter(',');
-    app.add_option("--times", a.times, "Time order, comma-separated (default: order of first appearance)")
+    app.add_option("--times", a.times, "Time order, comma-separated (default: natural order of the labels: baseline, then by number, \"day 7 < week 2 < month 3\"; else the file's order if every subject agrees)")
         ->delimiter(',');
     app.add_option("--baseline", a.baseline, "Baseline time (default: the first time)");
-    app.add_option("--measures", a.measures, "Only these measures, comma-separated")->delimiter(',');
-    app.add_option("--groups", a.groups, "Only these groups, comma-separated, in this order")->delimiter(',');
     app.add_option("--higher-is-better", a.higher_is_better,
                    "Measures on which a higher score is better, comma-separated")
         ->delimiter(',');
@@ -49,37 +63,13 @@ void add_input_options(CLI::App& app, InputArgs& a) {
 void add_output_options(CLI::App& app, OutputArgs& a) {
     app.add_option("--format", a.format, "Output format: text, csv, tsv, json, markdown")->capture_default_str();
     app.add_option("-o,--output", a.output, "Write to FILE (atomically) instead of standard output");
-    app.add_option("--digits", a.digits, "Decimals shown in text and markdown")
-        ->capture_default_str()
-        ->check(CLI::Range(0, 15));
+    add_count(app, "--digits", a.digits, "Decimals shown in text and markdown", analysis::ranges::digits, true);
 }
 
 void add_keyed_option(CLI::App& app, std::map<std::string, std::string>& options, const std::string& flag,
                       const std::string& key, const std::string& help) {
     app.add_option_function<std::string>(
         flag, [&options, key](const std::string& value) { options[key] = value; }, help);
-}
-
-void add_inference_options(CLI::App& app, std::map<std::string, std::string>& o) {
-    add_keyed_option(app, o, "--alternative", "alternative", "two-sided (default), less or greater");
-    add_keyed_option(app, o, "--two-sided", "two_sided",
-                     "Two-sided exact p: deviation (default; P(|T-ET| >= |t-ET|), as R's coin) or doubled "
-                     "(twice the smaller one-sided p, as SciPy)");
-    add_keyed_option(app, o, "--conf", "conf", "Confidence level of every interval (default 0.95)");
-    add_keyed_option(app, o, "--alpha", "alpha", "Significance level of the verdict column (default 0.05)");
-    add_keyed_option(app, o, "--resamples", "resamples",
-                     "Monte Carlo arrangements B when a test cannot be exact (default 100000)");
-    add_keyed_option(app, o, "--exact-limit", "exact_limit",
-                     "Enumerate at most this many arrangements; beyond, shift/DP or Monte Carlo (default 5000000)");
-    add_keyed_option(app, o, "--dp-limit", "dp_limit",
-                     "Use the exact shift/DP algorithm when its table has at most this many cells (default 200000000)");
-    add_keyed_option(app, o, "--boot-method", "boot_method",
-                     "Bootstrap interval: expanded-percentile (default), percentile or bca");
-    add_keyed_option(app, o, "--boot-resamples", "boot_resamples",
-                     "Monte Carlo bootstrap resamples when enumeration is too large (default 10000)");
-    add_keyed_option(app, o, "--boot-exact-limit", "boot_exact_limit",
-                     "Enumerate the bootstrap when it has at most this many resamples (default 1000000)");
-    add_keyed_option(app, o, "--seed", "seed", "Seed of the project's random generator (default 20230401)");
 }
 
 namespace {
@@ -92,16 +82,36 @@ std::optional<char> parse_delimiter(const std::string& d) {
 }
 }  // namespace
 
+std::vector<std::string>& command_line() {
+    static std::vector<std::string> args;
+    return args;
+}
+
 data::Study load_input(const InputArgs& a) {
     data::StudyOptions o;
     o.csv.delimiter = parse_delimiter(a.delimiter);
     o.csv.encoding = io::parse_encoding(a.encoding);
     o.subject_col = a.subject_col;
     o.group_col = a.group_col;
+    o.group_col_given = a.group_col != "group";
     o.time_col = a.time_col;
     o.measure_col = a.measure_col;
     o.score_col = a.score_col;
     if (a.wide) o.wide = true;
+    o.redcap = a.redcap;
+    o.decimal_comma = a.decimal_comma;
+    if (a.redcap) {
+        if (a.subject_col == "subject") o.subject_col = "record_id";
+        if (a.time_col == "time") o.time_col = "redcap_event_name";
+    }
+    for (const auto& label : a.arm_labels) {
+        const auto eq = label.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == label.size() ||
+            label.find_first_not_of("0123456789") < eq)
+            throw UsageError("--arm-labels: \"" + label + "\" is not NUMBER=NAME (e.g. 1=ketamine,2=placebo)");
+        o.arm_labels.emplace_back(label.substr(0, eq), label.substr(eq + 1));
+    }
+    if (!a.arm_labels.empty() && !a.redcap) throw UsageError("--arm-labels needs --redcap");
     o.sep = a.sep;
     o.na_tokens = a.na;
     o.times = a.times;
@@ -110,7 +120,9 @@ data::Study load_input(const InputArgs& a) {
     o.groups = a.groups;
     o.higher_is_better = a.higher_is_better;
     if (!a.instruments_file.empty()) o.instruments.load_csv(a.instruments_file);
-    return data::load_study(a.path, o);
+    auto study = data::load_study(a.path, o);
+    for (const auto& note : study.notes) std::cerr << "pilotstat: note: " << note << '\n';
+    return study;
 }
 
 void write_output(const std::string& text, const std::string& path) {

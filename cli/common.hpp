@@ -20,6 +20,9 @@ struct InputArgs {
     std::string subject_col = "subject", group_col = "group", time_col = "time", measure_col = "measure",
                 score_col = "score";
     bool wide = false;
+    bool redcap = false;
+    bool decimal_comma = false;
+    std::vector<std::string> arm_labels;  // "1=ketamine"
     std::string sep = "_";
     std::vector<std::string> na{"", "NA", "NaN", "."};
     std::vector<std::string> times;
@@ -37,8 +40,15 @@ struct OutputArgs {
 // The process exit status a subcommand asks for when it succeeds in running
 // (e.g. `check` sets 1 when a number is off); main returns it. Default 0.
 int& exit_status();
+// The arguments of this run, the program named "pilotstat" whatever its path
+// (so a report's provenance does not depend on where the binary lives).
+std::vector<std::string>& command_line();
 
 void add_input_options(CLI::App& app, InputArgs& args);
+// How to read a study (column mapping, layout, REDCap, time order, missing
+// tokens, encoding, decimal comma, instruments) without the file argument and
+// the --measures/--groups selection: what `check --data` shares with the commands.
+void add_reading_options(CLI::App& app, InputArgs& args);
 void add_output_options(CLI::App& app, OutputArgs& args);
 
 // Adds an option whose text value is stored under `key` in `options` (the

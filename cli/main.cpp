@@ -70,6 +70,8 @@ int main(int argc, char** argv) {
     app.add_option("--generate-man", man_dir, "Write the man pages to DIR")->group("");
     app.add_option("--generate-completions", completion_dir, "Write the completion scripts to DIR")->group("");
     app.add_option("--generate-completion", completion_shell, "Print the completion script of SHELL")->group("");
+    pilotstat::cli::command_line().assign(argv, argv + argc);
+    if (argc > 0) pilotstat::cli::command_line().front() = "pilotstat";
     try {
         app.parse(argc, argv);
         if (version) {
@@ -95,6 +97,8 @@ int main(int argc, char** argv) {
         return 0;
     } catch (const CLI::ExtrasError&) {
         return fail(2, pilotstat::cli::unexpected_arguments_message(app, argc, argv));
+    } catch (const CLI::ValidationError& e) {  // "--alpha: 1.5 is out of range; valid: ..." is complete
+        return fail(2, e.what());
     } catch (const CLI::ParseError& e) {
         return fail(2, std::string(e.what()) + " (see 'pilotstat --help')");
     } catch (const pilotstat::UsageError& e) {

@@ -36,4 +36,14 @@ DataError::DataError(SourceLocation where, const std::string& message)
 
 DataError::DataError(const std::string& message) : Error(bounded(message)), message_(bounded(message)) {}
 
+DataError::DataError(SourceLocation where, std::string message, std::string what)
+    : Error(what), where_(std::move(where)), message_(std::move(message)) {}
+
+DataError DataError::combined(const std::vector<DataError>& errors, std::size_t more) {
+    std::string what;
+    for (const auto& e : errors) what += (what.empty() ? "" : "\npilotstat: error: ") + std::string(e.what());
+    if (more > 0) what += "\npilotstat: error: and " + std::to_string(more) + " more";
+    return DataError(errors.front().where(), errors.front().message(), what);
+}
+
 }  // namespace pilotstat

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace pilotstat {
 
@@ -39,7 +40,14 @@ public:
     const SourceLocation& where() const noexcept { return where_; }
     const std::string& message() const noexcept { return message_; }
 
+    // Several problems reported at once: what() is one "FILE:LINE:COLUMN:
+    // message" line per error (joined by "\npilotstat: error: ", the CLI's
+    // prefix), then "and N more" when `more` were not kept; where() and
+    // message() are the first error's. `errors` must not be empty.
+    static DataError combined(const std::vector<DataError>& errors, std::size_t more);
+
 private:
+    DataError(SourceLocation where, std::string message, std::string what);
     SourceLocation where_;
     std::string message_;
 };

@@ -7,6 +7,9 @@ tried (itertools.product, or a numpy grid for the psycholytic case), each figure
 exactly with fractions (|value - published| <= 0.5*10^-decimals, ends included; numpy
 float64 with a 1e-9 allowance for the large psycholytic grid). The smallest jointly
 impossible sets come from the same brute force over every subset of figures.
+SDs (grid mode): for the total a sequence's mean fixes, every whole sum of squares from the
+smallest one (found by enumerating every split of the total) upwards in steps of 2 is tried,
+with the variance compared squared against the SD's rounding interval in exact fractions.
 Arithmetic mode (no grid; positive means), by scipy.optimize.linprog: feasibility of the
 linear constraints on log means, an independent method from the C++ shortest paths.
 
@@ -30,9 +33,51 @@ def half(text):
     return Fraction(1, 2 * 10 ** d)
 
 
-def fits_exact(seq, fig):
+def sd_fits_exact(total, n, step, text):
+    """GRIMMER's rule for one total, by enumeration: some whole sum of squares Q of the
+    scores in grid units, Q = total (mod 2), Q >= the smallest possible for the total, gives
+    a variance step^2 (Q - total^2/n)/(n - 1) whose square root is within half a unit of the
+    published SD (compared squared, exactly)."""
+    s, h = Fraction(text), half(text)
+    lo2 = max(s - h, 0) ** 2
+    hi2 = (s + h) ** 2
+    g2 = Fraction(step) ** 2
+    q_min = min(sum(v * v for v in combo)  # brute force over every split of the total
+                for combo in splits(total, n))
+    q = q_min
+    while g2 * (q - Fraction(total * total, n)) / (n - 1) <= hi2:
+        if g2 * (q - Fraction(total * total, n)) / (n - 1) >= lo2:
+            return True
+        q += 2
+    return False
+
+
+_splits = {}
+
+
+def splits(total, n):
+    """Every way n non-negative integers sum to total, as sorted tuples (memoised)."""
+    key = (total, n)
+    if key not in _splits:
+        if n == 1:
+            _splits[key] = [(total,)]
+        else:
+            out = []
+            for first in range(total // n + 1):
+                for rest in splits(total - first * n, n - 1):
+                    out.append(tuple([first] + [first + r for r in rest]))
+            _splits[key] = out
+    return _splits[key]
+
+
+def fits_exact(seq, fig, case=None):
     kind, a, b, text = fig
     p = Fraction(text)
+    if kind == "sd":
+        n = case["n"][a]
+        total = seq[a] * n / Fraction(case["step"])
+        assert total.denominator == 1
+        return sd_fits_exact(int(total), n, case["step"], text)
     if kind == "mean":
         return abs(seq[a] - p) <= half(text)
     if seq[a] == 0:
@@ -50,7 +95,7 @@ def feasible_grid(case, figs):
         return True
     vals = [grid_values(n, case["step"], case["max"]) for n in case["n"]]
     for seq in itertools.product(*vals):
-        if all(fits_exact(seq, f) for f in figs):
+        if all(fits_exact(seq, f, case) for f in figs):
             return True
     return False
 
@@ -151,6 +196,40 @@ def random_case(rng, i, mode):
             "figs": figs, "method": "arith" if mode == "arith" else "grid"}
 
 
+def sd_case(rng, i):
+    """A sequence from real data sets (scores on the grid), its percentages, and the SDs of
+    some times, each rounded; about 60% of the cases have one SD moved."""
+    k = rng.choice([2, 3])
+    times = [f"T{j + 1}" for j in range(k)]
+    step = rng.choice(["1", "0.5"])
+    mx = 4 if step == "1" else 3
+    m = rng.choice([3, 4])
+    n = [m] * k if rng.random() < 0.7 else [rng.choice([3, 4]) for _ in range(k)]
+    units = int(Fraction(mx) / Fraction(step))
+    data = [[rng.randint(0, units) for _ in range(nt)] for nt in n]
+    for d in data:
+        if sum(d) == 0:
+            d[0] = 1
+    seq = [Fraction(sum(d), len(d)) * Fraction(step) for d in data]
+    figs = []
+    for a in range(k - 1):
+        v = float(100 * (seq[a + 1] - seq[a]) / seq[a])
+        figs.append(("pct", a, a + 1, fmt_pct(v, rng.choice([1, 2]))))
+    moved = rng.random() < 0.6
+    for t in rng.sample(range(k), rng.randint(1, k)):
+        d = data[t]
+        mean = Fraction(sum(d), len(d))
+        var = sum((Fraction(x) - mean) ** 2 for x in d) / (len(d) - 1) * Fraction(step) ** 2
+        sd = math.sqrt(var)
+        if moved:
+            sd += rng.choice([-1, 1]) * rng.uniform(0.05, 0.5)
+            sd = abs(sd)
+            moved = False
+        figs.append(("sd", t, 0, f"{sd:.2f}"))
+    return {"id": f"random_sd_{i:02d}", "times": times, "n": n, "step": step, "max": mx,
+            "figs": figs, "method": "grid"}
+
+
 def main():
     rng = random.Random(20261207)
     cases = []
@@ -166,25 +245,35 @@ def main():
         cases.append(random_case(rng, i, "grid"))
     for i in range(8):
         cases.append(random_case(rng, i, "arith"))
+    # SDs with the sequence: a separate generator, so the cases above stay as they were
+    rng_sd = random.Random(20261208)
+    for i in range(24):
+        cases.append(sd_case(rng_sd, i))
     rows = []
     for c in cases:
         consistent, sets = solve(c)
         pct = " ".join(f"{c['times'][a]}:{c['times'][b]}:{t}" for kind, a, b, t in c["figs"] if kind == "pct")
         mean = " ".join(f"{c['times'][a]}:{t}" for kind, a, b, t in c["figs"] if kind == "mean")
+        sd = " ".join(f"{c['times'][a]}:{t}" for kind, a, b, t in c["figs"] if kind == "sd")
         rows.append([c["id"], " ".join(c["times"]), " ".join(map(str, c["n"])) if c["n"] else "NA",
-                     c["step"] or "NA", str(c["max"]) if c["max"] is not None else "NA", pct or "NA", mean or "NA",
+                     c["step"] or "NA", str(c["max"]) if c["max"] is not None else "NA", pct or "NA", mean or "NA", sd or "NA",
                      str(consistent), " ".join("+".join(map(str, s)) for s in sets) or "NA"])
     grid = [r for r in rows if r[3] != "NA"]
-    print("grid cases possible/impossible:", sum(r[7] == "1" for r in grid), sum(r[7] == "0" for r in grid))
-    assert sum(r[7] == "1" for r in grid) >= 8 and sum(r[7] == "0" for r in grid) >= 8, "need both kinds"
+    print("grid cases possible/impossible:", sum(r[8] == "1" for r in grid), sum(r[8] == "0" for r in grid))
+    assert sum(r[8] == "1" for r in grid) >= 8 and sum(r[8] == "0" for r in grid) >= 8, "need both kinds"
+    with_sd = [r for r in rows if r[7] != "NA"]
+    print("cases with SDs possible/impossible:", sum(r[8] == "1" for r in with_sd), sum(r[8] == "0" for r in with_sd))
+    assert sum(r[8] == "1" for r in with_sd) >= 5 and sum(r[8] == "0" for r in with_sd) >= 5, "need both kinds"
     with open(OUT, "w") as f:
         f.write("# Python brute force (itertools.product over every sequence of grid means, exact fractions;\n")
         f.write("#   numpy grid for the psycholytic case) and scipy.optimize.linprog (arithmetic mode)\n")
         f.write(f"# generated by scripts/reference/mean_sequences.py with Python {sys.version.split()[0]}, "
                 f"numpy {np.__version__}, scipy {scipy.__version__}\n")
-        f.write("# figures are numbered pct first, then mean, in written order; conflicts: the smallest\n")
+        f.write("# SDs: GRIMMER's rule for the total the sequence's mean fixes, by enumerating sums of squares\n")
+        f.write("#   (exact fractions); the SD cases come from real data sets, half with one SD moved\n")
+        f.write("# figures are numbered pct first, then mean, then sd, in written order; conflicts: the smallest\n")
         f.write("# jointly impossible sets, each as indices joined by +\n")
-        f.write("id,times,n,step,max,pct,mean,consistent,conflicts\n")
+        f.write("id,times,n,step,max,pct,mean,sd,consistent,conflicts\n")
         for r in rows:
             f.write(",".join(r) + "\n")
     print(f"wrote {OUT} ({len(rows)} rows)")

@@ -85,3 +85,44 @@ write_fixture_file("plan_kap_pilot.csv", paste(
   "sd_ucl = sqrt(df * sd^2 / qchisq(0.2, df)); n from pwr::pwr.t.test as in plan_grid.csv;",
   "mcid: bdi 17.5% and bpi_severity 30% of the T0 mean, pcl5 10 points (docs/instruments.md)"),
   do.call(rbind, rows), gen)
+
+# ---- feasibility: completeness and progression criteria ------------------------
+# tests/reference/plan_missing_input.csv has missing scores (NA) in both arms.
+f <- read.csv("tests/reference/plan_missing_input.csv", stringsAsFactors = FALSE)
+cp <- function(x, n) binom.test(x, n)$conf.int
+rows <- list()
+for (m in unique(f$measure)) for (t in unique(f$time)) {
+  s <- f[f$measure == m & f$time == t, ]
+  for (g in c(unique(f$group), "all")) {
+    x <- if (g == "all") s else s[s$group == g, ]
+    k <- sum(!is.na(x$score)); n <- nrow(x); ci <- cp(k, n)
+    rows[[length(rows) + 1]] <- data.frame(measure = m, time = t, group = g, scored = k, of = n,
+      completeness = k / n, ci_low = ci[1], ci_high = ci[2], stringsAsFactors = FALSE)
+  }
+}
+write_fixture_file("plan_completeness.csv", paste(
+  "tests/reference/plan_missing_input.csv: per measure, time and arm (all = both arms):",
+  "scored = participants with a score, completeness = scored / of,",
+  "ci_low, ci_high = binom.test(scored, of)$conf.int (Clopper-Pearson, 95%)"), do.call(rbind, rows), gen)
+
+# Progression with --randomized 9 (one randomized participant absent from the
+# data) and the thresholds of data/examples/progression.csv: the light of the
+# estimate and of each interval limit is green at >= green, amber at >= amber.
+th <- read.csv("data/examples/progression.csv", stringsAsFactors = FALSE)
+light <- function(p, g, a) ifelse(p >= g, "green", ifelse(p >= a, "amber", "red"))
+rows <- list()
+for (i in seq_len(nrow(th))) for (m in unique(f$measure)) {
+  w <- reshape(f[f$measure == m, c("subject", "group", "time", "score")], idvar = c("subject", "group"),
+               timevar = "time", direction = "wide")
+  k <- if (th$criterion[i] == "retention") sum(!is.na(w$score.T2)) else sum(complete.cases(w))
+  ci <- cp(k, 9)
+  rows[[length(rows) + 1]] <- data.frame(criterion = th$criterion[i], measure = m, count = k, of = 9,
+    estimate = k / 9, ci_low = ci[1], ci_high = ci[2], green = th$green[i], amber = th$amber[i],
+    light = light(k / 9, th$green[i], th$amber[i]), light_low = light(ci[1], th$green[i], th$amber[i]),
+    light_high = light(ci[2], th$green[i], th$amber[i]), stringsAsFactors = FALSE)
+}
+write_fixture_file("plan_progression.csv", paste(
+  "tests/reference/plan_missing_input.csv with --randomized 9, --to T2, thresholds of data/examples/progression.csv:",
+  "retention = scored at T2 / 9, completeness = scored at every visit / 9,",
+  "ci = binom.test(count, 9)$conf.int; light = green if >= green, amber if >= amber, else red"),
+  do.call(rbind, rows), gen)

@@ -38,8 +38,8 @@ expect_error "same from and to" 2 "--from and --to are the same time" "$PS" chan
 expect_error "bad alternative" 2 'unknown alternative "up" (valid: two-sided, less, greater)' \
   "$PS" change "$EX" --alternative up
 expect_error "bad boot method" 2 'unknown bootstrap method "x"' "$PS" change "$EX" --boot-method x
-expect_error "bad conf" 2 "conf must be a number" "$PS" change "$EX" --conf 1.5
-expect_error "bad resamples" 2 "resamples must be a whole number" "$PS" change "$EX" --resamples ten
+expect_error "bad conf" 2 "--conf: 1.5 is out of range; valid: 0.5 <= conf <= 0.9999" "$PS" change "$EX" --conf 1.5
+expect_error "bad resamples" 2 '--resamples: "ten" is not a number' "$PS" change "$EX" --resamples ten
 expect_error "last time only" 3 'no time after "T3"' "$PS" change "$EX" --from T3
 # --individual is the same as `pilotstat individual`
 run "$PS" change "$EX" --individual --measures bdi --to T3 --format csv

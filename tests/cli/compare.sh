@@ -24,7 +24,7 @@ run "$PS" compare tests/reference/data/anorexia_long.csv --format csv
 [ "$status" -eq 0 ] && [ "$(wc -l <"$T/out")" -eq 4 ] && grep -q "monte-carlo (B=100000" "$T/out" && ok \
   || bad "three groups"
 
-expect_error "one group" 3 "compare needs at least two groups" "$PS" compare "$EX" --groups psychedelic
+expect_error "one group" 2 "compare needs at least two groups" "$PS" compare "$EX" --groups psychedelic
 expect_error "bad --on" 2 'unknown --on "median" (valid: change, raw, ancova, slope, auc)' \
   "$PS" compare "$EX" --on median
 expect_error "bad --time-values" 2 "--time-values has 2 values for 4 times" "$PS" compare "$EX" --on slope \

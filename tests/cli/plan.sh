@@ -85,14 +85,15 @@ run "$PS" plan "$T/miss.csv"
 expect_contains "retention sentence" "Retention at T1: 5 of 6 (A 2 of 3, B 3 of 3)."
 
 # bad input
-expect_error "mcid 0" 2 "--mcid must be a number of points > 0 (got 0)" "$PS" plan $EX --measures bdi --mcid 0
-expect_error "mcid negative" 2 "--mcid must be a number of points > 0 (got -3)" "$PS" plan $EX --measures bdi --mcid -3
-expect_error "power 1" 2 "--power must be between 0 and 1, exclusive (got 1)" "$PS" plan $EX --power 1
-expect_error "power 0" 2 "--power must be between 0 and 1, exclusive (got 0)" "$PS" plan $EX --power 0
-expect_error "power 1.5" 2 "--power must be between 0 and 1, exclusive (got 1.5)" "$PS" plan $EX --power 1.5
-expect_error "sd-conf 1" 2 "--sd-conf must be between 0 and 1, exclusive (got 1)" "$PS" plan $EX --sd-conf 1
-expect_error "sd-conf 0" 2 "--sd-conf must be between 0 and 1, exclusive (got 0)" "$PS" plan $EX --sd-conf 0
-expect_error "alpha" 2 "--alpha must be > 0 and <= 0.5 (got 0.7)" "$PS" plan $EX --alpha 0.7
+# (numeric ranges word for word: numeric_options.sh)
+expect_error "mcid 0" 2 "--mcid: 0 is out of range; valid: mcid > 0" "$PS" plan $EX --measures bdi --mcid 0
+expect_error "mcid negative" 2 "--mcid: -3 is out of range; valid: mcid > 0" "$PS" plan $EX --measures bdi --mcid -3
+expect_error "power 1" 2 "--power: 1 is out of range; valid: 0 < power < 1" "$PS" plan $EX --power 1
+expect_error "power 0" 2 "--power: 0 is out of range; valid: 0 < power < 1" "$PS" plan $EX --power 0
+expect_error "power 1.5" 2 "--power: 1.5 is out of range; valid: 0 < power < 1" "$PS" plan $EX --power 1.5
+expect_error "sd-conf 1" 2 "--sd-conf: 1 is out of range; valid: 0 < sd-conf < 1" "$PS" plan $EX --sd-conf 1
+expect_error "sd-conf 0" 2 "--sd-conf: 0 is out of range; valid: 0 < sd-conf < 1" "$PS" plan $EX --sd-conf 0
+expect_error "alpha" 2 "--alpha: 0.7 is out of range; valid: 0 < alpha <= 0.5" "$PS" plan $EX --alpha 0.7
 expect_error "power <= alpha" 2 "--power must be greater than --alpha" "$PS" plan $EX --alpha 0.2 --power 0.1
 expect_error "endpoint" 2 'unknown --endpoint "slope" (valid: change, raw, ancova)' "$PS" plan $EX --endpoint slope
 expect_error "mcid many measures" 2 "--mcid is in points of one instrument but 5 measures are selected" "$PS" plan $EX --mcid 3
@@ -128,7 +129,70 @@ expect_error "randomized < data" 2 "--randomized 8 is fewer than the 10 particip
   "$PS" plan $EX --randomized 8
 expect_error "screened < randomized" 2 "--screened 6 is fewer than the 10 participants randomized" "$PS" plan $EX --screened 6
 expect_error "randomized > screened" 2 "--randomized (30) exceeds --screened (20)" "$PS" plan $EX --screened 20 --randomized 30
-expect_error "screened 0" 2 "--screened must be at least 1" "$PS" plan $EX --screened 0
+expect_error "screened 0" 2 "--screened: 0 is out of range; valid: a whole number 1 <= screened <= 1000000000" "$PS" plan $EX --screened 0
+
+# completeness per measure, visit and arm (tests/reference/plan_completeness.csv, binom.test)
+MISS=tests/reference/plan_missing_input.csv
+run "$PS" plan $MISS --table completeness --format csv
+expect_status "completeness" 0
+python3 - "$T/out" tests/reference/plan_completeness.csv <<'PY' && ok || bad "completeness vs R (1e-12 relative)"
+import csv, sys
+out = list(csv.DictReader(open(sys.argv[1])))
+ref = list(csv.DictReader(l for l in open(sys.argv[2]) if not l.startswith("#")))
+assert len(out) == len(ref) == 18, (len(out), len(ref))
+close = lambda a, b: abs(float(a) - float(b)) <= 1e-12 * abs(float(b))
+for o, r in zip(out, ref):
+    assert [o[k] for k in ("measure", "time", "group", "scored", "of")] == [r[k] for k in ("measure", "time", "group", "scored", "of")], (o, r)
+    assert all(close(o[k], r[k]) for k in ("completeness", "ci_low", "ci_high")) and o["ci_conf"] == "0.95", (o, r)
+PY
+# progression criteria (tests/reference/plan_progression.csv)
+run "$PS" plan $MISS --randomized 9 --progression data/examples/progression.csv --table progression --format csv
+expect_status "progression" 0
+python3 - "$T/out" tests/reference/plan_progression.csv <<'PY' && ok || bad "progression vs R"
+import csv, sys
+out = list(csv.DictReader(open(sys.argv[1])))
+ref = list(csv.DictReader(l for l in open(sys.argv[2]) if not l.startswith("#")))
+assert len(out) == len(ref) == 4
+for o, r in zip(out, ref):
+    assert (o["criterion"], o["measure"], o["count"], o["of"], o["light"]) == (r["criterion"], r["measure"], r["count"], r["of"], r["light"]), (o, r)
+    assert abs(float(o["ci_low"]) - float(r["ci_low"])) < 1e-12 and abs(float(o["ci_high"]) - float(r["ci_high"])) < 1e-12
+    spans = "" if r["light_low"] == r["light_high"] else r["light_low"] + " to " + r["light_high"]
+    assert o["ci_spans"] == spans and o["time"] == ("T2" if r["criterion"] == "retention" else ""), (o, r)
+PY
+run "$PS" plan $MISS --randomized 9 --progression data/examples/progression.csv
+expect_contains "progression sentence" "retention of phq9 at T2: 5 of 9 = 56% (95% CI 21–86%): red (green at 80% or more, amber at 65% or more); the interval spans red to green."
+expect_contains "completeness section" "phq9     all    7/9 (40-97%)"
+run "$PS" plan $MISS --randomized 9 --progression data/examples/progression.csv --format markdown
+expect_contains "markdown progression" "- completeness of gad7 (scored at every visit): 6 of 9 = 67% (95% CI 30–93%): **red**"
+printf 'criterion,green,amber\nrecruitment,0.5,0.25\n' >"$T/rec.csv"
+run "$PS" plan $EX --measures pcl5 --screened 24 --randomized 12 --progression "$T/rec.csv" --table progression --format csv
+[ "$status" -eq 0 ] && grep -q '^recruitment,,,12,24,0.5,.*,0.5,0.25,green,amber to green$' "$T/out" && ok || bad "recruitment criterion"
+run "$PS" plan $EX --measures pcl5 --progression data/examples/progression.csv --format json --table progression
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [r["light"] for r in d]==["green","green"] and d[0]["ci_spans"]=="amber to green"' "$T/out" \
+  && ok || bad "progression json"
+# progression bad input: exit 3 at FILE:LINE:COLUMN (every message in tests/unit/plan_feasibility_test.cpp)
+printf 'criterion,measure,green,amber\nretention,,0.8,0.65\nretension,,0.8,0.6\n' >"$T/bad1.csv"
+expect_error "unknown criterion" 3 "$T/bad1.csv:3:1: unknown criterion \"retension\"" "$PS" plan $EX --progression "$T/bad1.csv"
+printf 'criterion,measure,green,amber\nretention,,80,65\n' >"$T/bad2.csv"
+expect_error "percent threshold" 3 "$T/bad2.csv:2:3: green must be a share between 0 and 1 (\"80\"; write 80% as 0.8)" "$PS" plan $EX --progression "$T/bad2.csv"
+printf 'criterion,measure,green,amber\nretention,,0.6,0.8\n' >"$T/bad3.csv"
+expect_error "amber above green" 3 "$T/bad3.csv:2:4: amber (0.8) exceeds green (0.6)" "$PS" plan $EX --progression "$T/bad3.csv"
+printf 'criterion,measure,green,amber\nretention,phq9,0.8,0.6\n' >"$T/bad4.csv"
+expect_error "unknown measure" 3 "$T/bad4.csv:2:2: measure \"phq9\" is not among the measures analysed" "$PS" plan $EX --progression "$T/bad4.csv"
+printf 'criterion,measure,green,amber\nretention,,x,0.6\n' >"$T/bad5.csv"
+expect_error "not a number" 3 "$T/bad5.csv:2:3: \"x\" is not a number (column \"green\")" "$PS" plan $EX --progression "$T/bad5.csv"
+printf 'criterion,measure,green\nretention,,0.8\n' >"$T/bad6.csv"
+expect_error "missing column" 3 "$T/bad6.csv:1: progression file lacks column \"amber\"" "$PS" plan $EX --progression "$T/bad6.csv"
+printf 'criterion,measure,green,amber\nretention,,0.8,0.6\nretention,,0.9,0.6\n' >"$T/bad7.csv"
+expect_error "twice" 3 "$T/bad7.csv:3:1: criterion \"retention\" is given twice (first on line 2)" "$PS" plan $EX --progression "$T/bad7.csv"
+printf 'criterion,measure,green,amber\n' >"$T/bad8.csv"
+expect_error "no criteria" 3 "$T/bad8.csv:1: progression file has no criteria" "$PS" plan $EX --progression "$T/bad8.csv"
+printf 'criterion,measure,green,amber\nretention,,0.8,0.6,9\n' >"$T/bad9.csv"
+expect_error "ragged" 3 "$T/bad9.csv:2" "$PS" plan $EX --progression "$T/bad9.csv"
+expect_error "missing file" 3 "$T/none.csv" "$PS" plan $EX --progression "$T/none.csv"
+expect_error "recruitment needs screened" 2 "$T/rec.csv:2: criterion recruitment needs --screened N" "$PS" plan $EX --progression "$T/rec.csv"
+expect_error "table progression" 2 "--table progression needs --progression FILE" "$PS" plan $EX --table progression
+expect_error "table unknown" 2 "--table" "$PS" plan $EX --table people
 run "$PS" plan --help
 [ "$status" -eq 0 ] && grep -q "pilotstat plan data/examples/kap_pilot.csv" "$T/out" && ok || bad "--help has an example"
 finish

@@ -75,6 +75,14 @@ run "$PS" plot curve "$EX" --measures bdi --format html
 [ "$status" -eq 0 ] && grep -q "^<!DOCTYPE html>" "$T/out" && grep -q "<svg" "$T/out" && ok || bad "html format"
 run "$PS" plot estimation "$EX" --format html
 [ "$status" -eq 0 ] && [ "$(grep -c "<svg" "$T/out")" -eq 5 ] && ok || bad "html: one figure per measure"
+python3 - "$T/out" <<'PY' && ok || bad "html: element ids unique across the figures of a page"
+import re, sys, collections
+h = open(sys.argv[1]).read()
+ids = re.findall(r'\bid="([^"]+)"', h)
+assert len(ids) == 10 and max(collections.Counter(ids).values()) == 1, ids
+for ref in re.findall(r'aria-labelledby="([^"]+)"', h):
+    assert all(r in ids for r in ref.split()), ref
+PY
 
 expect_error "unknown kind" 2 'unknown plot kind "pie" (valid: trajectories, estimation, forest, rci, curve)' \
   "$PS" plot pie "$EX" --measures bdi

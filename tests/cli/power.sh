@@ -61,9 +61,12 @@ expect_error "all three" 2 "give exactly two of --n, --effect and --power" \
   "$PS" power --design paired --n 5 --effect 1 --power 0.8
 expect_error "bad design" 2 "--design" "$PS" power --design crossover --n 5 --power 0.8
 expect_error "missing design" 2 "--design" "$PS" power --n 5 --power 0.8
-expect_error "power > 1" 2 "--power must be greater than --alpha and less than 1" \
+expect_error "power > 1" 2 "--power: 1.2 is out of range; valid: 0 < power < 1" \
   "$PS" power --design paired --n 5 --power 1.2
-expect_error "bad alpha" 2 "alpha must be greater than 0" "$PS" power --design paired --n 5 --effect 1 --alpha 0
+expect_error "power <= alpha" 2 "--power must be greater than --alpha" \
+  "$PS" power --design paired --n 5 --power 0.04 --alpha 0.05
+expect_error "bad alpha" 2 "--alpha: 0 is out of range; valid: 0 < alpha <= 0.5" \
+  "$PS" power --design paired --n 5 --effect 1 --alpha 0
 expect_error "n < 2" 2 "--n" "$PS" power --design paired --n 1 --effect 1
 expect_error "bad test" 2 "--test" "$PS" power --design paired --n 5 --effect 1 --test z
 expect_error "bad format" 2 "format" "$PS" power --design paired --n 5 --effect 1 --format xml

@@ -64,6 +64,73 @@ expect_error "bad family" 2 'unknown --family "arms"' "$PS" report "$EX" --famil
 expect_error "bad format" 2 'unknown format "csv" (valid: text, markdown, json, html)' "$PS" report "$EX" --format csv
 printf 'subject,group,time,measure,score\nP1,a,T0,bdi,3\nP2,b,T0,bdi,4\n' >"$T/one.csv"
 expect_error "one time" 3 "report needs at least two times" "$PS" report "$T/one.csv"
+# html: byte for byte with SOURCE_DATE_EPOCH (the provenance shows only its day),
+# provenance of this run, every picture embedded with ids unique in the page,
+# every header linked to its definition, no fixed-width box that clips.
+export SOURCE_DATE_EPOCH=1700000000
+expect_golden "report html" "$G/report_example.html" "$PS" report "$EX" --format html
+cp "$T/out" "$T/g.html"
+run "$PS" report "$EX" --format html
+cmp -s "$T/out" "$T/g.html" && ok || bad "html differs between two runs with SOURCE_DATE_EPOCH"
+sha=$(sha256sum "$EX" | cut -d' ' -f1)
+expect_contains "provenance: input SHA-256 (sha256sum)" "<code class=\"hash\">$sha</code>"
+expect_contains "provenance: command" "<code>pilotstat report data/examples/kap_pilot.csv --format html</code>"
+expect_contains "provenance: date only" "<dt>Run</dt><dd>2023-11-14 (from SOURCE_DATE_EPOCH)</dd>"
+expect_contains "provenance: seed" "<dt>Seed</dt><dd>20230401 "
+expect_contains "provenance: version" "<dt>pilotstat</dt><dd>$("$PS" --version | head -1 | grep -oE '[0-9]+\.[0-9]+\.[0-9]+' | head -1)</dd>"
+export SOURCE_DATE_EPOCH=17e8
+expect_error "bad SOURCE_DATE_EPOCH" 3 'SOURCE_DATE_EPOCH="17e8" is not a whole number of seconds' \
+  "$PS" report "$EX" --format html
+unset SOURCE_DATE_EPOCH
+run "$PS" report "$EX" --format html
+grep -qE '<dt>Run</dt><dd>[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} UTC</dd>' "$T/out" && ok \
+  || bad "provenance: UTC date and time without SOURCE_DATE_EPOCH"
+"$PS" plot estimation "$EX" --measures bdi >"$T/est.svg"
+python3 - "$T/g.html" "$T/est.svg" <<'PY2' && ok || bad "html: figures, unique ids, linked headers"
+import re, sys, collections
+h = open(sys.argv[1]).read()
+svgs = re.findall(r"<svg .*?</svg>", h, re.S)
+# per measure trajectories, estimation, rci; one forest plot
+assert len(svgs) == 5 * 3 + 1, len(svgs)
+ids = re.findall(r'\bid="([^"]+)"', h)
+dup = [i for i, n in collections.Counter(ids).items() if n > 1]
+assert not dup, dup
+for s in svgs:
+    for ref in re.search(r'aria-labelledby="([^"]+)"', s).group(1).split():
+        assert ref in ids, ref
+# every header is a link to a definition that exists on the page
+# (the plan section's completeness grid is headed by visits, which need no definition)
+plan = re.search(r"<h2>Planning the main trial</h2>.*?(?=<h2>|<dl)", h, re.S)
+ths = re.findall(r"<th\b[^>]*>(.*?)</th>", h.replace(plan.group(0), "") if plan else h)
+assert ths and all(re.match(r'<a href="#col-[a-z0-9_]+" title="[^"]+">', t) for t in ths), [t for t in ths if "href" not in t][:3]
+for a in set(re.findall(r'href="#([^"]+)"', h)):
+    assert a in ids, a
+assert "@media print" in h and "overflow-x:auto" in h and "max-width:100%" in h
+# the embedded estimation plot is the one `plot estimation` draws (same numbers), ids prefixed
+est = open(sys.argv[2]).read().rstrip("\n")
+emb = [s for s in svgs if "BDI-II, change T0 to T3:" in s][0]
+assert re.sub(r"\bf\d+-([td])\b", r"\1", emb) == est, "embedded estimation plot differs"
+PY2
+
+# markdown -o DIR/: report.md and the SVGs it references; stdout markdown has no pictures.
+run "$PS" report "$EX" --format markdown -o "$T/md/"
+[ "$status" -eq 0 ] && [ ! -s "$T/out" ] && [ -s "$T/md/report.md" ] && ok || bad "markdown -o DIR/"
+python3 - "$T/md" <<'PY2' && ok || bad "markdown -o DIR/: pictures referenced and written"
+import os, re, sys, xml.etree.ElementTree as E
+d = sys.argv[1]
+md = open(os.path.join(d, "report.md")).read()
+refs = re.findall(r"!\[[^\]]+\]\(([^)]+)\)", md)
+assert len(refs) == 16 and "forest.svg" in refs and "1_bdi_trajectories.svg" in refs, refs
+assert sorted(refs) == sorted(f for f in os.listdir(d) if f.endswith(".svg")), os.listdir(d)
+for f in refs:
+    E.parse(os.path.join(d, f))
+PY2
+run "$PS" report "$EX" --format markdown
+grep -q '!\[' "$T/out" && bad "markdown on stdout references pictures it cannot write" || ok
+mkdir -p "$T/blocked"; : >"$T/blocked/x"
+run "$PS" report "$EX" --format markdown -o "$T/blocked/x/"
+[ "$status" -eq 3 ] && grep -qF "cannot create the output directory" "$T/err" && ok || bad "markdown -o into a file"
+
 run "$PS" report --help
 [ "$status" -eq 0 ] && grep -q "Examples" "$T/out" && ok || bad "report --help"
 finish

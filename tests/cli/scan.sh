@@ -34,6 +34,22 @@ expect_contains "tap failure" "not ok 1 - L1_t"
 python3 -c "import sys,xml.etree.ElementTree as E; E.parse(sys.argv[1])" "$T/j.xml" && ok || bad "junit xml"
 grep -q 'failure' "$T/j.xml" && ok || bad "junit failure"
 
+# U: checked when both group sizes are in the text; else a note on stderr, not a silent drop
+printf 'The arms differed (n1 = 5, n2 = 5), U = 3, p = .03.\n\nAnd U = 2, p = .03.\n' >"$T/u.txt"
+run "$PS" check --scan "$T/u.txt"
+expect_status "an inconsistent U fails" 1
+expect_contains "U reason" "U = 3 with n1 = 5, n2 = 5 gives exact p = 0.0555556 (no ties)"
+grep -qF "pilotstat: note: $T/u.txt:3: U = 2, p = .03 not checked: the group sizes are not in the text" "$T/err" \
+  && ok || bad "U without group sizes: note on stderr"
+
+# the same quantity stated twice with different values: a failing same row naming both lines
+printf 'Abstract: pain changed by -32.8%% from session 1 to session 3.\n\nResults: pain changed by -30.50%% from session 1 to session 3.\n' >"$T/r.txt"
+run "$PS" check --scan "$T/r.txt"
+expect_status "a restatement that disagrees fails" 1
+expect_contains "same reason" "the same quantity (pct session_1 to session_3) is stated as -32.8 (line 1) and -30.50 (line 3); no number rounds to all of them"
+run "$PS" check --scan "$T/r.txt" --record
+expect_contains "same note" "r.txt:1: -32.8% | line 3: -30.50%"
+
 # error paths
 expect_error "missing text file" 3 "nope.txt: cannot open text file" "$PS" check --scan "$T/nope.txt"
 printf 'Nothing here but words.\n' >"$T/w.txt"

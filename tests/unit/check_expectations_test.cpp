@@ -83,7 +83,7 @@ TEST_CASE("Check expectations: malformed rows name FILE:LINE:COLUMN") {
     CHECK(error_of(kHeader + "a,grim n=five,3.4,decimals:2,\n") == "e.csv:2:2: n must be a whole number >= 1 and <= 1000000000 (\"five\")");
     CHECK(error_of(kHeader + "a,grim n=5,3.4,abs:0.1,\n") ==
           "e.csv:2:4: grim rows need tolerance decimals:K (the decimals the figure was published with), not \"abs:0.1\"");
-    CHECK(error_of(kHeader + "a,pvalue test=q df=3 stat=1,0.2,p:2,\n") == "e.csv:2:2: test must be t, z, F, chisq or r (\"q\")");
+    CHECK(error_of(kHeader + "a,pvalue test=q df=3 stat=1,0.2,p:2,\n") == "e.csv:2:2: test must be t, z, F, chisq, r or U (\"q\")");
     CHECK(error_of(kHeader + "a,pvalue test=F df1=3 stat=1,0.2,p:2,\n") == "e.csv:2:2: pvalue needs df2=...");
     CHECK(error_of(kHeader + "a,describe a=\"b,1,exact,\n") == "e.csv:2:2: unterminated quote in \"describe a=\"b\"");
 }

@@ -50,6 +50,11 @@ SequenceQuery query(const fixture::Row& r) {
             const auto p = parts(item);
             q.figures.push_back({SequenceFigure::Kind::mean, index_of(q.times, p[0]), 0, pub(p[1]), item});
         }
+    if (!r.is_na("sd"))
+        for (const auto& item : words(r.str("sd"))) {
+            const auto p = parts(item);
+            q.figures.push_back({SequenceFigure::Kind::sd, index_of(q.times, p[0]), 0, pub(p[1]), item});
+        }
     if (!r.is_na("step")) {
         q.grid = *parse_step(r.str("step"));
         q.max = r.num("max");
@@ -80,6 +85,13 @@ TEST_CASE("means: joint consistency and the smallest conflicting sets agree with
         // the reported sequence does reproduce every figure
         REQUIRE(res.means.size() == q.times.size());
         for (const auto& f : q.figures) {
+            if (f.kind == SequenceFigure::Kind::sd) {
+                // the SD is possible for the total the reported mean fixes
+                const auto n = q.n[f.from];
+                const auto total = std::llround(res.means[f.from] * static_cast<double>(n) / *q.grid);
+                CHECK(sd_attainable_for_total(total, n, *q.grid, f.value.value, f.value.decimals));
+                continue;
+            }
             const double v = f.kind == SequenceFigure::Kind::mean
                                  ? res.means[f.from]
                                  : 100 * (res.means[f.to] - res.means[f.from]) / res.means[f.from];
@@ -88,6 +100,32 @@ TEST_CASE("means: joint consistency and the smallest conflicting sets agree with
         }
     }
     CHECK(impossible >= 10);
+}
+
+TEST_CASE("means rows with SDs: joint with the sequence, grid mode only") {
+    const auto rows = parse_expectations("s.csv",
+        "id,select,expected,tolerance,note\n"
+        // 1 2 3 4 5 (mean 3, SD 1.58) and 2 3 4 5 6 (mean 4, SD 1.58): +33.33%
+        "fits,\"means n=5 step=1 max=10 times=A,B pct=A:B:33.33 sd=A:1.58,B:1.58\",1,exact,\n"
+        // the SD alone is possible for some mean, not for the one +33.33% from A = 3 fixes
+        "joint,\"means n=5 step=1 max=10 times=A,B pct=A:B:33.33 mean=A:3.00 sd=B:0.45\",1,exact,\n");
+    const auto run = run_checks(rows, nullptr);
+    CHECK(run.rows[0].outcome.pass);
+    CHECK_FALSE(run.rows[1].outcome.pass);
+    CHECK(run.rows[1].outcome.message.find("sd B:0.45") != std::string::npos);
+    auto bad = [](const std::string& select) {
+        return "id,select,expected,tolerance,note\na,\"" + select + "\",1,exact,\n";
+    };
+    CHECK_THROWS_WITH(parse_expectations("m.csv", bad("means times=A,B pct=A:B:1 sd=A:1.2")),
+                      doctest::Contains("sd= needs grid mode"));
+    CHECK_THROWS_WITH(parse_expectations("m.csv", bad("means n=5 step=1 max=9 times=A,B pct=A:B:1 sd=A")),
+                      doctest::Contains("sd items are TIME:SD"));
+    CHECK_THROWS_WITH(parse_expectations("m.csv", bad("means n=5 step=1 max=9 times=A,B pct=A:B:1 sd=C:1.2")),
+                      doctest::Contains("sd: \"C\" is not one of times=A,B"));
+    CHECK_THROWS_WITH(parse_expectations("m.csv", bad("means n=A:1,B:5 step=1 max=9 times=A,B pct=A:B:1 sd=A:1.2")),
+                      doctest::Contains("sd: an SD needs n >= 2 at time A"));
+    CHECK_THROWS_WITH(parse_expectations("m.csv", bad("means n=5 step=1 max=9 times=A,B pct=A:B:1 sd=A:-1.2")),
+                      doctest::Contains("an SD cannot be negative"));
 }
 
 TEST_CASE("means rows in an expectations file: the psycholytic sequence, arithmetic mode, n per time") {

@@ -2,8 +2,14 @@
 // (tests/reference/check_pvalue.csv) and the rounding range statcheck uses.
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <stdexcept>
+
 #include "fixture.hpp"
+#include "pilotstat/check/expectations.hpp"
+#include "pilotstat/check/mann_whitney_u.hpp"
 #include "pilotstat/check/pvalue_consistency.hpp"
+#include "pilotstat/check/runner.hpp"
 #include "pilotstat/check/tolerance.hpp"
 
 using namespace pilotstat::check;
@@ -56,4 +62,52 @@ TEST_CASE("Check p: rounding of the statistic can rescue a p-value") {
     CHECK(r.high > 0.05);
     CHECK(accepts(acceptance(*parse_expected("<0.05", true), *parse_tolerance("p:2")), r.low, r.high));
     CHECK(accepts(acceptance(*parse_expected("0.050", true), *parse_tolerance("p:3")), r.low, r.high));
+}
+
+TEST_CASE("U: the exact Mann-Whitney p from the group sizes agrees with R's wilcox.test") {
+    const auto rows = fixture::read("reference/check_pvalue_u.csv");
+    REQUIRE(rows.size() >= 15);
+    for (const auto& r : rows) {
+        const auto n1 = static_cast<std::int64_t>(r.num("n1")), n2 = static_cast<std::int64_t>(r.num("n2"));
+        const auto u = static_cast<std::int64_t>(r.num("u"));
+        CAPTURE(n1);
+        CAPTURE(n2);
+        CAPTURE(u);
+        CHECK(mann_whitney_u_p(u, n1, n2, 2) == doctest::Approx(r.num("p_two_sided")).epsilon(1e-10));
+        CHECK(mann_whitney_u_p(u, n1, n2, 1) == doctest::Approx(r.num("p_one_sided")).epsilon(1e-10));
+        // the other group's U (n1 n2 - u) and swapped groups give the same p
+        CHECK(mann_whitney_u_p(n1 * n2 - u, n2, n1, 2) == doctest::Approx(r.num("p_two_sided")).epsilon(1e-10));
+    }
+    CHECK_THROWS_AS(mann_whitney_u_p(26, 5, 5, 2), std::invalid_argument);
+    CHECK_THROWS_AS(mann_whitney_u_p(1, 60, 41, 2), std::invalid_argument);
+}
+
+TEST_CASE("U rows: n1 and n2 instead of df, a whole U, exact p against the published one") {
+    const auto rows = parse_expectations("u.csv",
+        "id,select,expected,tolerance,note\n"
+        "ok,pvalue test=U n1=5 n2=5 stat=2,0.03,p:2,\n"
+        "bad,pvalue test=U n1=5 n2=5 stat=3,0.03,p:2,\n"
+        "bound,pvalue test=U n1=5 n2=5 stat=2,<0.05,p:2,\n"
+        "one,pvalue test=U n1=5 n2=5 stat=3 tails=1,0.03,p:2,\n");
+    auto run = run_checks(rows, nullptr);
+    CHECK(run.rows[0].outcome.pass);
+    CHECK_FALSE(run.rows[1].outcome.pass);
+    CHECK(run.rows[1].outcome.message.find("U = 3 with n1 = 5, n2 = 5 gives exact p = 0.0555556") != std::string::npos);
+    CHECK(run.rows[1].outcome.message.find("decision error") != std::string::npos);
+    CHECK(run.rows[2].outcome.pass);
+    CHECK(run.rows[3].outcome.pass);  // one-sided p 0.0278
+    auto bad = [](const std::string& select) {
+        return "id,select,expected,tolerance,note\na," + select + ",0.03,p:2,\n";
+    };
+    CHECK_THROWS_WITH(parse_expectations("u.csv", bad("pvalue test=U n1=5 n2=5 stat=3.5")),
+                      doctest::Contains("a U with a half comes from ties"));
+    CHECK_THROWS_WITH(parse_expectations("u.csv", bad("pvalue test=U n1=5 n2=5 stat=26")),
+                      doctest::Contains("whole U between 0 and n1*n2"));
+    CHECK_THROWS_WITH(parse_expectations("u.csv", bad("pvalue test=U n1=5 stat=3")), doctest::Contains("needs n2="));
+    CHECK_THROWS_WITH(parse_expectations("u.csv", bad("pvalue test=U df=8 n1=5 n2=5 stat=3")),
+                      doctest::Contains("test=U takes n1= and n2=, not df="));
+    CHECK_THROWS_WITH(parse_expectations("u.csv", bad("pvalue test=U n1=60 n2=50 stat=3")),
+                      doctest::Contains("n1 + n2 <= 100"));
+    CHECK_THROWS_WITH(parse_expectations("u.csv", bad("pvalue test=t df=8 n1=5 stat=3")),
+                      doctest::Contains("n1= and n2= go with test=U"));
 }

@@ -67,10 +67,10 @@ TEST_CASE("compare on the example: 5 v 5 floors, exact bootstrap of both samples
 
 TEST_CASE("compare edge cases") {
     const std::string h = "subject,group,time,measure,score\n";
-    SUBCASE("one group only is a data error") {
+    SUBCASE("one group only is a usage error (a single-arm study has no between-arm comparison)") {
         const auto st = study_from(h + "a,g,T0,x,1\na,g,T1,x,2\n");
         CHECK_THROWS_WITH_AS(analysis::compare(st, analysis::compare_options(st, {})),
-                             doctest::Contains("compare needs at least two groups"), DataError);
+                             doctest::Contains("compare needs at least two groups"), UsageError);
     }
     SUBCASE("a group with no complete data gives a note, not a crash") {
         const auto st = study_from(h + "a,g,T0,x,1\na,g,T1,x,2\nb,h,T0,x,1\nc,h,T1,x,4\n");

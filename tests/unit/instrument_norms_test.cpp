@@ -115,7 +115,7 @@ TEST_CASE("InstrumentNorms: --instruments adds and overrides, keeping what it le
     CHECK(bdi->sd_source == "Some et al. 2020");
     CHECK(*bdi->reliability == 0.93);  // kept
     CHECK(bdi->bands.size() == 4);     // kept
-    CHECK(*r.find("bdi2")->sd == 12.75);  // aliases are separate entries: bdi2 keeps the built-in
+    CHECK(*r.find("BDI-II")->sd == 12.0);  // aliases name one entry: overriding bdi overrides BDI-II
     const auto* mine = r.find("MyScale");
     REQUIRE(mine != nullptr);
     CHECK(*mine->reliability == 0.8);

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <vector>
 
+#include "pilotstat/io/markup_escape.hpp"
 #include "pilotstat/plot/axis.hpp"
 #include "pilotstat/plot/svg.hpp"
 
@@ -51,8 +52,8 @@ TEST_CASE("svg: coordinates and escaping") {
     CHECK(coord(3.0) == "3");
     CHECK(coord(-0.001) == "0");
     CHECK(coord(1.005e3) == "1005");
-    CHECK(xml_escape("a<b & \"c\" 'd'>") == "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;");
-    CHECK(xml_escape(std::string("x\x01y")) == "x y");
+    CHECK(pilotstat::markup_escape("a<b & \"c\" 'd'>") == "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;");
+    CHECK(pilotstat::markup_escape(std::string("x\x01y")) == "x y");
     Svg s(100, 50, "T & <t>", "D");
     s.text(1, 2, "P<1>");
     const auto doc = s.str();

@@ -26,14 +26,14 @@ std::string error_of(const std::string& csv, data::StudyOptions opt = {}) {
 const std::string kHead = "subject,group,time,measure,score\n";
 }  // namespace
 
-TEST_CASE("long format: columns in any order, extra columns ignored, first-appearance order") {
+TEST_CASE("long format: columns in any order, extra columns ignored, natural time order") {
     const auto st = build("score,site,measure,time,group,subject\n3,x,gad7,T1,b,S2\n5,x,gad7,T0,b,S2\n"
                           "4,y,gad7,T0,a,S1\nNA,y,gad7,T1,a,S1\n");
-    CHECK(st.times == std::vector<std::string>{"T1", "T0"});
+    CHECK(st.times == std::vector<std::string>{"T0", "T1"});  // T0 first although T1 appears first
     CHECK(st.groups == std::vector<std::string>{"b", "a"});
     CHECK(st.subjects == std::vector<std::string>{"S2", "S1"});
-    CHECK(st.at(0, 0, 0)->value == 3.0);
-    CHECK_FALSE(st.at(0, 1, 0).has_value());
+    CHECK(st.at(0, 0, 1)->value == 3.0);
+    CHECK_FALSE(st.at(0, 1, 1).has_value());
     CHECK(st.baseline == 0);
 }
 
@@ -70,7 +70,7 @@ TEST_CASE("instrument grid: values written rounded count as on the grid") {
     CHECK(build(kHead + "P1,a,T0,bpi_interference,3.4285714286\n").at(0, 0, 0)->value == 24.0 / 7.0);
     CHECK(build(kHead + "P1,a,T0,bpi_interference,5.428571428571429\n").at(0, 0, 0)->value == 38.0 / 7.0);
     CHECK(build(kHead + "P1,a,T0,bpi_interference,5.1667\n").at(0, 0, 0)->value == 31.0 / 6.0);
-    CHECK(error_of(kHead + "P1,a,T0,bdi,64\n") == "s.csv:2:5: score 64 is outside the range of bdi (0 to 63 in steps of 1)");
+    CHECK(error_of(kHead + "P1,a,T0,bdi,64\n") == "s.csv:2:5: score 64 is outside the range of BDI-II (0 to 63 in steps of 1)");
     CHECK_NOTHROW(build(kHead + "P1,a,T0,my_scale,1234.5\n"));  // unknown measure: no range check
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "pilotstat/analysis/common_options.hpp"
+#include "pilotstat/analysis/option_ranges.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/inference/sign_test.hpp"
 #include "pilotstat/inference/signflip_test.hpp"
@@ -35,8 +36,8 @@ ChangeOptions change_options(const data::Study& study, const OptionMap& options)
     if (zero == "pratt") o.zero_method = inference::ZeroMethod::pratt;
     else if (zero == "wilcoxon") o.zero_method = inference::ZeroMethod::wilcoxon;
     else throw UsageError("unknown zero method \"" + zero + "\" (valid: pratt, wilcoxon)");
-    o.responder_pct = opt.real("responder", 50.0, 0.0, 100.0);
-    o.alpha = opt.real("alpha", 0.05, 1e-6, 0.5);
+    o.responder_pct = opt.real("responder", 50.0, ranges::responder);
+    o.alpha = opt.real("alpha", 0.05, ranges::alpha);
     return o;
 }
 

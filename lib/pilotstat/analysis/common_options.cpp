@@ -1,14 +1,9 @@
 #include "pilotstat/analysis/common_options.hpp"
 
-#include <limits>
-
+#include "pilotstat/analysis/option_ranges.hpp"
 #include "pilotstat/error.hpp"
 
 namespace pilotstat::analysis {
-
-namespace {
-constexpr std::uint64_t kMaxCount = std::uint64_t{1} << 40;
-}
 
 const std::vector<std::string>& exact_option_keys() {
     static const std::vector<std::string> keys{"alternative", "two_sided", "resamples", "seed", "exact_limit", "dp_limit"};
@@ -27,10 +22,10 @@ inference::ExactOptions exact_options(const OptionReader& opt) {
     if (rule == "deviation") o.two_sided_rule = inference::TwoSidedRule::deviation;
     else if (rule == "doubled") o.two_sided_rule = inference::TwoSidedRule::doubled;
     else throw UsageError("unknown two-sided rule \"" + rule + "\" (valid: deviation, doubled)");
-    o.resamples = opt.count("resamples", 100000, 100, kMaxCount);
-    o.seed = opt.count("seed", resample::kDefaultSeed, 0, std::numeric_limits<std::uint64_t>::max());
-    o.max_enumeration = static_cast<double>(opt.count("exact_limit", 5000000, 0, kMaxCount));
-    o.max_dp_cells = static_cast<double>(opt.count("dp_limit", 200000000, 0, kMaxCount));
+    o.resamples = opt.count("resamples", 100000, ranges::resamples);
+    o.seed = opt.count("seed", resample::kDefaultSeed, ranges::seed);
+    o.max_enumeration = static_cast<double>(opt.count("exact_limit", 5000000, ranges::exact_limit));
+    o.max_dp_cells = static_cast<double>(opt.count("dp_limit", 200000000, ranges::dp_limit));
     return o;
 }
 
@@ -40,10 +35,10 @@ bootstrap::BootstrapOptions boot_options(const OptionReader& opt) {
     const auto method = bootstrap::parse_method(name);
     if (!method) throw UsageError("unknown bootstrap method \"" + name + "\" (valid: percentile, bca, expanded-percentile)");
     b.method = *method;
-    b.conf = opt.real("conf", 0.95, 0.5, 0.9999);
-    b.resamples = opt.count("boot_resamples", 10000, 100, kMaxCount);
-    b.seed = opt.count("seed", resample::kDefaultSeed, 0, std::numeric_limits<std::uint64_t>::max());
-    b.max_exact = static_cast<double>(opt.count("boot_exact_limit", 1000000, 0, kMaxCount));
+    b.conf = opt.real("conf", 0.95, ranges::conf);
+    b.resamples = opt.count("boot_resamples", 10000, ranges::boot_resamples);
+    b.seed = opt.count("seed", resample::kDefaultSeed, ranges::seed);
+    b.max_exact = static_cast<double>(opt.count("boot_exact_limit", 1000000, ranges::boot_exact_limit));
     return b;
 }
 

@@ -126,8 +126,9 @@ void add_k_sample(std::vector<CompareRow>& rows, std::size_t first, const data::
 
 std::vector<CompareRow> compare(const data::Study& st, const CompareOptions& o) {
     if (st.groups.size() < 2)
-        throw DataError(SourceLocation{st.source, 0, 0},
-                        "compare needs at least two groups (the data have one: \"" + st.groups.front() + "\")");
+        throw UsageError("compare needs at least two groups; the data have one (\"" + st.groups.front() +
+                         "\"): a single-arm study has no between-arm comparison (use change, individual or report, "
+                         "which test the change within the arm)");
     std::vector<CompareRow> rows;
     for (std::size_t m = 0; m < st.measures.size(); ++m) {
         const std::size_t first = rows.size();

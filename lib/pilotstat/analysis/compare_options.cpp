@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "pilotstat/analysis/common_options.hpp"
+#include "pilotstat/analysis/option_ranges.hpp"
 #include "pilotstat/analysis/compare.hpp"
 #include "pilotstat/data/decimal.hpp"
 #include "pilotstat/error.hpp"
@@ -74,8 +75,8 @@ CompareOptions compare_options(const data::Study& study, const OptionMap& option
     o.exact = exact_options(opt);
     o.boot = boot_options(opt);
     o.conf = o.boot.conf;
-    o.responder_pct = opt.real("responder", 50.0, 0.0, 100.0);
-    o.alpha = opt.real("alpha", 0.05, 1e-6, 0.5);
+    o.responder_pct = opt.real("responder", 50.0, ranges::responder);
+    o.alpha = opt.real("alpha", 0.05, ranges::alpha);
     return o;
 }
 

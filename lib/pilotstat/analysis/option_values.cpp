@@ -1,8 +1,5 @@
 #include "pilotstat/analysis/option_values.hpp"
 
-#include <charconv>
-
-#include "pilotstat/data/decimal.hpp"
 #include "pilotstat/error.hpp"
 
 namespace pilotstat::analysis {
@@ -12,27 +9,20 @@ std::string OptionReader::text(const std::string& key, const std::string& fallba
     return it == options_.end() ? fallback : it->second;
 }
 
-double OptionReader::real(const std::string& key, double fallback, double min, double max) const {
+double OptionReader::real(const std::string& key, double fallback, const RealRange& range) const {
     auto it = options_.find(key);
     if (it == options_.end()) return fallback;
-    const auto v = data::parse_finite(it->second);
-    if (!v || *v < min || *v > max)
-        throw UsageError(key + " must be a number >= " + std::to_string(min) + " and <= " + std::to_string(max) +
-                         " (\"" + it->second + "\")");
-    return *v;
+    std::string error;
+    if (const auto v = parse_in_range(key, it->second, range, &error)) return *v;
+    throw UsageError(key + ": " + error);
 }
 
-std::uint64_t OptionReader::count(const std::string& key, std::uint64_t fallback, std::uint64_t min,
-                                  std::uint64_t max) const {
+std::uint64_t OptionReader::count(const std::string& key, std::uint64_t fallback, const CountRange& range) const {
     auto it = options_.find(key);
     if (it == options_.end()) return fallback;
-    std::uint64_t v = 0;
-    const auto& s = it->second;
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || end != s.data() + s.size() || v < min || v > max)
-        throw UsageError(key + " must be a whole number >= " + std::to_string(min) + " and <= " +
-                         std::to_string(max) + " (\"" + s + "\")");
-    return v;
+    std::string error;
+    if (const auto v = parse_in_range(key, it->second, range, &error)) return *v;
+    throw UsageError(key + ": " + error);
 }
 
 }  // namespace pilotstat::analysis

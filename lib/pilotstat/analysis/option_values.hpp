@@ -1,11 +1,14 @@
 // Typed access to key=value options (from expectations files), with range
-// checks that throw UsageError naming the key and the valid range.
+// checks that throw UsageError naming the key and the valid range
+// ("alpha: 1.5 is out of range; valid: 0 < alpha <= 0.5").
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
+
+#include "pilotstat/analysis/numeric_range.hpp"
 
 namespace pilotstat::analysis {
 
@@ -24,8 +27,8 @@ public:
     explicit OptionReader(const std::map<std::string, std::string>& options) : options_(options) {}
     bool has(const std::string& key) const { return options_.count(key) > 0; }
     std::string text(const std::string& key, const std::string& fallback) const;
-    double real(const std::string& key, double fallback, double min, double max) const;
-    std::uint64_t count(const std::string& key, std::uint64_t fallback, std::uint64_t min, std::uint64_t max) const;
+    double real(const std::string& key, double fallback, const RealRange& range) const;
+    std::uint64_t count(const std::string& key, std::uint64_t fallback, const CountRange& range) const;
 
 private:
     const std::map<std::string, std::string>& options_;

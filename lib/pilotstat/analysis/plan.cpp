@@ -50,24 +50,6 @@ void validate(const PlanOptions& o) {
 
 namespace {
 
-Retention retention(long retained, long randomized, double conf) {
-    Retention r;
-    r.retained = retained;
-    r.randomized = randomized;
-    if (randomized > 0) {
-        r.share = static_cast<double>(retained) / static_cast<double>(randomized);
-        if (auto ci = stats::clopper_pearson(retained, randomized, conf)) r.ci = *ci;
-    }
-    return r;
-}
-
-long scored_at(const data::Study& study, std::size_t m, std::size_t g, std::size_t t) {
-    long k = 0;
-    for (auto s : study.subjects_in(g))
-        if (study.at(m, s, t)) ++k;
-    return k;
-}
-
 void need_two(const data::Study& study, std::size_t m, std::size_t g, std::size_t n, const std::string& what) {
     if (n < 2)
         throw DataError(study.source + ": measure \"" + study.measures[m] + "\", arm \"" + study.groups[g] +
@@ -197,6 +179,25 @@ PlanResult plan(const data::Study& study, const data::NormsRegistry& norms, cons
         res.rows.push_back(std::move(row));
     }
     return res;
+}
+
+
+Retention retention(long retained, long randomized, double conf) {
+    Retention r;
+    r.retained = retained;
+    r.randomized = randomized;
+    if (randomized > 0) {
+        r.share = static_cast<double>(retained) / static_cast<double>(randomized);
+        if (auto ci = stats::clopper_pearson(retained, randomized, conf)) r.ci = *ci;
+    }
+    return r;
+}
+
+long scored_at(const data::Study& study, std::size_t m, std::size_t g, std::size_t t) {
+    long k = 0;
+    for (auto s : study.subjects_in(g))
+        if (study.at(m, s, t)) ++k;
+    return k;
 }
 
 }  // namespace pilotstat::analysis

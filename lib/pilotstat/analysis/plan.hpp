@@ -86,5 +86,22 @@ report::ResultTable plan_table(const data::Study& study, const PlanResult& resul
 // The planning paragraphs, one per measure; markdown adds a heading per
 // measure. Numbers of points are rounded to min(digits, 2) decimals.
 std::string plan_text(const data::Study& study, const PlanResult& result, bool markdown, int digits);
+// A share as a percent without the sign: whole, unless that would show a
+// share that is neither 0 nor 1 as 0 or 100 (9 of 10's upper limit 0.9975
+// reads "99.7", not "100"); then up to 3 decimals.
+std::string share_percent(double share);
+
+// `retained` of `randomized` with its Clopper-Pearson interval at `conf` (used
+// for retention, recruitment and completeness alike).
+Retention retention(long retained, long randomized, double conf);
+
+// Participants of group `g` with a score of measure `m` at time `t`.
+long scored_at(const data::Study& study, std::size_t m, std::size_t g, std::size_t t);
+
+// One measure's heading ("BDI-II (change from T0 to T3)") and paragraph, and
+// the closing sentences (recruitment, never sizing on the pilot's effect).
+std::string plan_heading(const data::Study& study, const PlanResult& result, const PlanRow& row);
+std::string plan_paragraph(const data::Study& study, const PlanResult& result, const PlanRow& row, int digits);
+std::string plan_closing(const PlanResult& result);
 
 }  // namespace pilotstat::analysis

@@ -1,5 +1,6 @@
 // plan_table and plan_text: the plan's machine table and its planning paragraphs.
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 
 #include "pilotstat/analysis/option_values.hpp"
@@ -7,6 +8,15 @@
 #include "pilotstat/report/number_format.hpp"
 
 namespace pilotstat::analysis {
+
+std::string share_percent(double share) {
+    int d = 0;
+    for (double scale = 1.0; d < 3; ++d, scale *= 10.0) {
+        const double shown = std::round(100.0 * share * scale) / scale;
+        if (!((shown >= 100.0 && share < 1.0) || (shown <= 0.0 && share > 0.0))) break;
+    }
+    return report::rounded(100.0 * share, d);
+}
 
 namespace {
 using report::ColumnKind;
@@ -17,7 +27,7 @@ void set_retention(report::ResultTable& t, const std::string& prefix, const Rete
     t.set(prefix + "_ci_high", r.ci.high);
 }
 
-std::string pct(double share) { return report::rounded(100.0 * share, 0) + "%"; }
+std::string pct(double share) { return share_percent(share) + "%"; }
 
 std::string endpoint_phrase(const data::Study& st, const PlanOptions& o) {
     const auto& from = st.times[o.from];
@@ -31,7 +41,7 @@ std::string endpoint_phrase(const data::Study& st, const PlanOptions& o) {
 }
 
 std::string ci_pct(const effects::Interval& ci) {
-    return report::rounded(100.0 * ci.low, 0) + "–" + report::rounded(100.0 * ci.high, 0) + "%";
+    return share_percent(ci.low) + "–" + share_percent(ci.high) + "%";
 }
 
 // "Retention at T3: 10 of 10 (psychedelic 5 of 5, psycholytic 5 of 5)."
@@ -41,7 +51,9 @@ std::string retention_counts(const data::Study& st, const PlanResult& res, const
            of(r.retention_a) + ", " + st.groups[res.group_b] + " " + of(r.retention_b) + ").";
 }
 
-std::string paragraph(const data::Study& st, const PlanResult& res, const PlanRow& r, int digits) {
+}  // namespace
+
+std::string plan_paragraph(const data::Study& st, const PlanResult& res, const PlanRow& r, int digits) {
     const auto& o = res.options;
     const int d = std::min(digits, 2);
     const std::string conf = report::rounded(100.0 * o.retention_conf, 0) + "% CI of retention ";
@@ -67,7 +79,21 @@ std::string paragraph(const data::Study& st, const PlanResult& res, const PlanRo
     if (!r.notes.empty()) s << " Note: " << join_notes(r.notes) << ".";
     return s.str();
 }
-}  // namespace
+
+std::string plan_heading(const data::Study& st, const PlanResult& res, const PlanRow& r) {
+    return st.label(r.measure) + " (" + endpoint_phrase(st, res.options) + ")";
+}
+
+std::string plan_closing(const PlanResult& res) {
+    std::ostringstream out;
+    if (const auto& r = res.recruitment)
+        out << "Recruitment: " << r->retained << " of " << r->randomized << " screened were randomized ("
+            << pct(r->share) << "; " << report::rounded(100.0 * res.options.retention_conf, 0) << "% CI "
+            << ci_pct(r->ci) << ").\n\n";
+    out << "Sample sizes are for a two-sided two-sample t test on the MCID, never on the "
+        << "pilot's own effect estimate, which is too imprecise to size a trial on.\n";
+    return out.str();
+}
 
 report::ResultTable plan_table(const data::Study& st, const PlanResult& res) {
     using K = ColumnKind;
@@ -149,16 +175,11 @@ report::ResultTable plan_table(const data::Study& st, const PlanResult& res) {
 std::string plan_text(const data::Study& st, const PlanResult& res, bool markdown, int digits) {
     std::ostringstream out;
     for (const auto& r : res.rows) {
-        const std::string head = st.label(r.measure) + " (" + endpoint_phrase(st, res.options) + ")";
-        if (markdown) out << "### " << head << "\n\n" << paragraph(st, res, r, digits) << "\n\n";
-        else out << head << ":\n" << paragraph(st, res, r, digits) << "\n\n";
+        const std::string head = plan_heading(st, res, r);
+        if (markdown) out << "### " << head << "\n\n" << plan_paragraph(st, res, r, digits) << "\n\n";
+        else out << head << ":\n" << plan_paragraph(st, res, r, digits) << "\n\n";
     }
-    if (const auto& r = res.recruitment)
-        out << "Recruitment: " << r->retained << " of " << r->randomized << " screened were randomized ("
-            << pct(r->share) << "; " << report::rounded(100.0 * res.options.retention_conf, 0) << "% CI "
-            << ci_pct(r->ci) << ").\n\n";
-    out << "Sample sizes are for a two-sided two-sample t test on the MCID, never on the "
-        << "pilot's own effect estimate, which is too imprecise to size a trial on.\n";
+    out << plan_closing(res);
     return out.str();
 }
 

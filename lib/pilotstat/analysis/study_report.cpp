@@ -5,6 +5,7 @@
 #include <map>
 
 #include "pilotstat/analysis/common_options.hpp"
+#include "pilotstat/analysis/option_ranges.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/explain/individual_reason.hpp"
 #include "pilotstat/multiplicity/westfall_young.hpp"
@@ -26,8 +27,11 @@ const std::vector<std::string>& report_option_keys() {
 ReportOptions report_options(const data::Study& st, const OptionMap& options) {
     const OptionReader opt(options);
     ReportOptions o;
-    o.settings.alpha = opt.real("alpha", 0.05, 1e-6, 0.5);
-    o.settings.power = opt.real("power", 0.8, 0.5, 0.99);
+    o.settings.alpha = opt.real("alpha", 0.05, ranges::alpha);
+    o.settings.power = opt.real("power", 0.8, ranges::power);
+    if (!(o.settings.power > o.settings.alpha))  // a power at or below alpha is no test's aim
+        throw UsageError("power (" + opt.text("power", "0.8") + ") must be greater than alpha (" +
+                         opt.text("alpha", "0.05") + ")");
     o.adjust = opt.text("adjust", "holm");
     static const std::vector<std::string> methods{"holm", "hochberg", "BH", "bonferroni", "maxT", "none"};
     if (std::find(methods.begin(), methods.end(), o.adjust) == methods.end())
@@ -84,7 +88,29 @@ std::vector<explain::Adjustment> adjust_family(const std::vector<std::optional<d
 
 // "Of 5 measures, 1 differs between the arms at alpha 0.05 (...). Reasons
 // among the 4 that do not: P_FLOOR (4), CI_SPANS (4), ..."
+std::string single_arm_summary(const data::Study& st, const StudyReport& r) {
+    const auto& o = r.options;
+    std::size_t sig = 0, floors = 0;
+    for (const auto& e : r.change_expl.explanations) {
+        sig += e.significant;
+        floors += e.has("P_FLOOR");
+    }
+    const auto n = r.change_expl.explanations.size();
+    std::string s = "Single-arm study (" + std::to_string(st.subjects.size()) +
+                    " participants, no control group): of " + std::to_string(n) + " within-arm change" +
+                    (n == 1 ? "" : "s") + " from " + st.times[o.compare.from] + ", " + std::to_string(sig) +
+                    (sig == 1 ? " is" : " are") + " below alpha " + explain::fmt_p(o.settings.alpha) +
+                    " (exact sign-flip test, " + r.adjust_label +
+                    "). Without a control arm no change can be attributed to treatment (NO_CONTROL): natural course, "
+                    "regression to the mean and expectancy change scores too.";
+    if (floors > 0)
+        s += " " + std::to_string(floors) + " of " + std::to_string(n) +
+             " changes are tested at a size where the exact test cannot (or can barely) reach alpha (P_FLOOR).";
+    return s;
+}
+
 std::string summary(const data::Study& st, const StudyReport& r) {
+    if (st.groups.size() < 2) return single_arm_summary(st, r);
     std::size_t sig = 0, not_sig = 0;
     std::map<std::string, std::size_t> codes;
     std::vector<std::string> order;
@@ -146,8 +172,11 @@ StudyReport build_report(const data::Study& st, const ReportOptions& o, const da
     r.options = o;
     r.describe = describe(st, o.change.conf);
     r.changes = change(st, o.change);
-    r.comparisons = compare(st, o.compare);
-    if (o.ancova) {
+    // A single-arm study has no between-arm comparison: the report is the
+    // within-arm changes (each with NO_CONTROL) and the person-by-person view.
+    const bool two_arms = st.groups.size() >= 2;
+    if (two_arms) r.comparisons = compare(st, o.compare);
+    if (o.ancova && two_arms) {
         CompareOptions ao = o.compare;
         ao.on = CompareOn::ancova;
         ao.bootstrap_intervals = false;  // ANCOVA's interval is the model's t interval
@@ -216,11 +245,15 @@ StudyReport build_report(const data::Study& st, const ReportOptions& o, const da
     ao.on = CompareOn::ancova;
     for (std::size_t i = 0; i < r.ancova.size(); ++i)
         r.ancova_expl.explanations.push_back(explain::explain_compare(st, r.ancova[i], ao, o.settings, a_ancova[i]));
+    if (r.adjust_label.empty() && !two_arms && !a_change.empty() && a_change[0].p_adjusted)
+        r.adjust_label = a_change[0].method + " adjustment over the " + std::to_string(a_change[0].family_size) + " " +
+                         a_change[0].family;
     if (r.adjust_label.empty() && !a_compare.empty() && a_compare[0].p_adjusted)
         r.adjust_label = a_compare[0].method + " adjustment over the " + std::to_string(a_compare[0].family_size) + " " +
                          a_compare[0].family;
     if (r.adjust_label.empty()) r.adjust_label = "no multiplicity adjustment";
     r.summary = summary(st, r);
+    add_plan_section(st, norms, r);
     return r;
 }
 

@@ -13,6 +13,7 @@
 #include "pilotstat/analysis/compare.hpp"
 #include "pilotstat/analysis/describe.hpp"
 #include "pilotstat/analysis/individual.hpp"
+#include "pilotstat/analysis/plan_document.hpp"
 #include "pilotstat/data/instrument_norms.hpp"
 #include "pilotstat/explain/explain.hpp"
 #include "pilotstat/multiplicity/p_adjust.hpp"
@@ -46,7 +47,12 @@ struct StudyReport {
     ReportSection change_expl, compare_expl, ancova_expl;
     std::string adjust_label;             // "Holm over the 5 measures"
     std::string summary;                  // the first paragraph
+    std::optional<PlanDocument> plan;     // `plan` with its defaults (study_report_plan.cpp)
+    std::string plan_note;                // why there is no plan, when there is none
 };
+
+// Fills report.plan, or report.plan_note with the reason it cannot be made.
+void add_plan_section(const data::Study& study, const data::NormsRegistry& norms, StudyReport& report);
 
 // One row per effect: measure, section (change/compare/ancova), group,
 // group_b, from, to, p, p_adjusted, verdict, reasons (codes, space-separated).

@@ -6,6 +6,7 @@
 #include "pilotstat/analysis/compare.hpp"
 #include "pilotstat/analysis/describe.hpp"
 #include "pilotstat/analysis/individual.hpp"
+#include "pilotstat/analysis/option_ranges.hpp"
 #include "pilotstat/analysis/study_report.hpp"
 #include "pilotstat/analysis/option_values.hpp"
 #include "pilotstat/error.hpp"
@@ -42,7 +43,7 @@ report::ResultTable run_table_command(const std::string& command, const data::St
         if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
             throw UsageError("command \"" + command + "\" has no option \"" + key + "\"");
     OptionReader opt(options);
-    if (command == "describe") return describe_table(describe(study, opt.real("conf", 0.95, 0.5, 0.9999)));
+    if (command == "describe") return describe_table(describe(study, opt.real("conf", 0.95, ranges::conf)));
     if (command == "change") {
         const auto o = change_options(study, options);
         return change_table(study, change(study, o), o);
@@ -55,7 +56,7 @@ report::ResultTable run_table_command(const std::string& command, const data::St
         IndividualOptions io;
         io.from = opt.text("from", "");
         if (opt.has("to")) io.to = {opt.text("to", "")};
-        io.rci_z = opt.real("rci_z", 1.96, 0.0, 10.0);
+        io.rci_z = opt.real("rci_z", 1.96, ranges::rci_z);
         io.rci_sd = parse_rci_sd(opt.text("rci_sd", "instrument"));
         const auto res = individual_change(study, data::NormsRegistry::builtin(), io);
         return opt.text("summary", "false") == "true" ? individual_summary_table(res.summary) : individual_table(res.rows);

@@ -121,7 +121,7 @@ Expectation RowParser::parse() const {
 
 std::vector<std::string> check_commands() {
     auto all = analysis::table_commands();
-    for (const auto* c : {"grim", "grimmer", "pct_change", "pvalue", "means"}) all.emplace_back(c);
+    for (const auto* c : {"grim", "grimmer", "pct_change", "pvalue", "means", "same"}) all.emplace_back(c);
     return all;
 }
 

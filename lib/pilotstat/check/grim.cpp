@@ -100,4 +100,8 @@ GrimmerResult grimmer_test(double mean, int mean_decimals, double sd, int sd_dec
     return r;
 }
 
+bool sd_attainable_for_total(std::int64_t total, std::int64_t n, double grid, double sd, int sd_decimals) {
+    return rounds_to(static_cast<double>(nearest_sd_for_total(total, sd, n, grid, true)), sd, sd_decimals);
+}
+
 }  // namespace pilotstat::check

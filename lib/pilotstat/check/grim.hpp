@@ -52,4 +52,10 @@ struct GrimmerResult {
 GrimmerResult grimmer_test(double mean, int mean_decimals, double sd, int sd_decimals, std::int64_t n,
                            double grid);
 
+// The same condition for one known total (in grid units: the sum of the scores divided by
+// the grid): does some integer Q = T (mod 2), Q >= the smallest sum of squares for T, give
+// an SD that rounds to `sd` at `sd_decimals`? Used when the mean is fixed by a sequence
+// (mean_sequence.hpp). Requires n >= 2.
+bool sd_attainable_for_total(std::int64_t total, std::int64_t n, double grid, double sd, int sd_decimals);
+
 }  // namespace pilotstat::check

@@ -25,14 +25,24 @@ public:
             const auto hi = static_cast<std::int64_t>(std::floor(q.max / unit + 1e-9));
             if (hi - lo > 100000) throw std::invalid_argument("more than 10^5 attainable means at one time");
             for (auto j = lo; j <= hi; ++j) values_[i].push_back(static_cast<double>(j) * unit);
+            first_total_.push_back(lo);
         }
         checks_.resize(k);
+        sd_fits_.resize(q.figures.size());
         for (const auto f : use) {
             const auto& fig = q.figures[f];
-            const auto last = fig.kind == SequenceFigure::Kind::mean ? fig.from : std::max(fig.from, fig.to);
+            const auto last = fig.kind == SequenceFigure::Kind::pct ? std::max(fig.from, fig.to) : fig.from;
             checks_[last].push_back(f);
+            if (fig.kind != SequenceFigure::Kind::sd) continue;
+            // the SD depends only on that time's total: decided once per attainable mean
+            const auto t = fig.from;
+            if (q.n[t] < 2) throw std::invalid_argument("an SD needs n >= 2 at its time (" + fig.text + ")");
+            for (std::size_t j = 0; j < values_[t].size(); ++j)
+                sd_fits_[f].push_back(sd_attainable_for_total(first_total_[t] + static_cast<std::int64_t>(j), q.n[t],
+                                                              *q.grid, fig.value.value, fig.value.decimals));
         }
         seq_.assign(k, 0);
+        at_.assign(k, 0);
     }
     // Counts sequences up to `cap`; keeps the first.
     std::uint64_t count(std::uint64_t cap) {
@@ -47,6 +57,7 @@ public:
 private:
     bool fits(std::size_t f) const {
         const auto& fig = q_.figures[f];
+        if (fig.kind == SequenceFigure::Kind::sd) return sd_fits_[f][at_[fig.from]] != 0;
         if (fig.kind == SequenceFigure::Kind::mean) return rounds_to(seq_[fig.from], fig.value.value, fig.value.decimals);
         const double a = seq_[fig.from];
         if (a == 0) return false;
@@ -58,9 +69,10 @@ private:
             if (found_++ == 0) first_ = seq_;
             return;
         }
-        for (const double v : values_[i]) {
+        for (std::size_t j = 0; j < values_[i].size(); ++j) {
             if (++steps_ > 100000000) throw std::invalid_argument("more than 10^8 enumeration steps");
-            seq_[i] = v;
+            seq_[i] = values_[i][j];
+            at_[i] = j;
             bool ok = true;
             for (const auto f : checks_[i])
                 if (!fits(f)) {
@@ -75,7 +87,10 @@ private:
     const SequenceQuery& q_;
     std::vector<std::vector<double>> values_;
     std::vector<std::vector<std::size_t>> checks_;
+    std::vector<std::int64_t> first_total_;        // grid units of each time's smallest mean
+    std::vector<std::vector<char>> sd_fits_;        // per SD figure: fits at each attainable mean
     std::vector<double> seq_, first_;
+    std::vector<std::size_t> at_;                  // index of seq_[i] in values_[i]
     std::uint64_t cap_ = 0, found_ = 0, steps_ = 0;
 };
 
@@ -93,6 +108,8 @@ std::optional<std::vector<double>> arithmetic(const SequenceQuery& q, const std:
         const double h = 0.5 * std::pow(10.0, -fig.value.decimals);
         const double slack = 1e-9 * h + 8 * std::numeric_limits<double>::epsilon() * std::fabs(fig.value.value);
         const double lo = fig.value.value - h - slack, hi = fig.value.value + h + slack;
+        if (fig.kind == SequenceFigure::Kind::sd)
+            throw std::invalid_argument("an SD needs the grid (step=, n=, max=): " + fig.text);
         if (fig.kind == SequenceFigure::Kind::mean) {
             if (hi <= 0) return std::nullopt;  // means are positive in this mode
             edge(k, fig.from, std::log(hi));

@@ -8,6 +8,8 @@
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
 
+#include "pilotstat/check/mann_whitney_u.hpp"
+
 namespace pilotstat::check {
 
 std::optional<StatTest> parse_stat_test(std::string_view name) {
@@ -16,6 +18,7 @@ std::optional<StatTest> parse_stat_test(std::string_view name) {
     if (name == "F" || name == "f") return StatTest::f;
     if (name == "chisq" || name == "chi2") return StatTest::chisq;
     if (name == "r") return StatTest::r;
+    if (name == "U") return StatTest::u;
     return std::nullopt;
 }
 
@@ -33,11 +36,17 @@ double p_from_statistic(StatTest test, double x, double df1, double df2, int tai
             if (r >= 1) return 0.0;
             return p_from_statistic(StatTest::t, r * std::sqrt(df1 / (1 - r * r)), df1, 0, tails);
         }
+        case StatTest::u:
+            return mann_whitney_u_p(std::llround(x), std::llround(df1), std::llround(df2), tails);
     }
     return 1.0;
 }
 
 PRange p_range(const StatReport& s) {
+    if (s.test == StatTest::u) {
+        const double p = p_from_statistic(s.test, s.value, s.df1, s.df2, s.tails);
+        return {p, p, p};
+    }
     const double h = 0.5 * std::pow(10.0, -s.decimals);
     double lo = s.value - h, hi = s.value + h;
     const bool signed_stat = s.test == StatTest::t || s.test == StatTest::z || s.test == StatTest::r;

@@ -96,6 +96,7 @@ public:
             paragraphs_.push_back(static_cast<std::size_t>(it->position(0) + it->length(0)));
     }
     std::vector<Candidate> run();
+    const std::vector<std::pair<std::size_t, std::string>>& skipped() const { return skipped_; }
 
 private:
     std::size_t line_of(std::size_t pos) const {
@@ -121,6 +122,8 @@ private:
         return out;
     }
     void tests();
+    void mann_whitney();
+    std::optional<std::pair<std::int64_t, std::int64_t>> group_sizes(std::size_t begin) const;
     void means();
     void percents();
     void add(std::size_t pos, std::size_t len, std::string kind, std::string select, std::string expected,
@@ -137,6 +140,13 @@ private:
     }
     std::optional<std::pair<std::string, std::string>> times_after(std::size_t end) const;
     void sequences();
+    // A quantity stated in several places: what it is, the value as written, where.
+    struct Statement {
+        std::string what, value;
+        std::size_t pos, len;
+    };
+    std::vector<Statement> statements_;
+    void restatements();
 
     std::vector<std::size_t> paragraphs_;  // where each blank line ends
     std::vector<PctFigure> pcts_;
@@ -144,6 +154,10 @@ private:
     const ScanOptions& o_;
     std::vector<std::size_t> newlines_;
     std::vector<Candidate> out_;
+    std::vector<std::pair<std::size_t, std::string>> skipped_;  // (line, what and why) not checked
+    void skip(std::size_t pos, std::size_t len, const std::string& why) {
+        skipped_.emplace_back(line_of(pos), one_line(text_.substr(pos, len)) + " not checked: " + why);
+    }
 };
 
 void Scanner::add(std::size_t pos, std::size_t len, std::string kind, std::string select, std::string expected,
@@ -155,7 +169,8 @@ void Scanner::add(std::size_t pos, std::size_t len, std::string kind, std::strin
         const auto t = parse_tolerance(tolerance);
         if (!e || !t) return;
         validate_summary_row(s, *e, *t);
-    } catch (const std::invalid_argument&) {
+    } catch (const std::invalid_argument& e) {
+        skip(pos, len, e.what());
         return;
     }
     out_.push_back({pos, line_of(pos), std::move(kind), std::move(select), std::move(expected), std::move(tolerance),
@@ -188,7 +203,7 @@ std::optional<std::int64_t> Scanner::n_near(std::size_t begin, std::size_t end) 
 // Where a result's "one-tailed" may be said: its sentence, cut at the previous and the next
 // statistic (a sentence ends at a point followed by a space or line end, not a decimal point).
 std::pair<std::size_t, std::size_t> Scanner::clause(std::size_t begin, std::size_t end) const {
-    static const std::regex stat(R"(\b(?:t|F|r|chi2|[Cc]hi-?[Ss]quare|X2)\s*\(|\b[zZ]\s*=)");
+    static const std::regex stat(R"(\b(?:t|F|r|chi2|[Cc]hi-?[Ss]quare|X2)\s*\(|\b[zZU]\s*=)");
     auto sentence_end = [&](std::size_t i) {
         return text_[i] == '.' && (i + 1 == text_.size() || std::isspace(static_cast<unsigned char>(text_[i + 1])));
     };
@@ -258,7 +273,74 @@ void Scanner::tests() {
             const std::string pv = number(m[p.stat_group + 2].str());
             add(pos, static_cast<std::size_t>(m.length(0)), p.test, select, (op == "=" ? "" : op) + pv,
                 "p:" + std::to_string(data::written_decimals(pv)));
+            if (op == "=") {  // the same result stated elsewhere should give the same p
+                std::string what = p.test;
+                if (p.test == "F") what += "(" + m[1].str() + "," + m[2].str() + ")";
+                else if (p.test != "z") what += "(" + m[1].str() + ")";
+                what += "=" + number(m[p.stat_group].str());
+                statements_.push_back({"p of " + what, pv, pos, static_cast<std::size_t>(m.length(0))});
+            }
         }
+}
+
+// The two group sizes of a U result: "n1 = A ... n2 = B" on its line or, nearest first,
+// earlier in its paragraph; else "n = A per group" (or "each", "in each") there; else two
+// "n = A" in its own sentence before it ("the arms (n = 5 and n = 4) differed, U = ...").
+std::optional<std::pair<std::int64_t, std::int64_t>> Scanner::group_sizes(std::size_t begin) const {
+    const auto [lb, le] = line_span(begin);
+    const auto para = paragraph_of(begin);
+    const std::size_t pb = para == 0 ? 0 : paragraphs_[para - 1];
+    auto last = [&](const std::regex& re, std::size_t from, std::size_t to) {
+        std::optional<std::int64_t> v;
+        for (std::sregex_iterator it(text_.begin() + static_cast<std::ptrdiff_t>(from),
+                                     text_.begin() + static_cast<std::ptrdiff_t>(to), re), stop;
+             it != stop; ++it)
+            v = std::stoll((*it)[1].str());
+        return v;
+    };
+    static const std::regex n1(R"(\bn_?1\s*=\s*(\d+))"), n2(R"(\bn_?2\s*=\s*(\d+))");
+    static const std::regex each(R"(\b[nN]\s*=\s*(\d+)\s*(?:per\s+(?:group|arm)|each|in\s+each)\b)");
+    for (const auto& [from, to] : {std::pair{lb, le}, std::pair{pb, lb}}) {
+        const auto a = last(n1, from, to), b = last(n2, from, to);
+        if (a && b) return std::make_pair(*a, *b);
+        if (const auto e = last(each, from, to)) return std::make_pair(*e, *e);
+    }
+    std::size_t sb = begin;
+    while (sb > 0 && !(text_[sb - 1] == '.' && std::isspace(static_cast<unsigned char>(text_[sb])))) --sb;
+    static const std::regex n_re(R"(\b[nN]\s*=\s*(\d+))");
+    std::vector<std::int64_t> found;
+    for (std::sregex_iterator it(text_.begin() + static_cast<std::ptrdiff_t>(sb),
+                                 text_.begin() + static_cast<std::ptrdiff_t>(begin), n_re), stop;
+         it != stop; ++it)
+        found.push_back(std::stoll((*it)[1].str()));
+    if (found.size() == 2) return std::make_pair(found[0], found[1]);
+    return std::nullopt;
+}
+
+// Mann–Whitney U results: checked with the exact p when both group sizes are in the text;
+// otherwise reported as not checked (the p of a U depends on them).
+void Scanner::mann_whitney() {
+    static const std::regex re(R"(\bU\s*=\s*(\d+(?:\.\d+)?))" + kP);
+    static const std::regex one_tailed(R"(one[- ]?(tailed|sided)|directional)", std::regex::icase);
+    for (std::sregex_iterator it(text_.begin(), text_.end(), re), stop; it != stop; ++it) {
+        const auto& m = *it;
+        const auto pos = static_cast<std::size_t>(m.position(0));
+        const auto len = static_cast<std::size_t>(m.length(0));
+        const auto sizes = group_sizes(pos);
+        if (!sizes) {
+            skip(pos, len, "the group sizes are not in the text (write n1 = A, n2 = B near it)");
+            continue;
+        }
+        std::string select = "pvalue test=U n1=" + std::to_string(sizes->first) + " n2=" +
+                             std::to_string(sizes->second) + " stat=" + m[1].str();
+        const auto [wb, we] = clause(pos, pos + len);
+        if (std::regex_search(text_.begin() + static_cast<std::ptrdiff_t>(wb),
+                              text_.begin() + static_cast<std::ptrdiff_t>(we), one_tailed))
+            select += " tails=1";
+        const std::string op = m[2].str();
+        const std::string pv = number(m[3].str());
+        add(pos, len, "U", select, (op == "=" ? "" : op) + pv, "p:" + std::to_string(data::written_decimals(pv)));
+    }
 }
 
 void Scanner::means() {
@@ -360,10 +442,46 @@ void Scanner::sequences() {
     }
 }
 
+// The same quantity stated twice or more (an abstract and the results): a percent change
+// between the same two named times, or the p of the same test result (test, df and
+// statistic as written). One `same` row per quantity, at its first statement, with every
+// statement's line in its note.
+void Scanner::restatements() {
+    for (const auto& f : pcts_)
+        if (!f.from.empty() && f.from != f.to)
+            statements_.push_back({"pct " + f.from + " to " + f.to, f.value, f.pos, f.len});
+    std::stable_sort(statements_.begin(), statements_.end(), [](const auto& a, const auto& b) { return a.pos < b.pos; });
+    std::vector<bool> done(statements_.size(), false);
+    for (std::size_t i = 0; i < statements_.size(); ++i) {
+        if (done[i]) continue;
+        std::vector<std::size_t> same{i};
+        for (std::size_t j = i + 1; j < statements_.size(); ++j)
+            if (!done[j] && statements_[j].what == statements_[i].what) same.push_back(j);
+        if (same.size() < 2) continue;
+        std::string values, lines, note;
+        for (const auto j : same) {
+            done[j] = true;
+            const auto& st = statements_[j];
+            values += (values.empty() ? "" : ",") + st.value;
+            lines += (lines.empty() ? "" : ",") + std::to_string(line_of(st.pos));
+            // the note starts "FILE:LINE: " for the first statement; the others name their lines
+            note += (note.empty() ? "" : " | line " + std::to_string(line_of(st.pos)) + ": ") +
+                    one_line(text_.substr(st.pos, st.len));
+        }
+        const auto& first = statements_[i];
+        const auto before = out_.size();
+        add(first.pos, first.len, "same", "same what='" + first.what + "' values=" + values + " lines=" + lines, "1",
+            "exact");
+        if (out_.size() > before) out_.back().matched = note;
+    }
+}
+
 std::vector<Candidate> Scanner::run() {
     tests();
+    mann_whitney();
     means();
     percents();
+    restatements();
     std::stable_sort(out_.begin(), out_.end(), [](const auto& a, const auto& b) { return a.pos < b.pos; });
     return out_;
 }
@@ -373,11 +491,18 @@ std::vector<Candidate> Scanner::run() {
 ScanResult scan_text(const std::string& source_name, std::string_view text, const ScanOptions& options) {
     Scanner scanner(normalize(text), options);
     const auto found = scanner.run();
-    if (found.empty())
+    std::vector<std::string> notes;
+    for (const auto& [line, what] : scanner.skipped())
+        notes.push_back(source_name + ":" + std::to_string(line) + ": " + what);
+    if (found.empty()) {
+        std::string also;
+        for (const auto& n : notes) also += "\n  " + n;
         throw DataError(SourceLocation{source_name, 0, 0},
                         "nothing to check found (APA test results like t(8) = 2.10, p = .04; means with SD and n "
-                        "and percent changes need the grid: --instrument or --step)");
+                        "and percent changes need the grid: --instrument or --step)" + also);
+    }
     ScanResult r;
+    r.notes = std::move(notes);
     r.csv = "id,select,expected,tolerance,note\n";
     std::map<std::string, int> used;
     std::vector<std::size_t> lines;

@@ -5,6 +5,8 @@
 //                      chi2(1) = 3.84, p = .05 (also χ2, χ², X2)   r(28) = -.31, p = .10
 //                      z = 1.96, p = .05      -> pvalue rows (tails=1 when the line
 //                      says one-tailed, one-sided or directional)
+//   Mann–Whitney       U = 3, p = .06 with n1 = 5, n2 = 5 (or "n = 5 per group", or two
+//                      "n = N" earlier in its sentence) -> a pvalue test=U row (exact p)
 //   means with SD      M = 28.8, SD = 3.5 ... n = 5   28.8 ± 3.5 (n = 5)
 //                      -> grim and grimmer rows, when n and the grid are known
 //   percent changes    -32.81% / +24.56% (a sign written), "a reduction of 12.5%"
@@ -31,6 +33,8 @@ struct ScanOptions {
 struct ScanResult {
     std::string csv;                        // an expectations file (header id,select,expected,tolerance,note)
     std::vector<Expectation> expectations;  // the same rows, located at their text lines
+    std::vector<std::string> notes;         // "FILE:LINE: TEXT not checked: WHY" for figures found
+                                            // but not made into rows (a U without group sizes, ...)
 };
 
 // Throws DataError "FILE: nothing to check found ..." when the text holds none of the above.

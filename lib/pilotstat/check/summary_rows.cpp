@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "pilotstat/check/grim.hpp"
+#include "pilotstat/check/mann_whitney_u.hpp"
 #include "pilotstat/check/mean_sequence.hpp"
 #include "pilotstat/check/pct_change.hpp"
 #include "pilotstat/check/pvalue_consistency.hpp"
@@ -154,8 +155,26 @@ Outcome pct_change_row(const Selection& s, const Expected& e, const Tolerance& t
 StatReport stat_report(const Keys& k) {
     StatReport r;
     const auto test = parse_stat_test(k.text("test"));
-    if (!test) throw invalid_argument("test must be t, z, F, chisq or r (\"" + k.text("test") + "\")");
+    if (!test) throw invalid_argument("test must be t, z, F, chisq, r or U (\"" + k.text("test") + "\")");
     r.test = *test;
+    if (r.test == StatTest::u) {  // Mann–Whitney: group sizes instead of df, a whole U
+        for (const auto* key : {"df", "df1", "df2"})
+            if (k.has(key)) throw invalid_argument(std::string("test=U takes n1= and n2=, not ") + key + "=");
+        r.df1 = static_cast<double>(k.whole("n1", 1));
+        r.df2 = static_cast<double>(k.whole("n2", 1));
+        if (r.df1 + r.df2 > static_cast<double>(kMaxUGroups))
+            throw invalid_argument("test=U: the exact distribution is computed for n1 + n2 <= " +
+                                   std::to_string(kMaxUGroups));
+        const auto u = k.published("stat");
+        if (u.value < 0 || u.value != std::floor(u.value) || u.value > r.df1 * r.df2)
+            throw invalid_argument("test=U needs a whole U between 0 and n1*n2 (\"" + k.text("stat") +
+                                   "\"; a U with a half comes from ties, whose exact distribution needs the data)");
+        r.value = u.value;
+        r.tails = k.has("tails") ? static_cast<int>(k.whole("tails", 1)) : 2;
+        if (r.tails > 2) throw invalid_argument("tails must be 1 or 2");
+        return r;
+    }
+    if (k.has("n1") || k.has("n2")) throw invalid_argument("n1= and n2= go with test=U");
     auto df = [&](const std::string& key) {
         const auto d = k.published(key).value;
         if (d <= 0) throw invalid_argument(key + " must be positive");
@@ -195,7 +214,7 @@ bool decision_error(const Expected& e, double computed) {
 }
 
 Outcome pvalue_row(const Selection& s, const Expected& e, const Tolerance& t) {
-    const Keys k(s, {"test", "df", "df1", "df2", "stat", "tails"});
+    const Keys k(s, {"test", "df", "df1", "df2", "n1", "n2", "stat", "tails"});
     const auto report = stat_report(k);
     const auto range = p_range(report);
     Outcome o;
@@ -205,10 +224,13 @@ Outcome pvalue_row(const Selection& s, const Expected& e, const Tolerance& t) {
     o.computed_high = range.high;
     if (e.bound == Bound::none) o.difference = range.p - e.value;
     const std::string df = report.test == StatTest::f ? "(" + k.text("df1") + ", " + k.text("df2") + ")"
-                           : report.test == StatTest::z ? ""
+                           : report.test == StatTest::z || report.test == StatTest::u ? ""
                                                          : "(" + k.text("df") + ")";
     o.message = k.text("test") + df + " = " + k.text("stat") + " gives p = " + num(range.p) + " (" +
                 num(range.low) + " to " + num(range.high) + " as the statistic rounds)";
+    if (report.test == StatTest::u)
+        o.message = "U = " + k.text("stat") + " with n1 = " + k.text("n1") + ", n2 = " + k.text("n2") +
+                    " gives exact p = " + num(range.p) + (report.tails == 1 ? " (one-sided, no ties)" : " (no ties)");
     if (!o.pass) o.message = "p inconsistent: " + o.message + "; published " + e.text;
     if (!o.pass && decision_error(e, range.p)) o.message += "; decision error: the published p and the "
                                                           "recomputed one fall on different sides of .05";
@@ -262,9 +284,19 @@ SequenceQuery sequence_query(const Keys& k) {
             if (parts.size() != 2) throw invalid_argument("mean items are TIME:MEAN (\"" + item + "\")");
             q.figures.push_back({SequenceFigure::Kind::mean, time("mean", parts[0]), 0, published_text("mean", parts[1]), item});
         }
+    if (k.has("sd"))
+        for (const auto& item : split(k.text("sd"), ',')) {
+            const auto parts = split(item, ':');
+            if (parts.size() != 2) throw invalid_argument("sd items are TIME:SD (\"" + item + "\")");
+            const auto v = published_text("sd", parts[1]);
+            if (v.value < 0) throw invalid_argument("sd: an SD cannot be negative (\"" + item + "\")");
+            q.figures.push_back({SequenceFigure::Kind::sd, time("sd", parts[0]), 0, v, "sd " + item});
+        }
     if (q.figures.empty()) throw invalid_argument("means needs pct=... or mean=... figures");
     if (!k.has("step") && !k.has("items")) {  // arithmetic mode
         if (k.has("n") || k.has("min") || k.has("max")) throw invalid_argument("n, min and max go with step= (grid mode)");
+        if (k.has("sd")) throw invalid_argument("sd= needs grid mode (step=, n=, max=): an SD is checked against "
+                                                "the scores' grid");
         return q;
     }
     q.grid = k.grid();
@@ -286,11 +318,14 @@ SequenceQuery sequence_query(const Keys& k) {
         for (std::size_t i = 0; i < q.times.size(); ++i)
             if (q.n[i] == 0) throw invalid_argument("n gives no n for time " + q.times[i]);
     }
+    for (const auto& f : q.figures)
+        if (f.kind == SequenceFigure::Kind::sd && q.n[f.from] < 2)
+            throw invalid_argument("sd: an SD needs n >= 2 at time " + q.times[f.from]);
     return q;
 }
 
 Outcome means_row(const Selection& s, const Expected& e, const Tolerance&) {
-    const Keys k(s, {"n", "step", "items", "min", "max", "times", "pct", "mean"});
+    const Keys k(s, {"n", "step", "items", "min", "max", "times", "pct", "mean", "sd"});
     const auto q = sequence_query(k);
     const auto r = mean_sequence_test(q);
     Outcome o;
@@ -301,7 +336,7 @@ Outcome means_row(const Selection& s, const Expected& e, const Tolerance&) {
         std::vector<double> shown = r.means;
         std::string what = "one sequence of means reproduces every figure: ";
         const bool relative = !q.grid && std::none_of(q.figures.begin(), q.figures.end(), [](const auto& f) {
-            return f.kind == SequenceFigure::Kind::mean;
+            return f.kind != SequenceFigure::Kind::pct;
         });
         if (relative) {
             for (auto& v : shown) v = 100 * v / r.means.front();
@@ -326,18 +361,61 @@ Outcome means_row(const Selection& s, const Expected& e, const Tolerance&) {
     return o;
 }
 
+// `same`: one quantity stated in several places (an abstract and the results, say). The
+// statements agree when some number rounds to every one of them at its written decimals:
+// the largest lower end of their rounding intervals is at most the smallest upper end.
+Outcome same_row(const Selection& s, const Expected& e) {
+    const Keys k(s, {"what", "values", "lines"});
+    const auto texts = split(k.text("values"), ',');
+    if (texts.size() < 2) throw invalid_argument("same needs at least two values=A,B,...");
+    std::vector<Published> values;
+    for (const auto& t : texts) values.push_back(published_text("values", t));
+    std::vector<std::string> lines;
+    if (k.has("lines")) {
+        lines = split(k.text("lines"), ',');
+        if (lines.size() != values.size()) throw invalid_argument("same: lines= needs one line per value");
+    }
+    double lo = -1e308, hi = 1e308;
+    for (const auto& v : values) {
+        const double h = 0.5 * std::pow(10.0, -v.decimals);
+        const double slack = 1e-9 * h + 8 * 2.220446049250313e-16 * std::fabs(v.value);
+        lo = std::max(lo, v.value - h - slack);
+        hi = std::min(hi, v.value + h + slack);
+    }
+    const bool agree = lo <= hi;
+    Outcome o;
+    o.computed = agree ? 1 : 0;
+    o.pass = *o.computed == e.value;
+    o.difference = *o.computed - e.value;
+    std::string list;
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        list += (i == 0 ? "" : i + 1 == texts.size() ? " and " : ", ") + texts[i] +
+                (lines.empty() ? "" : " (line " + lines[i] + ")");
+    o.message = "the same quantity (" + k.text("what") + ") is stated as " + list +
+                (agree ? ", which agree at their rounding" : "; no number rounds to all of them");
+    if (!o.pass && e.value == 0) o.message = "expected to disagree, but " + o.message;
+    return o;
+}
+
 }  // namespace
 
 bool is_summary_command(std::string_view c) {
-    return c == "grim" || c == "grimmer" || c == "pct_change" || c == "pvalue" || c == "means";
+    return c == "grim" || c == "grimmer" || c == "pct_change" || c == "pvalue" || c == "means" || c == "same";
 }
 
 void validate_summary_row(const Selection& s, const Expected& e, const Tolerance& t) {
+    if (s.command == "same") {
+        if (t.kind != ToleranceKind::exact || e.bound != Bound::none || (e.value != 0 && e.value != 1))
+            throw invalid_argument("same rows take expected 1 (the statements agree) or 0 (they do not) with "
+                                   "tolerance exact; each value's precision is the decimals it is written with");
+        (void)same_row(s, e);
+        return;
+    }
     if (s.command == "means") {
         if (t.kind != ToleranceKind::exact || e.bound != Bound::none || (e.value != 0 && e.value != 1))
             throw invalid_argument("means rows take expected 1 (jointly possible) or 0 (impossible) with tolerance "
                                    "exact; each figure's precision is the decimals it is written with");
-        (void)sequence_query(Keys(s, {"n", "step", "items", "min", "max", "times", "pct", "mean"}));
+        (void)sequence_query(Keys(s, {"n", "step", "items", "min", "max", "times", "pct", "mean", "sd"}));
         return;
     }
     need_decimals(s, t, s.command == "pvalue");
@@ -352,6 +430,7 @@ Outcome run_summary_row(const Selection& s, const Expected& e, const Tolerance& 
     if (s.command == "pct_change") return pct_change_row(s, e, t);
     if (s.command == "pvalue") return pvalue_row(s, e, t);
     if (s.command == "means") return means_row(s, e, t);
+    if (s.command == "same") return same_row(s, e);
     throw invalid_argument("unknown command \"" + s.command + "\"");
 }
 

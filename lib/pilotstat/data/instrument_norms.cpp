@@ -5,18 +5,13 @@
 #include <cmath>
 
 #include "pilotstat/data/decimal.hpp"
+#include "pilotstat/data/instrument_aliases.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/io/csv_reader.hpp"
 
 namespace pilotstat::data {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 std::string trim(std::string_view s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -26,6 +21,7 @@ std::string trim(std::string_view s) {
 
 InstrumentNorms bdi2() {
     InstrumentNorms n;
+    n.name = "bdi";
     n.reliability = 0.93;
     n.reliability_type = "test-retest (1 week, 26 outpatients)";
     n.reliability_source = "Beck, Steer & Brown 1996";
@@ -120,17 +116,13 @@ void take(std::optional<T>& to, const std::optional<T>& from, std::string& to_sr
 
 NormsRegistry NormsRegistry::builtin() {
     NormsRegistry r;
-    for (const char* name : {"bdi", "bdi2", "bdi_ii"}) {
-        auto n = bdi2();
-        n.name = name;
-        r.merge(n);
-    }
-    for (auto n : {gad7(), phq9(), pcl5(), bpi_severity(), madrs()}) r.merge(n);
+    // each also answers to its aliases (BDI-II, bdi2, bdi_total, ...; instrument_aliases.cpp)
+    for (auto n : {bdi2(), gad7(), phq9(), pcl5(), bpi_severity(), madrs()}) r.merge(n);
     return r;
 }
 
 void NormsRegistry::merge(const InstrumentNorms& n) {
-    auto [it, inserted] = by_name_.try_emplace(lower(n.name), n);
+    auto [it, inserted] = by_name_.try_emplace(instrument_key(n.name), n);
     if (inserted) return;
     InstrumentNorms& o = it->second;
     if (n.reliability) {
@@ -160,7 +152,7 @@ void NormsRegistry::merge(const InstrumentNorms& n) {
 }
 
 const InstrumentNorms* NormsRegistry::find(std::string_view name) const {
-    auto it = by_name_.find(lower(name));
+    auto it = by_name_.find(instrument_key(name));
     return it == by_name_.end() ? nullptr : &it->second;
 }
 

@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "pilotstat/data/decimal.hpp"
+#include "pilotstat/data/instrument_aliases.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/io/csv_reader.hpp"
 
@@ -80,9 +81,8 @@ Rational as_rational(int128 num, int128 den) {
 InstrumentRegistry InstrumentRegistry::builtin() {
     InstrumentRegistry r;
     // name, min, max, step, higher_is_worse, label
+    // (each also answers to its aliases: BDI-II, bdi2, bdi_total, ...; instrument_aliases.cpp)
     r.add({"bdi", 0, 63, 1, true, "BDI-II"});
-    r.add({"bdi2", 0, 63, 1, true, "BDI-II"});
-    r.add({"bdi_ii", 0, 63, 1, true, "BDI-II"});
     r.add({"bpi_severity", 0, 10, 0.25, true, "BPI severity"});          // mean of 4 items, 0-10
     // Mean of the answered items of 7; the BPI user guide scores it when at least
     // 4 are answered, so the grid is the union of the 1/4, 1/5, 1/6 and 1/7 steps.
@@ -99,11 +99,11 @@ void InstrumentRegistry::add(Instrument instrument) {
     if (instrument.label.empty()) instrument.label = instrument.name;
     if (instrument.steps.empty() && instrument.step > 0)
         if (auto r = rationalize(instrument.step)) instrument.steps = {*r};
-    by_name_[lower(instrument.name)] = std::move(instrument);
+    by_name_[instrument_key(instrument.name)] = std::move(instrument);
 }
 
 const Instrument* InstrumentRegistry::find(std::string_view name) const {
-    auto it = by_name_.find(lower(name));
+    auto it = by_name_.find(instrument_key(name));
     return it == by_name_.end() ? nullptr : &it->second;
 }
 

@@ -21,12 +21,13 @@ struct Study {
     std::string source;                      // file name or "<stdin>"
     std::vector<std::string> measures;       // first appearance (or as filtered)
     std::vector<std::string> groups;         // first appearance (or --groups order)
-    std::vector<std::string> times;          // first appearance or --times
+    std::vector<std::string> times;          // --times, else natural order (time_order.hpp)
     std::vector<std::string> subjects;       // first appearance
     std::vector<std::size_t> subject_group;  // group index of each subject
     std::size_t baseline = 0;                // index into times
     std::vector<std::optional<Instrument>> instruments;  // per measure; nullopt = unknown
     std::vector<bool> higher_is_worse;                   // per measure
+    std::vector<std::string> notes;  // things the reader should know about the input (not errors)
 
     // scores[m][s][t]; nullopt = missing (NA token or no row)
     std::vector<std::vector<std::vector<std::optional<Score>>>> scores;

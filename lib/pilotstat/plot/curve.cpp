@@ -17,6 +17,7 @@ std::string curve(const data::Study& st, const analysis::CompareRow& r, const an
             "The exact permutation p-value of the hypothesis that the difference in means (" + ga + " minus " + gb +
             ") equals delta, for each delta. Shifts where the curve is above the alpha line are compatible with "
             "the data at that level; the steps are the attainable p-values.");
+    svg.set_id_prefix(o.id_prefix);
     if (r.a.values.size() < 1 || r.b.values.size() < 1 || !r.mean_diff) return svg.str();
     double lo = 0, hi = 0;
     for (double x : r.a.values) lo = std::min(lo, x), hi = std::max(hi, x);
@@ -50,8 +51,18 @@ std::string curve(const data::Study& st, const analysis::CompareRow& r, const an
     if (mcid > 0) reference_x(svg, f, better * mcid, "MCID", palette(4), "2 3");
     if (r.perm) {
         svg.circle(f.x(d), f.y(1.0), 5, kInk, "#ffffff", "observed difference " + tick_label(d, 0.01));
-        svg.text(f.right - 6, f.y(0.85), "dot: observed difference " + tick_label(d, 0.01) + " (p = 1)", "end", 12);
+        // The notes sit over the plot area, where the 0 or MCID line may run:
+        // a white backing keeps them legible (DejaVu Sans averages about 0.53 em a character).
+        const std::string dot = "dot: observed difference " + tick_label(d, 0.01) + " (p = 1)";
         const std::string p0 = "p at 0: " + tick_label(r.perm->p_value, 0.0001) + " (" + r.perm->method_label() + ")";
+        auto chars = [](const std::string& t) {
+            double n = 0;
+            for (unsigned char ch : t) n += (ch & 0xC0) != 0x80;  // UTF-8 code points
+            return n;
+        };
+        const double w = 6.4 * std::max(chars(dot), chars(p0)) + 8;
+        svg.rect(f.right - 2 - w, f.y(0.85) - 14, w, 36, "#ffffff", 0.9);
+        svg.text(f.right - 6, f.y(0.85), dot, "end", 12);
         svg.text(f.right - 6, f.y(0.85) + 18, p0, "end", 12);
     }
     return svg.str();

@@ -51,6 +51,7 @@ std::string estimation(const data::Study& st, const analysis::CompareRow& r, con
             "Left: each participant's " + what + " by arm, with the arm mean as a bar. Right: the difference in "
             "means (" + ga + " minus " + gb + ") with its bootstrap interval and the bootstrap distribution it "
             "came from; dashed lines mark 0 and the MCID.");
+    svg.set_id_prefix(o.id_prefix);
     if (r.a.values.empty() || r.b.values.empty() || !r.mean_diff) return svg.str();
     double lo = 0, hi = 0;
     for (const auto* v : {&r.a.values, &r.b.values})

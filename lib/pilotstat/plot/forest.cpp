@@ -17,6 +17,7 @@ std::string forest(const data::Study& st, const std::vector<analysis::CompareRow
     Svg svg(o.width, height, "Standardized differences between arms (Hedges' g), every measure",
             "One line per measure and pair of arms: Hedges' g of the " + what +
                 " (first arm minus second) with its noncentral-t interval; the dashed line is 0.");
+    svg.set_id_prefix(o.id_prefix);
     double lo = 0, hi = 0;
     for (const auto& r : rows)
         if (r.hedges.value && r.hedges.value->g_ci)
@@ -27,7 +28,13 @@ std::string forest(const data::Study& st, const std::vector<analysis::CompareRow
     Frame ff = f;
     draw_axes(svg, ff, "Hedges' g (first arm minus second; standardized units)", "");
     svg.text(16, 24, "Hedges' g by measure: " + what, "start", kTitleFont, kInk, 0, true);
-    svg.text(f.right + 10, f.top - 10, "g [interval]", "start", 12, "#555555");
+    // The interval's level and method head the numbers column; printed under
+    // the axis they read as a tick label ("1 95%").
+    const bool ci = !rows.empty() && rows.front().hedges.value && rows.front().hedges.value->g_ci;
+    svg.text(f.right + 10, f.top - 10,
+             ci ? "g [" + tick_label(rows.front().hedges.value->g_ci->conf * 100, 1) + "% CI, noncentral t]"
+                : "g [interval]",
+             "start", 12, "#555555");
     reference_x(svg, f, 0, "", kInk);
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& r = rows[i];
@@ -47,9 +54,6 @@ std::string forest(const data::Study& st, const std::vector<analysis::CompareRow
         svg.rect(f.x(g.hedges_g) - 5, y - 5, 10, 10, palette(0));
         svg.text(f.right + 10, y + 4.5, label, "start", 12);
     }
-    if (!rows.empty() && rows.front().hedges.value && rows.front().hedges.value->g_ci)
-        svg.text(f.right + 10, f.bottom + 20,
-                 tick_label(rows.front().hedges.value->g_ci->conf * 100, 1) + "% noncentral-t", "start", 12, "#555555");
     return svg.str();
 }
 

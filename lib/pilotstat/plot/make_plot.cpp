@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "pilotstat/error.hpp"
+#include "pilotstat/io/markup_escape.hpp"
 #include "pilotstat/plot/svg.hpp"
 
 namespace pilotstat::plot {
@@ -24,9 +25,9 @@ const data::InstrumentNorms* norms_of(const data::Study& st, std::size_t m, cons
 }
 
 std::string html_page(const std::string& title, const std::vector<std::string>& figures) {
-    std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + xml_escape(title) +
+    std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + markup_escape(title) +
                       "</title><style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}figure{margin:0 0 "
-                      "2em}svg{max-width:100%;height:auto}</style></head><body>\n<h1>" + xml_escape(title) + "</h1>\n";
+                      "2em}svg{max-width:100%;height:auto}</style></head><body>\n<h1>" + markup_escape(title) + "</h1>\n";
     for (const auto& f : figures) out += "<figure>" + f + "</figure>\n";
     return out + "</body></html>\n";
 }
@@ -52,21 +53,28 @@ std::string make_plot(const data::Study& st, const data::NormsRegistry& norms, c
     po.conf = co.conf;
     po.alpha = co.alpha;
     std::vector<std::string> figures;
+    // In an html page every figure's ids get their own prefix ("f1-t", "f2-t", ...);
+    // a standalone SVG keeps the short ids.
+    auto fig = [&]() {
+        PlotOptions f = po;
+        if (q.format == "html") f.id_prefix = "f" + std::to_string(figures.size() + 1) + "-";
+        return f;
+    };
     if (q.kind == "trajectories") {
-        for (std::size_t m = 0; m < st.measures.size(); ++m) figures.push_back(trajectories(st, m, norms_of(st, m, norms), po));
+        for (std::size_t m = 0; m < st.measures.size(); ++m) figures.push_back(trajectories(st, m, norms_of(st, m, norms), fig()));
     } else if (q.kind == "rci") {
         analysis::IndividualOptions io;
         io.from = st.times[co.from];
         io.to = {st.times[co.to]};
         io.rci_z = q.rci_z;
         const auto res = analysis::individual_change(st, norms, io);
-        for (std::size_t m = 0; m < st.measures.size(); ++m) figures.push_back(rci(st, m, res.rows, q.rci_z, po));
+        for (std::size_t m = 0; m < st.measures.size(); ++m) figures.push_back(rci(st, m, res.rows, q.rci_z, fig()));
     } else {
         const auto rows = analysis::compare(st, co);
-        if (q.kind == "forest") figures.push_back(forest(st, rows, co, po));
+        if (q.kind == "forest") figures.push_back(forest(st, rows, co, fig()));
         for (const auto& r : rows) {
-            if (q.kind == "estimation") figures.push_back(estimation(st, r, co, norms_of(st, r.measure, norms), po));
-            if (q.kind == "curve") figures.push_back(curve(st, r, co, norms_of(st, r.measure, norms), po));
+            if (q.kind == "estimation") figures.push_back(estimation(st, r, co, norms_of(st, r.measure, norms), fig()));
+            if (q.kind == "curve") figures.push_back(curve(st, r, co, norms_of(st, r.measure, norms), fig()));
         }
     }
     if (q.format == "html") return html_page("pilotstat plot " + q.kind + ": " + st.source, figures);

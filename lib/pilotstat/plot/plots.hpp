@@ -18,6 +18,7 @@ struct PlotOptions {
     std::vector<double> time_values;  // trajectories: x position of each time (empty: 0, 1, 2, ...)
     double conf = 0.95;               // interval of the arm means (trajectories)
     double alpha = 0.05;              // curve: the alpha line
+    std::string id_prefix;            // element ids: empty in a standalone SVG, unique per figure in a page
 };
 
 // What a reader needs to read a measure's axis: "BDI-II score (points; lower is better)".

@@ -31,6 +31,7 @@ std::string rci(const data::Study& st, std::size_t m, const std::vector<analysis
             "Each dot is one participant: score at " + from + " across, at " + to +
                 " up. Dots on the solid diagonal did not change; inside the grey band the change is not reliable "
                 "(|RCI| at most " + tick_label(z, 0.01) + "); the dashed lines are the clinical cut-off.");
+    svg.set_id_prefix(o.id_prefix);
     if (rows.empty()) return svg.str();
     double lo = rows.front()->score_from.value(), hi = lo;
     for (const auto* r : rows)

@@ -1,5 +1,7 @@
 #include "pilotstat/plot/svg.hpp"
 
+#include "pilotstat/io/markup_escape.hpp"
+
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -12,25 +14,6 @@ const std::string& palette(std::size_t i) {
     static const std::array<std::string, 8> p{"#0072B2", "#D55E00", "#009E73", "#CC79A7",
                                               "#E69F00", "#56B4E9", "#000000", "#777777"};
     return p[i % p.size()];
-}
-
-std::string xml_escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default:
-                // Control characters are not allowed in XML 1.0 (except tab, newline, CR).
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') out += ' ';
-                else out += c;
-        }
-    }
-    return out;
 }
 
 std::string coord(double v) {
@@ -46,7 +29,7 @@ std::string coord(double v) {
 
 namespace {
 std::string attr(const char* name, const std::string& v) { return std::string(" ") + name + "=\"" + v + "\""; }
-std::string tip(std::string_view t) { return t.empty() ? "" : "<title>" + xml_escape(t) + "</title>"; }
+std::string tip(std::string_view t) { return t.empty() ? "" : "<title>" + markup_escape(t) + "</title>"; }
 }  // namespace
 
 Svg::Svg(double width, double height, std::string title, std::string desc)
@@ -91,15 +74,16 @@ void Svg::text(double x, double y, std::string_view s, std::string_view anchor, 
              (anchor == "start" ? "" : attr("text-anchor", std::string(anchor))) +
              (fill == kInk ? "" : attr("fill", fill)) + (bold ? attr("font-weight", "bold") : "") +
              (rotate != 0 ? attr("transform", "rotate(" + coord(rotate) + " " + coord(x) + " " + coord(y) + ")") : "") +
-             ">" + xml_escape(s) + "</text>\n";
+             ">" + markup_escape(s) + "</text>\n";
 }
 
 std::string Svg::str() const {
-    std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" role=\"img\" aria-labelledby=\"t d\"" +
+    std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" role=\"img\" aria-labelledby=\"" + id_prefix_ + "t " + id_prefix_ + "d\"" +
                       attr("width", coord(w_)) + attr("height", coord(h_)) +
                       attr("viewBox", "0 0 " + coord(w_) + " " + coord(h_)) +
                       " font-family=\"DejaVu Sans, Arial, Helvetica, sans-serif\" fill=\"" + kInk + "\">\n";
-    out += "<title id=\"t\">" + xml_escape(title_) + "</title>\n<desc id=\"d\">" + xml_escape(desc_) + "</desc>\n";
+    out += "<title id=\"" + id_prefix_ + "t\">" + markup_escape(title_) + "</title>\n<desc id=\"" + id_prefix_ + "d\">" +
+           markup_escape(desc_) + "</desc>\n";
     out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
     return out + body_ + "</svg>\n";
 }

@@ -17,8 +17,6 @@ inline constexpr const char* kGrid = "#d9d9d9";
 inline constexpr double kFont = 13;       // tick labels, legend
 inline constexpr double kTitleFont = 15;  // axis titles, heading
 
-// XML text escaping (&, <, >, ", ').
-std::string xml_escape(std::string_view s);
 // Coordinates with at most 2 decimals, no trailing zeros ("12.5", "3").
 std::string coord(double v);
 
@@ -31,6 +29,9 @@ public:
     Svg(double width, double height, std::string title, std::string desc);
     double width() const { return w_; }
     double height() const { return h_; }
+    // Prefixed to the ids of <title> and <desc> ("t", "d"), which aria-labelledby
+    // points at: ids must be unique in a page holding several pictures.
+    void set_id_prefix(std::string prefix) { id_prefix_ = std::move(prefix); }
 
     void line(double x1, double y1, double x2, double y2, const std::string& stroke, double width = 1,
               std::string_view dash = {});
@@ -48,7 +49,7 @@ public:
 
 private:
     double w_, h_;
-    std::string title_, desc_, body_;
+    std::string title_, desc_, body_, id_prefix_;
 };
 
 }  // namespace pilotstat::plot

@@ -75,6 +75,7 @@ std::string trajectories(const data::Study& st, std::size_t m, const data::Instr
     Svg svg(o.width, o.height, st.label(m) + ": every participant over time",
             "Thin lines and dots: one participant each; a gap is a missed visit; a ringed dot is the last visit of "
             "a participant who left. Thick lines: arm means with " + conf + "% t intervals. Shading: severity bands.");
+    svg.set_id_prefix(o.id_prefix);
     if (!std::isfinite(l.lo)) return svg.str();
     auto xt = nice_ticks(*std::min_element(l.tx.begin(), l.tx.end()), *std::max_element(l.tx.begin(), l.tx.end()));
     const double pad = (xt.hi - xt.lo) * 0.04;

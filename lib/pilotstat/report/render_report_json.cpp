@@ -2,6 +2,7 @@
 // every table row with all its columns, plus verdict, adjusted p and reasons
 // (codes, numbers, sentences) for each effect.
 #include "pilotstat/report/render_formats.hpp"
+#include "pilotstat/report/render_report_plan.hpp"
 #include "pilotstat/report/study_report_view.hpp"
 
 namespace pilotstat::report {
@@ -80,7 +81,9 @@ void render_report_json(const analysis::StudyReport& r, const ReportView& v, std
         rows_json(out, v.individual_summary_full, v.individual_summary_rows[i], nullptr);
         out << '}';
     }
-    out << "\n  ]\n}\n";
+    out << "\n  ]";
+    render_plan_section_json(v, out);
+    out << "\n}\n";
 }
 
 }  // namespace pilotstat::report

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "pilotstat/report/render_formats.hpp"
+#include "pilotstat/report/render_report_plan.hpp"
 #include "pilotstat/report/study_report_view.hpp"
 
 namespace pilotstat::report {
@@ -51,7 +52,9 @@ void render_report_text(const ReportView& v, const RenderOptions& o, std::ostrea
     out << wrap(v.settings_line, "", 0) << '\n';
     out << "SUMMARY\n" << wrap(v.summary, "  ", 0);
     for (const auto& m : v.measures) {
-        out << "\n" << m.label << " (" << m.measure << ")\n" << std::string(m.label.size() + m.measure.size() + 3, '=') << '\n';
+        // "BDI-II (bdi)"; a measure named as its instrument's label ("BDI-II") once
+        const std::string title = m.label == m.measure ? m.label : m.label + " (" + m.measure + ")";
+        out << "\n" << title << "\n" << std::string(title.size(), '=') << '\n';
         out << "Descriptives\n" << indented(m.describe, o, "  ");
         if (!m.change.table.rows().empty()) {
             out << "\nWithin-arm change (exact sign-flip test; CI: bootstrap)\n" << indented(m.change.table, o, "  ");
@@ -66,12 +69,20 @@ void render_report_text(const ReportView& v, const RenderOptions& o, std::ostrea
             out << "\nPerson by person (Jacobson-Truax; reliable: |RCI| > 1.96)\n" << indented(m.individual_counts, o, "  ");
         }
     }
+    render_plan_section_text(v, o, false, out);
     out << "\nMethods: docs/methods.md; reason codes: docs/explain.md. Every p-value is exact unless its\n"
            "method says otherwise (pilotstat change/compare --format csv list the method of each).\n";
 }
 
-void render_report_markdown(const ReportView& v, const RenderOptions& o, std::ostream& out) {
+void render_report_markdown(const ReportView& v, const RenderOptions& o, std::ostream& out,
+                            const std::vector<Figure>* figures) {
     const MarkdownRenderer md(o);
+    // Pictures are referenced by file name only when the caller writes them beside the report.
+    auto pictures = [&](std::size_t m, std::string_view kind) {
+        if (!figures) return;
+        for (const auto& f : *figures)
+            if (f.measure == m && f.kind == kind) out << "\n![" << f.caption << "](" << f.file << ")\n";
+    };
     out << "# pilotstat report: " << v.source << "\n\n" << v.settings_line << "\n\n## Summary\n\n" << v.summary << "\n";
     auto reasons = [&](const ExplainedTable& t) {
         for (const auto* e : t.explanations) {
@@ -80,7 +91,10 @@ void render_report_markdown(const ReportView& v, const RenderOptions& o, std::os
         }
     };
     for (const auto& m : v.measures) {
-        out << "\n## " << m.label << " (`" << m.measure << "`)\n\n### Descriptives\n\n";
+        const std::size_t mi = static_cast<std::size_t>(&m - v.measures.data());
+        out << "\n## " << m.label << " (`" << m.measure << "`)\n";
+        pictures(mi, "trajectories");
+        out << "\n### Descriptives\n\n";
         md.render(m.describe, out);
         if (!m.change.table.rows().empty()) {
             out << "\n### Within-arm change\n\n";
@@ -91,12 +105,19 @@ void render_report_markdown(const ReportView& v, const RenderOptions& o, std::os
             out << "\n### Between arms\n\n";
             md.render(m.compare.table, out);
             reasons(m.compare);
+            pictures(mi, "estimation");
         }
         if (!m.individual_counts.rows().empty()) {
             out << "\n### Person by person\n\n";
             md.render(m.individual_counts, out);
         }
+        pictures(mi, "rci");
     }
+    if (figures && !v.measures.empty()) {
+        out << "\n## All measures\n";
+        pictures(kAllMeasures, "forest");
+    }
+    render_plan_section_text(v, o, true, out);
 }
 
 }  // namespace pilotstat::report

@@ -143,6 +143,9 @@ ResultTable individual_people(const std::vector<analysis::IndividualRow>& rows, 
 ReportView make_view(const analysis::StudyReport& r, const data::Study& st) {
     ReportView v;
     v.source = st.source;
+    v.study = &st;
+    v.plan = r.plan ? &*r.plan : nullptr;
+    v.plan_note = r.plan_note;
     v.summary = r.summary;
     const auto& o = r.options;
     v.settings_line = std::to_string(st.measures.size()) + " measures; groups " + [&] {
@@ -206,12 +209,12 @@ ReportView make_view(const analysis::StudyReport& r, const data::Study& st) {
 }
 
 void render_report(const analysis::StudyReport& r, const data::Study& st, std::string_view format,
-                   const RenderOptions& options, std::ostream& out) {
+                   const RenderOptions& options, std::ostream& out, const ReportContext& context) {
     const auto view = make_view(r, st);
     if (format == "text") render_report_text(view, options, out);
-    else if (format == "markdown" || format == "md") render_report_markdown(view, options, out);
+    else if (format == "markdown" || format == "md") render_report_markdown(view, options, out, context.figures);
     else if (format == "json") render_report_json(r, view, out);
-    else if (format == "html") render_report_html(r, st, view, options, out);
+    else if (format == "html") render_report_html(r, st, view, options, out, context);
     else throw UsageError("unknown format \"" + std::string(format) + "\" (valid: text, markdown, json, html)");
 }
 

@@ -4,13 +4,16 @@
 // order. The text, markdown, json and html renderers only lay these out.
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "pilotstat/analysis/study_report.hpp"
+#include "pilotstat/report/provenance.hpp"
 #include "pilotstat/report/renderer.hpp"
+#include "pilotstat/report/report_figures.hpp"
 
 namespace pilotstat::report {
 
@@ -35,18 +38,33 @@ struct ReportView {
     ResultTable describe_full, change_full, compare_full, ancova_full;  // all columns, all rows
     ResultTable individual_full, individual_summary_full;
     std::vector<std::vector<std::size_t>> individual_rows, individual_summary_rows;  // per measure
+    const data::Study* study = nullptr;             // for the plan section's names
+    const analysis::PlanDocument* plan = nullptr;   // nullptr: plan_note says why
+    std::string plan_note;
 };
 
 ReportView make_view(const analysis::StudyReport& report, const data::Study& study);
 
+// What the html and markdown reports show beyond the analysis itself.
+struct ReportContext {
+    // Norms for the pictures (severity bands, MCID); the built-in ones when null.
+    const data::NormsRegistry* norms = nullptr;
+    // html: shown as the provenance block when version is set.
+    std::optional<Provenance> provenance;
+    // markdown: the figures written beside the report, referenced by file name
+    // (null: a markdown report without pictures, as on standard output).
+    const std::vector<Figure>* figures = nullptr;
+};
+
 // "text", "markdown", "json", "html"; throws UsageError for anything else.
 void render_report(const analysis::StudyReport& report, const data::Study& study, std::string_view format,
-                   const RenderOptions& options, std::ostream& out);
+                   const RenderOptions& options, std::ostream& out, const ReportContext& context = {});
 
 void render_report_text(const ReportView& view, const RenderOptions& options, std::ostream& out);
-void render_report_markdown(const ReportView& view, const RenderOptions& options, std::ostream& out);
+void render_report_markdown(const ReportView& view, const RenderOptions& options, std::ostream& out,
+                            const std::vector<Figure>* figures = nullptr);
 void render_report_json(const analysis::StudyReport& report, const ReportView& view, std::ostream& out);
 void render_report_html(const analysis::StudyReport& report, const data::Study& study, const ReportView& view,
-                        const RenderOptions& options, std::ostream& out);
+                        const RenderOptions& options, std::ostream& out, const ReportContext& context = {});
 
 }  // namespace pilotstat::report

@@ -1,0 +1,23 @@
+#include "pilotstat/io/markup_escape.hpp"
+
+namespace pilotstat {
+
+std::string markup_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&apos;"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') out += ' ';
+                else out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace pilotstat
