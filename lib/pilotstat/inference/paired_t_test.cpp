@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "pilotstat/data/exact_sqrt.hpp"
 #include "pilotstat/data/rational.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/inference/signflip_test.hpp"
@@ -37,10 +38,12 @@ std::optional<DifferenceSummary> exact_summary(std::span<const double> x) {
     if (x.size() >= 2) {
         const int128 nss = n * sum_sq - sum * sum;
         // var = nss * step_num^2 / (n (n - 1) step_den^2), rounded once where it fits.
-        int128 vn = 0, vd = 0;
+        int128 vn = 0;
         const auto sn = static_cast<int128>(sc->step_num), sd = static_cast<int128>(sc->step_den);
-        if (!__builtin_mul_overflow(nss, sn * sn, &vn) && !__builtin_mul_overflow(n * (n - 1), sd * sd, &vd)) {
-            s.sd = std::sqrt(data::nearest_double(vn, vd));
+        if (!__builtin_mul_overflow(nss, sn * sn, &vn)) {
+            // the exact variance's square root, rounded once (data/exact_sqrt.hpp)
+            const auto u = [](int128 v) { return static_cast<data::uint128>(v); };
+            s.sd = data::sqrt_nearest(u(vn), {u(n), u(n - 1), u(sd), u(sd)});
         } else {
             const long double var_units = static_cast<long double>(nss) / static_cast<long double>(n * (n - 1));
             s.sd = static_cast<double>(std::sqrt(var_units) * static_cast<long double>(sc->step));

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "pilotstat/data/exact_sqrt.hpp"
+
 namespace pilotstat::stats {
 
 namespace {
@@ -62,6 +64,11 @@ std::optional<Moments> exact_moments(std::span<const data::Rational> d) {
     } else {
         const long double scale = to_long_double(*L);
         m.sum_sq_dev = static_cast<double>(to_long_double(nQ - S2) / (static_cast<long double>(d.size()) * scale * scale));
+    }
+    if (d.size() >= 2) {
+        // var = (n Q - S^2) / (n (n - 1) L^2) exactly; its square root rounded once.
+        const auto u = [](int128 v) { return static_cast<data::uint128>(v); };
+        m.sd = data::sqrt_nearest(u(nQ - S2), {u(n), u(n - 1), u(*L), u(*L)});
     }
     m.exact = true;
     return m;

@@ -17,6 +17,9 @@ struct Moments {
     double mean = 0.0;
     double sum_sq_dev = 0.0;  // sum (x_i - mean)^2
     bool exact = false;       // true when computed in exact integer arithmetic
+    // Exact path, n >= 2: the sample SD (n - 1) as the double nearest to the
+    // square root of the exact variance (one rounding; data/exact_sqrt.hpp).
+    std::optional<double> sd;
 };
 
 // `exact` is either empty or has one rational per value (the same numbers).
