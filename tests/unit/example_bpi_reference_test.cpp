@@ -4,7 +4,8 @@
 // equality) and R's coin on the snapped scores (scripts/reference/
 // example_bpi.R: p-values to 1e-10 relative; R's floating-point mean and sd to
 // 1e-14 relative, as R rounds more than once). The file writes the scores to
-// 4 decimals; the same study written at 10 decimals must give the same bits.
+// 4 decimals; the same study written at 6 or 10 decimals or 17 significant
+// digits must give the same bits.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -43,6 +44,7 @@ double cell(const report::ResultTable& t, const std::map<std::string, std::strin
     return NAN;
 }
 
+// decimals > 0: that many decimals; < 0: that many significant digits.
 data::Study example(int decimals) {
     data::StudyOptions opt;
     opt.measures = {"bpi_interference"};
@@ -54,7 +56,9 @@ data::Study example(int decimals) {
         for (std::size_t t = 0; t < st.times.size(); ++t)
             if (const auto& v = st.scores[0][s][t]) {
                 char buf[40];
-                std::snprintf(buf, sizeof buf, "%.*f", decimals, std::nearbyint(v->value * 7) / 7);
+                const double x = std::nearbyint(v->value * 7) / 7;
+                if (decimals > 0) std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
+                else std::snprintf(buf, sizeof buf, "%.*g", -decimals, x);  // significant digits
                 csv += st.subjects[s] + "," + st.groups[st.subject_group[s]] + "," + st.times[t] +
                        ",bpi_interference," + buf + "\n";
             }
@@ -84,10 +88,13 @@ TEST_CASE("example BPI interference: exact on the grid, as R's coin on exact sev
     CHECK(cell(compare, {}, "p_wmw") == doctest::Approx(r.at("p_wmw")).epsilon(1e-10));
 }
 
-TEST_CASE("example BPI interference: 4 or 10 decimals give the same bits") {
-    const auto a = example(4), b = example(10);
+TEST_CASE("example BPI interference: 4, 6, 10 decimals or 17 significant digits give the same bits") {
+    const auto a = example(4);
+    for (const int digits : {6, 10, -17})
     for (const std::string cmd : {"describe", "change", "compare"}) {
+        CAPTURE(digits);
         CAPTURE(cmd);
+        const auto b = example(digits);
         const auto ta = analysis::run_table_command(cmd, a, {}), tb = analysis::run_table_command(cmd, b, {});
         REQUIRE(ta.rows().size() == tb.rows().size());
         for (std::size_t i = 0; i < ta.rows().size(); ++i)
