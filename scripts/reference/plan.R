@@ -50,6 +50,10 @@ write_fixture_file("plan_retention.csv", paste(
 
 # ---- the example study ------------------------------------------------------------
 d <- read.csv("data/examples/kap_pilot.csv", stringsAsFactors = FALSE)
+# pilotstat snaps BPI interference (a mean of 7 items, written to 4 decimals)
+# to its grid; every example score is a multiple of 1/7 (docs/instruments.md).
+bi <- d$measure == "bpi_interference"
+d$score[bi] <- round(d$score[bi] * 7) / 7
 # MCIDs as docs/instruments.md sources them: points, or percent of the pilot's
 # mean at T0 (both arms); NA where none is known.
 mcid_of <- function(m, base) switch(m, bdi = 0.175 * mean(base), pcl5 = 10, bpi_severity = 0.30 * mean(base), NA)
@@ -76,7 +80,7 @@ for (m in unique(d$measure)) {
   }
 }
 write_fixture_file("plan_kap_pilot.csv", paste(
-  "data/examples/kap_pilot.csv, T0 -> T3, sd_conf 0.8, alpha 0.05, power 0.9:",
+  "data/examples/kap_pilot.csv (bpi_interference snapped: round(score * 7) / 7), T0 -> T3, sd_conf 0.8, alpha 0.05, power 0.9:",
   "change/raw: pooled within-arm SD (df = n - 2); ancova: summary(lm(T3 ~ group + T0))$sigma (df = n - 3);",
   "sd_ucl = sqrt(df * sd^2 / qchisq(0.2, df)); n from pwr::pwr.t.test as in plan_grid.csv;",
   "mcid: bdi 17.5% and bpi_severity 30% of the T0 mean, pcl5 10 points (docs/instruments.md)"),

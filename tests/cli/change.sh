@@ -51,4 +51,9 @@ grep -q "fisher" "$T/out" && ok || bad "change --individual --summary"
 
 run "$PS" change --help
 [ "$status" -eq 0 ] && grep -q "Example" "$T/out" && ok || bad "change --help"
+
+# the two-sided rule is named in every row
+run "$PS" change "$EX" --measures bdi --format csv --two-sided doubled
+expect_status "change --two-sided doubled" 0
+expect_contains "two_sided column names doubled" ",two-sided,doubled,"
 finish

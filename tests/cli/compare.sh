@@ -32,4 +32,12 @@ expect_error "bad --time-values" 2 "--time-values has 2 values for 4 times" "$PS
 expect_error "unknown --at" 3 '--at "T8"' "$PS" compare "$EX" --on raw --at T8
 run "$PS" compare --help
 [ "$status" -eq 0 ] && grep -q "Examples" "$T/out" && ok || bad "compare --help"
+
+# the two-sided rule is named in every row: deviation by default, doubled on request,
+# empty for a one-sided alternative
+run "$PS" compare "$EX" --measures bdi --format csv --two-sided doubled
+expect_status "compare --two-sided doubled" 0
+expect_contains "two_sided column names doubled" ",two-sided,doubled,"
+run "$PS" compare "$EX" --measures bdi --format csv --alternative less
+expect_contains "two_sided empty when one-sided" ",less,,"
 finish

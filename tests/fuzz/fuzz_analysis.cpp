@@ -115,8 +115,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 const std::uint8_t a = in.next(), b = in.next();
                 if ((b & 0xF0) == 0xF0) continue;  // missing
                 const auto text = score_text(scale, a, b);
-                row[static_cast<std::size_t>(t)] =
-                    ps::data::Score{*ps::data::parse_finite(text), ps::data::parse_decimal(text)};
+                const auto written = ps::data::parse_decimal(text);
+                row[static_cast<std::size_t>(t)] = ps::data::Score{
+                    *ps::data::parse_finite(text),
+                    written ? std::optional<ps::data::Rational>(ps::data::to_rational(*written)) : std::nullopt};
             }
         }
     }

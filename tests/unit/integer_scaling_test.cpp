@@ -38,8 +38,18 @@ TEST_CASE("integer scaling of instrument-step data") {
         REQUIRE(s);
         CHECK(s->units == std::vector<std::int64_t>{1, 1});
     }
+    SUBCASE("thirds and sevenths (grid of a mean of 3 or 7 items) scale exactly") {
+        const std::vector<double> x{1.0 / 3.0, 2.0, 41.0 / 7.0 - 45.0 / 7.0};
+        const auto s = integer_scaling(x);
+        REQUIRE(s);
+        CHECK(s->step_num == 1);
+        CHECK(s->step_den == 21);  // lcm(3, 7)
+        CHECK(s->units == std::vector<std::int64_t>{7, 42, -12});
+    }
     SUBCASE("genuinely continuous values are refused") {
-        const std::vector<double> x{1.0 / 3.0, 2.0};
+        const std::vector<double> x{1.4142135623730951, 2.0};  // sqrt(2)
         CHECK_FALSE(integer_scaling(x));
+        const std::vector<double> y{1.0 / 11.0, 1.0};  // 11 does not divide 2520 * 10^k
+        CHECK_FALSE(integer_scaling(y));
     }
 }

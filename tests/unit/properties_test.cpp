@@ -311,26 +311,35 @@ TEST_CASE("swapping the groups mirrors one-sided p-values and negates effects") 
     }
 }
 
-TEST_CASE("exact p-values lie in [p_floor, 1]") {
-    const std::vector<std::pair<std::string, std::string>> change_pairs{{"p_signflip", "p_floor_signflip"},
-                                                                        {"p_signrank", "p_floor_signrank"}};
-    const std::vector<std::pair<std::string, std::string>> compare_pairs{{"p_perm", "p_floor_perm"},
-                                                                         {"p_wmw", "p_floor_wmw"}};
+TEST_CASE("exact p-values: 1 >= p >= p_floor_data >= p_floor for every exact column") {
+    // The data floor (smallest p these values, ties included, could give) can
+    // only be at or above the design floor (smallest p any data of this size
+    // could give), and the observed p at or above the data floor.
+    const std::vector<std::pair<std::string, std::string>> change_pairs{{"p_signflip", "signflip"},
+                                                                        {"p_signrank", "signrank"}};
+    const std::vector<std::pair<std::string, std::string>> compare_pairs{{"p_perm", "perm"}, {"p_wmw", "wmw"}};
     for (const auto seed : kSeeds) {
         const auto st = load(long_csv(make_study(seed)));
         for (const std::string alt : {"two-sided", "less", "greater"})
+            for (const std::string rule : {"deviation", "doubled"})
             for (const std::string cmd : {"change", "compare"}) {
-                const auto t = run(cmd, st, {{"alternative", alt}});
+                const auto t = run(cmd, st, {{"alternative", alt}, {"two_sided", rule}});
                 for (std::size_t i = 0; i < t.rows().size(); ++i)
-                    for (const auto& [p, floor] : cmd == "change" ? change_pairs : compare_pairs) {
+                    for (const auto& [p, test] : cmd == "change" ? change_pairs : compare_pairs) {
                         CAPTURE(seed);
                         CAPTURE(alt);
+                        CAPTURE(rule);
                         CAPTURE(p);
-                        const auto pv = num(t, i, p), fv = num(t, i, floor);
+                        const auto pv = num(t, i, p), fv = num(t, i, "p_floor_" + test);
+                        const auto dv = num(t, i, "p_floor_data_" + test);
                         if (!pv) continue;
                         REQUIRE(fv.has_value());
                         CHECK(*pv <= 1.0);
                         CHECK(*pv >= *fv * (1 - 1e-12));
+                        if (dv) {  // exact methods only
+                            CHECK(*pv >= *dv * (1 - 1e-12));
+                            CHECK(*dv >= *fv * (1 - 1e-12));
+                        }
                         for (const auto& c : pvalue_columns(t)) {
                             const auto v = num(t, i, c);
                             if (v) CHECK((*v >= 0.0 && *v <= 1.0));
@@ -338,4 +347,21 @@ TEST_CASE("exact p-values lie in [p_floor, 1]") {
                     }
             }
     }
+}
+
+TEST_CASE("rank-test design floor with ties at unequal sizes: one split alone is extreme") {
+    // a = 12, 14, 15 v b = 10, 10, 10, 10: the mid-ranks give a its three top
+    // ranks and no split deviates as much the other way, so p_wmw = 1/35 (R:
+    // coin::wilcox_test(y ~ g, distribution = "exact") gives 0.02857143); the
+    // design floor must not sit above it (it was 2/35).
+    std::string csv = "subject,group,time,measure,score\n";
+    const std::vector<std::pair<std::string, int>> rows{{"a", 12}, {"a", 14}, {"a", 15}, {"b", 10},
+                                                        {"b", 10}, {"b", 10}, {"b", 10}};
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        csv += "S" + std::to_string(i) + "," + rows[i].first + ",T0,y," + std::to_string(rows[i].second) + "\n";
+    const auto t = run("compare", load(csv), {{"on", "raw"}});
+    REQUIRE(t.rows().size() == 1);
+    CHECK(*num(t, 0, "p_wmw") == doctest::Approx(1.0 / 35).epsilon(1e-12));
+    CHECK(*num(t, 0, "p_floor_wmw") == doctest::Approx(1.0 / 35).epsilon(1e-12));
+    CHECK(*num(t, 0, "p_floor_data_wmw") == doctest::Approx(1.0 / 35).epsilon(1e-12));
 }

@@ -59,7 +59,7 @@ TEST_CASE("Paired/sign flips: Gray-code enumeration equals naive loop (non-integ
 
 TEST_CASE("Paired/sign flips: DP equals enumeration on random integer and quarter-step data") {
     resample::Rng rng(12345);
-    const double steps[] = {1.0, 0.25, 0.5, 1.0 / 7.0 /* not decimal: DP refuses */};
+    const double steps[] = {1.0, 0.25, 0.5};
     int dp_runs = 0;
     for (int rep = 0; rep < 200; ++rep) {
         const std::size_t n = 1 + rng.below(12);
@@ -74,8 +74,12 @@ TEST_CASE("Paired/sign flips: DP equals enumeration on random integer and quarte
         ++dp_runs;
     }
     CHECK(dp_runs == 200);
-    const std::vector<double> sevenths{1.0 / 7.0, 2.0 / 7.0, 3.0 / 7.0};
-    CHECK_FALSE(resample::sign_flip_dp(sevenths, {}, 1e9).has_value());
+    // Sevenths (BPI interference) scale by 2520 * 10^k: the DP applies and
+    // must agree with the enumeration it replaces.
+    const std::vector<double> sevenths{1.0 / 7.0, 2.0 / 7.0, 3.0 / 7.0, -4.0 / 7.0, 2.0 / 7.0};
+    const auto dp7 = resample::sign_flip_dp(sevenths, {}, 1e9);
+    REQUIRE(dp7.has_value());
+    check_same(*dp7, resample::enumerate_sign_flips(sevenths, {}));
 }
 
 TEST_CASE("Paired/sign flips: DP and enumeration give identical supports on integer data") {

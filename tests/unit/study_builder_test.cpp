@@ -58,8 +58,18 @@ TEST_CASE("wide format splits at the last separator") {
 
 TEST_CASE("instrument grid: values written rounded count as on the grid") {
     CHECK_NOTHROW(build(kHead + "P1,a,T0,bpi_interference,5.8571\nP1,a,T1,bpi_interference,6\n"));
-    CHECK(error_of(kHead + "P1,a,T0,bpi_severity,2.3\n") ==
-          "s.csv:2:5: score 2.3 is not on the grid of bpi_severity (0 to 10 in steps of 0.25)");
+    // The half-unit boundary is inclusive: 2.3 is 2.25 rounded half up to one
+    // decimal (2.2 is it rounded half to even), so both are 9/4 ...
+    CHECK(build(kHead + "P1,a,T0,bpi_severity,2.3\n").at(0, 0, 0)->value == 2.25);
+    CHECK(build(kHead + "P1,a,T0,bpi_severity,2.2\n").at(0, 0, 0)->value == 2.25);
+    // ... while 2.4 is 0.1 from 2.5 and 0.15 from 2.25: off the grid.
+    CHECK(error_of(kHead + "P1,a,T0,bpi_severity,2.4\n") ==
+          "s.csv:2:5: score 2.4 is not on the grid of bpi_severity (0 to 10 in steps of 0.25; nearest grid points 2.25 and "
+          "2.5; --instruments with step 0 turns the grid off)");
+    // Ten decimals, 17 significant digits (Python's repr) and 31/6 on the union grid.
+    CHECK(build(kHead + "P1,a,T0,bpi_interference,3.4285714286\n").at(0, 0, 0)->value == 24.0 / 7.0);
+    CHECK(build(kHead + "P1,a,T0,bpi_interference,5.428571428571429\n").at(0, 0, 0)->value == 38.0 / 7.0);
+    CHECK(build(kHead + "P1,a,T0,bpi_interference,5.1667\n").at(0, 0, 0)->value == 31.0 / 6.0);
     CHECK(error_of(kHead + "P1,a,T0,bdi,64\n") == "s.csv:2:5: score 64 is outside the range of BDI-II (0 to 63 in steps of 1)");
     CHECK_NOTHROW(build(kHead + "P1,a,T0,my_scale,1234.5\n"));  // unknown measure: no range check
 }

@@ -31,7 +31,7 @@ std::vector<report::Column> change_columns() {
         {"responder_rate", ColumnKind::real},  {"responder_ci_low", ColumnKind::real},
         {"responder_ci_high", ColumnKind::real},
         // extras
-        {"alternative", ColumnKind::text},     {"method_signflip", ColumnKind::text},
+        {"alternative", ColumnKind::text}, {"two_sided", ColumnKind::text},     {"method_signflip", ColumnKind::text},
         {"method_signrank", ColumnKind::text}, {"method_sign", ColumnKind::text},
         {"mc_se_signflip", ColumnKind::real},  {"mc_se_signrank", ColumnKind::real},
         {"p_floor_data_signflip", ColumnKind::pvalue}, {"p_floor_data_signrank", ColumnKind::pvalue},
@@ -134,6 +134,9 @@ report::ResultTable change_table(const data::Study& study, const std::vector<Cha
             }
         }
         t.set("alternative", std::string(inference::to_string(o.exact.alternative)));
+        // the rule behind every exact two-sided p of the row; empty for a one-sided alternative
+        if (o.exact.alternative == inference::Alternative::two_sided)
+            t.set("two_sided", std::string(inference::to_string(o.exact.two_sided_rule)));
         t.set("zero_method", o.zero_method == inference::ZeroMethod::pratt ? "pratt" : "wilcoxon");
         t.set("responder_pct", o.responder_pct);
         t.set("alpha", o.alpha);

@@ -32,9 +32,12 @@ GroupValues group_values(const data::Study& st, std::size_t m, std::size_t g, co
         const auto p = paired_sample(st, m, g, o.from, o.to);
         out.subjects = p.subjects;
         out.missing = p.missing;
-        if (o.on == CompareOn::change) out.values = p.differences;
-        else {
-            out.values = p.to;  // the two-sample tests then compare the post scores of complete cases
+        if (o.on == CompareOn::change) {
+            out.values = p.differences;
+            out.exact = p.exact_differences;
+        } else {
+            out.values = p.to;
+            out.exact = p.exact_to;  // the two-sample tests then compare the post scores of complete cases
             out.baseline = p.from;
             out.post = p.to;
         }
@@ -44,6 +47,7 @@ GroupValues group_values(const data::Study& st, std::size_t m, std::size_t g, co
         const auto s = single_sample(st, m, g, o.to);
         out.subjects = s.subjects;
         out.values = s.values;
+        out.exact = s.exact;
         out.missing = s.missing;
         return out;
     }
@@ -61,14 +65,18 @@ GroupValues group_values(const data::Study& st, std::size_t m, std::size_t g, co
 void compare_values(CompareRow& r, const CompareOptions& o) {
     const auto& a = r.a.values;
     const auto& b = r.b.values;
-    if (!a.empty()) r.mean_a = stats::moments(a).mean;
-    if (!b.empty()) r.mean_b = stats::moments(b).mean;
+    if (!a.empty()) r.mean_a = stats::moments(a, r.a.exact).mean;
+    if (!b.empty()) r.mean_b = stats::moments(b, r.b.exact).mean;
     if (a.empty() || b.empty()) {
         r.notes.push_back("a group has no complete data: no comparison");
         return;
     }
     r.perm = inference::permutation_test(a, b, o.exact);
-    r.mean_diff = r.perm ? r.perm->statistic : *r.mean_a - *r.mean_b;
+    // From the exact sums when every value is exact: one rounding.
+    const auto exact_diff = r.a.exact.size() == a.size() && r.b.exact.size() == b.size()
+                                ? stats::difference_of_means(r.b.exact, r.a.exact)
+                                : std::nullopt;
+    r.mean_diff = exact_diff ? *exact_diff : r.perm ? r.perm->statistic : *r.mean_a - *r.mean_b;
     r.wmw = inference::wmw_test(a, b, o.exact);
     r.welch = inference::welch_t_test(a, b, o.exact.alternative, o.conf);
     r.student = inference::student_t_test(a, b, o.exact.alternative, o.conf);

@@ -48,6 +48,7 @@ const std::vector<std::string>& compare_option_keys();
 struct GroupValues {
     std::vector<std::size_t> subjects;
     std::vector<double> values;
+    std::vector<data::Rational> exact;   // the values exactly (grid points, decimals); empty if any is not
     std::vector<double> baseline, post;  // ancova only: the two scores behind each value
     std::size_t missing = 0;
 };

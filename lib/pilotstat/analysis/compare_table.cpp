@@ -25,7 +25,7 @@ std::vector<report::Column> compare_columns(bool ancova) {
                                  {"adj_ci_high", ColumnKind::real}, {"p_ancova_perm", ColumnKind::pvalue},
                                  {"p_ancova_t", ColumnKind::pvalue}, {"method_ancova_perm", ColumnKind::text}});
     spec.insert(spec.end(),
-                {{"alternative", ColumnKind::text}, {"missing_a", ColumnKind::integer}, {"missing_b", ColumnKind::integer},
+                {{"alternative", ColumnKind::text}, {"two_sided", ColumnKind::text}, {"missing_a", ColumnKind::integer}, {"missing_b", ColumnKind::integer},
                  {"method_wmw", ColumnKind::text}, {"mc_se_perm", ColumnKind::real}, {"mc_se_wmw", ColumnKind::real},
                  {"p_floor_data_perm", ColumnKind::pvalue}, {"p_floor_data_wmw", ColumnKind::pvalue},
                  {"wmw_u", ColumnKind::real}, {"prob_superiority", ColumnKind::real}, {"cohens_d", ColumnKind::real},
@@ -56,7 +56,10 @@ void set_tests(report::ResultTable& t, const CompareRow& r) {
     }
     if (r.wmw) {
         t.set("p_wmw", r.wmw->test.p_value);
-        t.set("p_floor_wmw", inference::design_floor_two_sample(na, nb, r.wmw->test.alternative));
+        // With ties the rank-sum null is not symmetric, so at unequal sizes one
+        // split can be extreme alone: the rank test's floor is the permutation floor.
+        t.set("p_floor_wmw", inference::design_floor_permutation(na, nb, r.wmw->test.alternative,
+                                                                 r.wmw->test.two_sided_rule));
         if (r.wmw->test.method != inference::Method::monte_carlo) t.set("p_floor_data_wmw", r.wmw->test.p_floor);
         t.set("method_wmw", r.wmw->test.method_label());
         t.set("mc_se_wmw", r.wmw->test.mc_se);
@@ -137,6 +140,9 @@ report::ResultTable compare_table(const data::Study& st, const std::vector<Compa
         set_effects(t, r);
         set_ancova_and_k(t, r);
         t.set("alternative", std::string(inference::to_string(o.exact.alternative)));
+        // the rule behind every exact two-sided p of the row; empty for a one-sided alternative
+        if (o.exact.alternative == inference::Alternative::two_sided)
+            t.set("two_sided", std::string(inference::to_string(o.exact.two_sided_rule)));
         t.set("alpha", o.alpha);
         // the verdict uses the primary exact test: the adjusted difference's permutation p for ancova
         const auto* primary = r.ancova ? (r.ancova->fit ? &r.ancova->fit->permutation : nullptr) : (r.perm ? &*r.perm : nullptr);

@@ -9,7 +9,7 @@ std::vector<DescribeRow> describe(const data::Study& study, double conf) {
             const auto members = study.subjects_in(g);
             for (std::size_t t = 0; t < study.times.size(); ++t) {
                 std::vector<double> values;
-                std::vector<data::Decimal> exact;
+                std::vector<data::Rational> exact;
                 for (auto s : members) {
                     if (const auto& score = study.at(m, s, t)) {
                         values.push_back(score->value);

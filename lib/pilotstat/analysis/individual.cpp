@@ -110,7 +110,7 @@ struct Knowledge {
 
 std::optional<double> baseline_sd(const data::Study& study, std::size_t m, std::size_t& n) {
     std::vector<double> v;
-    std::vector<data::Decimal> exact;
+    std::vector<data::Rational> exact;
     for (std::size_t s = 0; s < study.subjects.size(); ++s)
         if (const auto& sc = study.at(m, s, study.baseline)) {
             v.push_back(sc->value);

@@ -7,15 +7,18 @@
 
 namespace pilotstat::analysis {
 
-double exact_difference(const data::Decimal& from, const data::Decimal& to) {
-    const int K = std::max(from.scale, to.scale);
-    __extension__ using int128 = __int128;
-    int128 a = from.mantissa, b = to.mantissa;
-    for (int i = from.scale; i < K; ++i) a *= 10;
-    for (int i = to.scale; i < K; ++i) b *= 10;
-    // |b - a| < 2 * 10^36 fits; long double keeps 64 bits before the final rounding.
-    return static_cast<double>(static_cast<long double>(b - a) / std::pow(10.0L, K));
+std::optional<double> exact_difference(const data::Rational& from, const data::Rational& to) {
+    const auto d = data::difference(from, to);
+    if (!d) return std::nullopt;
+    return data::to_double(*d);
 }
+
+namespace {
+std::optional<data::Rational> exact_change(const std::optional<data::Score>& a, const std::optional<data::Score>& b) {
+    if (!a->exact || !b->exact) return std::nullopt;
+    return data::difference(*a->exact, *b->exact);
+}
+}  // namespace
 
 std::vector<std::size_t> subjects_by_id(const data::Study& study, std::size_t group) {
     auto out = study.subjects_in(group);
@@ -38,10 +41,11 @@ PairedSample paired_sample(const data::Study& study, std::size_t m, std::size_t 
         p.subjects.push_back(s);
         p.from.push_back(a->value);
         p.to.push_back(b->value);
-        if (a->exact && b->exact) {
+        if (const auto exact = exact_change(a, b)) {
             p.exact_from.push_back(*a->exact);
             p.exact_to.push_back(*b->exact);
-            p.differences.push_back(exact_difference(*a->exact, *b->exact));
+            p.exact_differences.push_back(*exact);
+            p.differences.push_back(data::to_double(*exact));
         } else {
             all_exact = false;
             p.differences.push_back(b->value - a->value);
@@ -55,6 +59,7 @@ PairedSample paired_sample(const data::Study& study, std::size_t m, std::size_t 
     if (!all_exact) {
         p.exact_from.clear();
         p.exact_to.clear();
+        p.exact_differences.clear();
     }
     return p;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "pilotstat/data/study.hpp"
@@ -18,8 +19,9 @@ std::vector<std::size_t> subjects_by_id(const data::Study& study, std::size_t gr
 struct PairedSample {
     std::vector<std::size_t> subjects;  // study subject indices, in subjects_by_id order
     std::vector<double> from, to;
-    std::vector<data::Decimal> exact_from, exact_to;  // empty unless every score is a plain decimal
-    std::vector<double> differences;                   // to - from, rounded once from exact decimals
+    std::vector<data::Rational> exact_from, exact_to;  // empty unless every score is exact
+    std::vector<double> differences;                   // to - from, rounded once from the exact scores
+    std::vector<data::Rational> exact_differences;     // to - from exactly; empty unless every score is exact
     std::size_t missing = 0;                           // group members lacking either score
 };
 
@@ -30,12 +32,13 @@ PairedSample paired_sample(const data::Study& study, std::size_t measure, std::s
 struct SingleSample {
     std::vector<std::size_t> subjects;
     std::vector<double> values;
-    std::vector<data::Decimal> exact;
+    std::vector<data::Rational> exact;
     std::size_t missing = 0;
 };
 SingleSample single_sample(const data::Study& study, std::size_t measure, std::size_t group, std::size_t t);
 
-// to - from computed exactly from two decimals and rounded once.
-double exact_difference(const data::Decimal& from, const data::Decimal& to);
+// to - from computed exactly from two exact scores and rounded once
+// (nullopt if the exact difference does not fit in 64-bit terms).
+std::optional<double> exact_difference(const data::Rational& from, const data::Rational& to);
 
 }  // namespace pilotstat::analysis

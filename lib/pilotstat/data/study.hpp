@@ -7,14 +7,14 @@
 #include <string>
 #include <vector>
 
-#include "pilotstat/data/decimal.hpp"
+#include "pilotstat/data/rational.hpp"
 #include "pilotstat/data/instruments.hpp"
 
 namespace pilotstat::data {
 
 struct Score {
     double value = 0.0;
-    std::optional<Decimal> exact;  // set when written as a plain decimal
+    std::optional<Rational> exact;  // the exact score: its grid point, or the plain decimal as written
 };
 
 struct Study {

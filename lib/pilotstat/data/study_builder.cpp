@@ -213,11 +213,18 @@ std::optional<Score> Builder::parse_score(std::size_t line, std::size_t column, 
         if (!InstrumentRegistry::in_range(*ins, *value))
             fail(line, column, "score " + text + " is outside the range of " + ins->label + " (" +
                                    describe_grid(*ins) + ")");
-        if (!InstrumentRegistry::on_grid(*ins, *value, text))
-            fail(line, column, "score " + text + " is not on the grid of " + ins->name + " (" +
-                                   describe_grid(*ins) + ")");
+        if (!ins->steps.empty()) {
+            // On the grid the score is its grid point, exactly, however many
+            // decimals it was written with.
+            if (const auto point = InstrumentRegistry::snap(*ins, *value, text)) return Score{point->value, point->exact};
+            const auto nearest = InstrumentRegistry::nearest_points(*ins, *value);
+            fail(line, column, "score " + text + " is not on the grid of " + ins->name + " (" + describe_grid(*ins) +
+                                   (nearest.empty() ? "" : "; nearest grid points " + nearest) +
+                                   "; --instruments with step 0 turns the grid off)");
+        }
     }
-    return Score{*value, parse_decimal(text)};
+    const auto written = parse_decimal(text);
+    return Score{*value, written ? std::optional<Rational>(to_rational(*written)) : std::nullopt};
 }
 
 // Without --times: the natural order of the labels (time_order.hpp); failing

@@ -26,8 +26,10 @@ double design_floor_two_sample(std::size_t n_a, std::size_t n_b, Alternative alt
 // the null distribution is not symmetric, so the single most extreme split can
 // stand alone: the two-sided floor is 1 / C(N, n_a), as one-sided (2 v 4 with
 // values 1..5, 100: p = 1/15). Equal sizes (swapping the groups negates the
-// statistic) or the doubled rule: as design_floor_two_sample. Rank tests keep
-// design_floor_two_sample: untied rank sums are symmetric for any sizes.
+// statistic) or the doubled rule: as design_floor_two_sample. Rank tests use
+// this floor too: untied rank sums are symmetric, but with ties (mid-ranks)
+// one split can be extreme alone at unequal sizes (a = 12, 14, 15 v
+// b = 10, 10, 10, 10: p_wmw = 1/35, as coin), and "any data" includes ties.
 double design_floor_permutation(std::size_t n_a, std::size_t n_b, Alternative alternative, TwoSidedRule rule);
 
 }  // namespace pilotstat::inference

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "pilotstat/data/exact_sqrt.hpp"
+#include "pilotstat/data/rational.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/inference/signflip_test.hpp"
 #include "pilotstat/resample/integer_scaling.hpp"
@@ -27,13 +29,25 @@ std::optional<DifferenceSummary> exact_summary(std::span<const double> x) {
     const auto n = static_cast<int128>(x.size());
     DifferenceSummary s;
     s.n = x.size();
-    s.mean = static_cast<double>(static_cast<long double>(sum) / static_cast<long double>(n) *
-                                 static_cast<long double>(sc->step));
+    // mean = sum * step_num / (n * step_den), one rounding.
+    int128 num = 0, den = 0;
+    if (__builtin_mul_overflow(sum, static_cast<int128>(sc->step_num), &num) ||
+        __builtin_mul_overflow(n, static_cast<int128>(sc->step_den), &den))
+        return std::nullopt;
+    s.mean = data::nearest_double(num, den);
     if (x.size() >= 2) {
         const int128 nss = n * sum_sq - sum * sum;
-        const long double var_units = static_cast<long double>(nss) /
-                                      static_cast<long double>(n * (n - 1));
-        s.sd = static_cast<double>(std::sqrt(var_units) * static_cast<long double>(sc->step));
+        // var = nss * step_num^2 / (n (n - 1) step_den^2), rounded once where it fits.
+        int128 vn = 0;
+        const auto sn = static_cast<int128>(sc->step_num), sd = static_cast<int128>(sc->step_den);
+        if (!__builtin_mul_overflow(nss, sn * sn, &vn)) {
+            // the exact variance's square root, rounded once (data/exact_sqrt.hpp)
+            const auto u = [](int128 v) { return static_cast<data::uint128>(v); };
+            s.sd = data::sqrt_nearest(u(vn), {u(n), u(n - 1), u(sd), u(sd)});
+        } else {
+            const long double var_units = static_cast<long double>(nss) / static_cast<long double>(n * (n - 1));
+            s.sd = static_cast<double>(std::sqrt(var_units) * static_cast<long double>(sc->step));
+        }
     }
     return s;
 }

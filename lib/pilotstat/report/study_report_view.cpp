@@ -7,6 +7,15 @@ namespace pilotstat::report {
 
 namespace {
 
+// The settings line names the rule behind every exact two-sided p-value.
+std::string two_sided_setting(const inference::ExactOptions& e) {
+    if (e.alternative != inference::Alternative::two_sided)
+        return "alternative " + std::string(inference::to_string(e.alternative));
+    return e.two_sided_rule == inference::TwoSidedRule::deviation
+               ? "two-sided exact p by deviation from the null mean (two_sided deviation)"
+               : "two-sided exact p as twice the smaller one-sided p (two_sided doubled)";
+}
+
 ResultTable compact_describe(const ResultTable& full, const std::vector<std::size_t>& rows) {
     const std::vector<std::string> keep{"group", "time", "n", "missing", "mean", "sd", "median", "min", "max"};
     std::vector<Column> cols;
@@ -157,7 +166,8 @@ ReportView make_view(const analysis::StudyReport& r, const data::Study& st) {
         std::string t;
         for (std::size_t i = 0; i < st.times.size(); ++i) t += (i ? ", " : "") + st.times[i];
         return t + " (" + st.time_order + ")";
-    }() + "; alpha " + explain::fmt_p(o.settings.alpha) + "; " + r.adjust_label + ".";
+    }() + "; alpha " + explain::fmt_p(o.settings.alpha) + "; " + two_sided_setting(o.compare.exact) + "; " +
+                      r.adjust_label + ".";
     v.describe_full = analysis::describe_table(r.describe);
     v.change_full = analysis::change_table(st, r.changes, o.change);
     v.compare_full = analysis::compare_table(st, r.comparisons, o.compare);

@@ -6,6 +6,8 @@
 #include <limits>
 #include <numeric>
 
+#include "pilotstat/data/rational.hpp"
+
 namespace pilotstat::resample {
 
 namespace {
@@ -21,33 +23,43 @@ double tolerance_for(double max_scaled) {
 
 std::optional<IntegerScaling> integer_scaling(std::span<const double> values, int max_decimals,
                                               std::int64_t max_units) {
-    double power = 1.0;
-    for (int k = 0; k <= max_decimals; ++k, power *= 10.0) {
-        double max_scaled = 0.0;
-        for (double v : values) max_scaled = std::max(max_scaled, std::fabs(v * power));
-        if (!std::isfinite(max_scaled) || max_scaled > static_cast<double>(max_units)) return std::nullopt;
-        const double tol = tolerance_for(max_scaled);
-        bool ok = true;
-        for (double v : values) {
-            const double scaled = v * power;
-            if (std::fabs(scaled - std::nearbyint(scaled)) > tol) {
-                ok = false;
-                break;
+    // Decimal scalings first, then the same times 2520 = lcm(1..10): scores on
+    // a grid of sevenths (or a union of quarters to sevenths) and their
+    // differences are integers after scaling by 2520.
+    for (const std::int64_t base : {std::int64_t{1}, std::int64_t{2520}}) {
+        std::int64_t power = base;
+        for (int k = 0; k <= max_decimals; ++k, power *= 10) {
+            const auto p = static_cast<double>(power);
+            double max_scaled = 0.0;
+            for (double v : values) max_scaled = std::max(max_scaled, std::fabs(v * p));
+            if (!std::isfinite(max_scaled)) return std::nullopt;
+            if (max_scaled > static_cast<double>(max_units)) break;
+            const double tol = tolerance_for(max_scaled);
+            bool ok = true;
+            for (double v : values) {
+                const double scaled = v * p;
+                if (std::fabs(scaled - std::nearbyint(scaled)) > tol) {
+                    ok = false;
+                    break;
+                }
             }
+            if (!ok) continue;
+            IntegerScaling s;
+            s.units.reserve(values.size());
+            std::int64_t g = 0;
+            for (double v : values) {
+                const auto u = static_cast<std::int64_t>(std::nearbyint(v * p));
+                s.units.push_back(u);
+                g = std::gcd(g, std::llabs(u));
+            }
+            if (g > 1)
+                for (auto& u : s.units) u /= g;
+            const std::int64_t num = g > 0 ? g : 1, c = std::gcd(num, power);
+            s.step_num = num / c;
+            s.step_den = power / c;
+            s.step = data::nearest_double(s.step_num, s.step_den);
+            return s;
         }
-        if (!ok) continue;
-        IntegerScaling s;
-        s.units.reserve(values.size());
-        std::int64_t g = 0;
-        for (double v : values) {
-            const auto u = static_cast<std::int64_t>(std::nearbyint(v * power));
-            s.units.push_back(u);
-            g = std::gcd(g, std::llabs(u));
-        }
-        if (g > 1)
-            for (auto& u : s.units) u /= g;
-        s.step = (g > 0 ? static_cast<double>(g) : 1.0) / power;
-        return s;
     }
     return std::nullopt;
 }

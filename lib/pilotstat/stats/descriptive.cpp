@@ -10,7 +10,7 @@
 
 namespace pilotstat::stats {
 
-Summary summarize(std::span<const double> x, std::span<const data::Decimal> exact, double conf) {
+Summary summarize(std::span<const double> x, std::span<const data::Rational> exact, double conf) {
     Summary s;
     s.n = x.size();
     if (x.empty()) return s;
@@ -25,7 +25,7 @@ Summary summarize(std::span<const double> x, std::span<const data::Decimal> exac
     s.q3 = quantile_type7(sorted, 0.75);
     if (x.size() < 2) return s;
     const double n = static_cast<double>(x.size());
-    s.sd = std::sqrt(sample_variance(m));
+    s.sd = m.sd ? *m.sd : std::sqrt(sample_variance(m));  // exact scores: one rounding
     s.se = *s.sd / std::sqrt(n);
     const boost::math::students_t t(n - 1);
     const double q = boost::math::quantile(t, (1.0 + conf) / 2.0);

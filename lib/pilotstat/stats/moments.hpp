@@ -1,5 +1,5 @@
 // Mean and sum of squared deviations, exact where the data allow:
-// values written as decimals are summed as scaled 128-bit integers and
+// values known exactly (grid points, plain decimals) are summed as scaled 128-bit integers and
 // rounded once at the end, so NIST StRD NumAcc3/NumAcc4 reach full precision.
 // Other values use a compensated two-pass algorithm.
 #pragma once
@@ -8,7 +8,7 @@
 #include <optional>
 #include <span>
 
-#include "pilotstat/data/decimal.hpp"
+#include "pilotstat/data/rational.hpp"
 
 namespace pilotstat::stats {
 
@@ -17,22 +17,29 @@ struct Moments {
     double mean = 0.0;
     double sum_sq_dev = 0.0;  // sum (x_i - mean)^2
     bool exact = false;       // true when computed in exact integer arithmetic
+    // Exact path, n >= 2: the sample SD (n - 1) as the double nearest to the
+    // square root of the exact variance (one rounding; data/exact_sqrt.hpp).
+    std::optional<double> sd;
 };
 
-// `exact` is either empty or has one decimal per value (the same numbers).
-// Exact path: with K the largest scale and X_i = m_i 10^(K - k_i),
-// mean = sum X_i / (n 10^K), SS = (n sum X_i^2 - (sum X_i)^2) / (n 10^(2K)),
+// `exact` is either empty or has one rational per value (the same numbers).
+// Exact path: with L the common denominator and X_i = x_i L (integers),
+// mean = sum X_i / (n L), SS = (n sum X_i^2 - (sum X_i)^2) / (n L^2),
 // in 128-bit integers; falls back to the compensated path on overflow.
 // Compensated path: Neumaier-summed mean, then the corrected two-pass SS of
 // Chan, Golub & LeVeque (1983).
-Moments moments(std::span<const double> x, std::span<const data::Decimal> exact = {});
+Moments moments(std::span<const double> x, std::span<const data::Rational> exact = {});
 
 // Percent change between the means of two samples (sizes may differ),
 // (mean_b - mean_a) / mean_a x 100 (the figure papers publish). From exact
-// decimal sums when both samples have them (so 6.4 -> 5.0 is exactly
+// sums when both samples have them (so 6.4 -> 5.0 is exactly
 // -21.875), else from compensated means. nullopt when mean_a is 0 or n = 0.
-std::optional<double> percent_change_of_means(std::span<const double> a, std::span<const data::Decimal> exact_a,
-                                              std::span<const double> b, std::span<const data::Decimal> exact_b);
+std::optional<double> percent_change_of_means(std::span<const double> a, std::span<const data::Rational> exact_a,
+                                              std::span<const double> b, std::span<const data::Rational> exact_b);
+
+// mean(b) - mean(a) from exact sums, rounded once (355/12 - 290/12 gives
+// 5.416666666666667); nullopt when a sample is empty or on overflow.
+std::optional<double> difference_of_means(std::span<const data::Rational> a, std::span<const data::Rational> b);
 
 // Sample variance and SD use n - 1 (undefined for n < 2: callers check).
 inline double sample_variance(const Moments& m) { return m.sum_sq_dev / static_cast<double>(m.n - 1); }
