@@ -27,7 +27,7 @@ std::optional<Reason> design_sensitivity_reason(const SensitivityInput& in, cons
                        fmt_p(s.alpha) + " (" + sided(alternative) + ") and " + fmt_pct(s.power) + " power, ";
     if (in.primary_cannot_reach_alpha) {
         r.numbers.push_back({"primary_power", 0.0});
-        text += "the " + in.test + " detects no effect of any size (it cannot reach alpha, P_FLOOR); a " + in.t_name +
+        text += "the " + in.test + " has zero power at every effect size (it cannot reach alpha; P_FLOOR); a " + in.t_name +
                 " would detect true effects of " + fmt_std(size) + " " + in.std_unit + " or more";
     } else {
         text += "the " + in.test + " detects true effects of about " + fmt_std(size) + " " + in.std_unit +

@@ -62,7 +62,7 @@ std::optional<Reason> zeros_ties_reason(const FloorInfo& f) {
     Reason r{zeros ? "ZEROS" : "TIES", {{"p_floor", f.design_floor}, {"p_floor_data", f.data_floor}}, ""};
     if (zeros) {
         r.numbers.push_back({"zeros", static_cast<double>(f.zeros)});
-        r.sentence = plural(f.zeros, "zero change") + " carry no sign, so the " + f.test +
+        r.sentence = plural(f.zeros, "zero change") + (f.zeros == 1 ? " carries" : " carry") + " no sign, so the " + f.test +
                      "'s smallest attainable p-value with these data is " + fmt_p(f.data_floor) + " instead of " +
                      fmt_p(f.design_floor) + " for " + f.size;
     } else {
