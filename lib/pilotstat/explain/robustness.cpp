@@ -62,7 +62,8 @@ Robustness summarise(const std::vector<LeftOut>& runs, const std::string& what, 
     if (!r.verdict_recomputed)
         r.sentence += "; " + verdict + " was not recomputed (the adjustment needs the joint permutations)";
     else if (r.verdict_changes)
-        r.sentence += "; " + verdict + " changes without " + r.changer + " (adjusted p = " + fmt_p(r.p_adjusted_without) + ")";
+        r.sentence += "; without " + r.changer + " the " + (adj.p_adjusted ? adj.method + "-adjusted " : std::string()) +
+                      "p-value would be " + fmt_p(r.p_adjusted_without) + ": " + verdict_prose(!significant, alpha);
     else
         r.sentence += "; " + verdict + " is the same in every re-analysis";
     r.sentence += ". This describes the estimate's dependence on single participants; it is not a reason for the "
