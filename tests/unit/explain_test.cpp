@@ -10,6 +10,7 @@
 #include "pilotstat/data/study_builder.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/explain/explain.hpp"
+#include "pilotstat/explain/individual_reason.hpp"
 #include "pilotstat/power/sensitivity.hpp"
 
 using namespace pilotstat;
@@ -328,4 +329,33 @@ TEST_CASE("report families: --family all puts the within-arm changes into the pr
         }
     CHECK_THROWS_AS(analysis::report_options(st, {{"adjust", "sidak"}}), UsageError);
     CHECK_THROWS_AS(analysis::report_options(st, {{"family", "arms"}}), UsageError);
+}
+
+TEST_CASE("explain: INDIVIDUAL_CHANGE (a note) counts reliable improvers per arm, or says what is unknown") {
+    analysis::IndividualSummary s;
+    s.classification = "reliable_change";
+    s.categories = {"improved", "deteriorated", "none"};
+    analysis::CategoryCounts a, b;
+    a.group = "A";
+    a.n = 5;
+    a.counts = {3, 0, 2};
+    b.group = "B";
+    b.n = 5;
+    b.counts = {0, 0, 5};
+    s.arms = {a, b};
+    s.test = "fisher";
+    s.p_value = 1.0 / 6;
+    s.p_floor = 1.0 / 6;
+    const auto r = explain::individual_change_reason(s, "BDI-II", 1.96, "");
+    REQUIRE(r.has_value());
+    CHECK(r->code == "INDIVIDUAL_CHANGE");
+    CHECK(number(*r, "improved_A") == 3.0);
+    CHECK(r->sentence.find("3 of 5 in the A arm and 0 of 5 in the B arm") != std::string::npos);
+    s.arms = {a};
+    CHECK_FALSE(explain::individual_change_reason(s, "BDI-II", 1.96, "").has_value());  // one arm: nothing to compare
+    a.n = b.n = 0;
+    s.arms = {a, b};
+    const auto unknown = explain::individual_change_reason(s, "GAD-7", 1.96, "SD for the RCI unknown for gad7");
+    REQUIRE(unknown.has_value());
+    CHECK(unknown->sentence.find("not assessed") != std::string::npos);
 }

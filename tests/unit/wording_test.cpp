@@ -85,6 +85,20 @@ data::Study significant_study() {
     return from_csv(csv);
 }
 
+// Three arms of 4: pairwise rows, and the summary must say the pairs are not adjusted across.
+data::Study three_arms() {
+    std::string csv = "subject,group,time,measure,score\n";
+    const int fall[] = {12, 6, 1};
+    for (int g = 0; g < 3; ++g)
+        for (int i = 0; i < 4; ++i) {
+            const std::string id = std::string(1, static_cast<char>('a' + g)) + std::to_string(i);
+            const std::string arm = std::string(1, static_cast<char>('A' + g));
+            csv += id + "," + arm + ",T0,bdi," + std::to_string(26 + i) + "\n";
+            csv += id + "," + arm + ",T1,bdi," + std::to_string(26 + i - fall[g] + (i % 2)) + "\n";
+        }
+    return from_csv(csv);
+}
+
 data::Study single_arm() {
     return from_csv("subject,time,measure,score\nS1,T0,bdi,20\nS1,T1,bdi,14\nS2,T0,bdi,25\nS2,T1,bdi,21\n"
                     "S3,T0,bdi,30\nS3,T1,bdi,22\nS4,T0,bdi,18\nS4,T1,bdi,19\n");
@@ -165,4 +179,11 @@ TEST_CASE("wording: example, significant and single-arm reports read correctly")
     CHECK(r.ancova_expl.explanations[0].significant);  // the study really has a significant primary row
     CHECK(r.summary.find("1 is statistically significant") != std::string::npos);
     check_report(single_arm(), {});
+    const auto three = three_arms();
+    check_report(three, {});
+    const auto t = analysis::build_report(three, analysis::report_options(three, {}));
+    CHECK(t.ancova_expl.explanations.size() == 3);  // A-B, A-C, B-C
+    CHECK(t.summary.find("across the measures and the pairs together") != std::string::npos);
+    CHECK(t.summary.find("Omnibus exact permutation F") != std::string::npos);
+    CHECK(t.adjust_label.find("1 measure x 3 pairs") != std::string::npos);  // one family over the pairs
 }

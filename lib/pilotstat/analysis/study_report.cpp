@@ -141,9 +141,19 @@ StudyReport build_report(const data::Study& st, const ReportOptions& o, const da
         p_ancova.push_back(c.ancova && c.ancova->fit ? std::optional(c.ancova->fit->permutation.p_value) : std::nullopt);
     std::vector<explain::Adjustment> a_change, a_compare, a_ancova;
     const bool by_time = o.family == "times";
-    auto pair_key = [](const std::vector<CompareRow>& rows) {
-        return [&rows](std::size_t i) { return std::to_string(rows[i].group_a) + "/" + std::to_string(rows[i].group_b); };
+    // Two arms: one family per pair across measures. Three or more: the
+    // pairwise comparisons are adjusted across the pairs as well (Holm over
+    // measures x pairs), so "which pairs differ" keeps the family-wise error.
+    const bool k_arms = st.groups.size() > 2;
+    auto pair_key = [k_arms](const std::vector<CompareRow>& rows) {
+        return [&rows, k_arms](std::size_t i) {
+            return k_arms ? std::string("pairs") : std::to_string(rows[i].group_a) + "/" + std::to_string(rows[i].group_b);
+        };
     };
+    const std::string pairs_family =
+        k_arms ? "comparisons (" + explain::plural(st.measures.size(), "measure") + " x " +
+                     explain::plural(st.groups.size() * (st.groups.size() - 1) / 2, "pair") + " of arms)"
+               : "measures";
     // Within-arm changes: their own family (per arm and time across measures,
     // or per arm and measure across times) -- outside the primary family.
     a_change = adjust_family(p_change, families(p_change.size(), [&](std::size_t i) {
@@ -155,9 +165,9 @@ StudyReport build_report(const data::Study& st, const ReportOptions& o, const da
     // arms across measures); the secondary analysis is adjusted in a family of its own.
     const bool change_primary = o.primary == "change";
     a_compare = adjust_family(p_compare, families(p_compare.size(), pair_key(r.comparisons)), o,
-                              change_primary ? "measures" : "measures (secondary analysis)");
+                              change_primary ? pairs_family : pairs_family + " (secondary analysis)");
     a_ancova = adjust_family(p_ancova, families(p_ancova.size(), pair_key(r.ancova)), o,
-                             change_primary ? "measures (secondary analysis)" : "measures");
+                             change_primary ? pairs_family + " (secondary analysis)" : pairs_family);
     if (o.family == "all") {
         // --family all: the within-arm changes join the primary between-arm family.
         const auto& p_primary = change_primary ? p_compare : p_ancova;

@@ -38,6 +38,27 @@ std::string single_arm_summary(const data::Study& st, const StudyReport& r) {
            "regression to the mean and expectancy change scores too." + within_floors(r);
 }
 
+// Three or more arms: the omnibus exact tests come first (on the change
+// scores, where they are computed), then the pairs, adjusted across pairs.
+std::string omnibus_sentence(const data::Study& st, const StudyReport& r) {
+    std::string s = " With " + std::to_string(st.groups.size()) + " arms the pairwise p-values are adjusted across " +
+                    "the measures and the pairs together (" + r.adjust_label + ").";
+    std::vector<std::string> parts;
+    std::vector<bool> seen(st.measures.size(), false);
+    for (const auto& c : r.comparisons) {
+        if (seen[c.measure] || !c.k_anova) continue;
+        seen[c.measure] = true;
+        std::string part = st.label(c.measure) + " p = " + explain::fmt_p(c.k_anova->test.p_value);
+        if (c.k_kruskal) part += " (Kruskal-Wallis p = " + explain::fmt_p(c.k_kruskal->test.p_value) + ")";
+        parts.push_back(part);
+    }
+    if (!parts.empty())
+        s += " Omnibus exact permutation F tests over the " + std::to_string(st.groups.size()) +
+             " arms on the change scores " + st.times[r.options.compare.from] + " to " + st.times[r.options.compare.to] +
+             ", unadjusted: " + list(parts) + ".";
+    return s;
+}
+
 }  // namespace
 
 std::string report_summary(const data::Study& st, const StudyReport& r) {
@@ -82,9 +103,7 @@ std::string report_summary(const data::Study& st, const StudyReport& r) {
             s += ".";
         }
     }
-    if (st.groups.size() > 2)
-        s += " With " + std::to_string(st.groups.size()) +
-             " arms, p-values are adjusted across measures within each pair of arms, not across the pairs.";
+    if (st.groups.size() > 2) s += omnibus_sentence(st, r);
     s += std::string(" Secondary, outside the primary family: the ") +
          (change ? "ANCOVA comparison" : "change-score comparison") +
          " and the within-arm changes (which do not compare the arms; NO_CONTROL)." + within_floors(r);
