@@ -359,3 +359,28 @@ TEST_CASE("explain: INDIVIDUAL_CHANGE (a note) counts reliable improvers per arm
     REQUIRE(unknown.has_value());
     CHECK(unknown->sentence.find("not assessed") != std::string::npos);
 }
+
+TEST_CASE("explain: RELIABLE_CHANGE (a note) counts changes beyond the reliable-change threshold, only where classified") {
+    std::vector<analysis::IndividualRow> rows;
+    for (int i = 0; i < 5; ++i) {
+        analysis::IndividualRow r;
+        r.subject = "s" + std::to_string(i);
+        r.group = "A";
+        r.measure = "bdi";
+        r.from = "T0";
+        r.to = "T3";
+        r.reliability = 0.9;
+        r.sd = 8.0;
+        r.sd_source = "test norms";
+        r.reliable = i < 3 ? analysis::Reliable::improved : i == 3 ? analysis::Reliable::deteriorated : analysis::Reliable::none;
+        rows.push_back(r);
+    }
+    const auto n = explain::reliable_change_note(rows, "bdi", "A", "T0", "T3", 1.96);
+    REQUIRE(n.has_value());
+    CHECK(number(*n, "improved_reliably") == 3.0);
+    CHECK(number(*n, "worsened_reliably") == 1.0);
+    CHECK(n->sentence.find("3 of 5 improved and 1 worsened by more than the reliable-change threshold") == 0);
+    CHECK_FALSE(explain::reliable_change_note(rows, "bdi", "B", "T0", "T3", 1.96).has_value());  // another arm
+    for (auto& r : rows) r.reliable.reset();  // reliability or SD unknown: nobody classified
+    CHECK_FALSE(explain::reliable_change_note(rows, "bdi", "A", "T0", "T3", 1.96).has_value());
+}

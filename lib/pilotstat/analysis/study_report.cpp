@@ -214,6 +214,12 @@ StudyReport build_report(const data::Study& st, const ReportOptions& o, const da
     io.to = {st.times[o.compare.to]};
     r.individual = individual_change(st, norms, io);
     if (st.groups.size() >= 2) add_individual_reasons(st, r);
+    for (std::size_t i = 0; i < r.changes.size(); ++i) {  // "improved" by the reliable-change threshold, where known
+        const auto& c = r.changes[i];
+        if (auto note = explain::reliable_change_note(r.individual.rows, st.measures[c.measure], st.groups[c.group],
+                                                      st.times[c.from], st.times[c.to], 1.96))
+            r.change_expl.explanations[i].notes.push_back(std::move(*note));
+    }
     CompareOptions ao = o.compare;
     ao.on = CompareOn::ancova;
     for (std::size_t i = 0; i < r.ancova.size(); ++i) {
