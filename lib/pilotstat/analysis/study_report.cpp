@@ -91,7 +91,9 @@ std::vector<explain::Adjustment> adjust_family(const std::vector<std::optional<d
                 v[k] = raw;
                 return adjust(v, method)[k].value_or(raw);
             };
-            out[idx[k]] = {adj[k], prose, idx.size(), family_name, readjust};
+            // "over the 1 measure", not "the 1 measures"
+            const bool one = idx.size() == 1 && family_name.rfind("measures", 0) == 0;
+            out[idx[k]] = {adj[k], prose, idx.size(), one ? "measure" + family_name.substr(8) : family_name, readjust};
         }
     }
     return out;
@@ -235,6 +237,8 @@ StudyReport build_report(const data::Study& st, const ReportOptions& o, const da
         r.adjust_label = a_primary[0].method + " adjustment over the " + std::to_string(a_primary[0].family_size) + " " +
                          a_primary[0].family;
     if (r.adjust_label.empty()) r.adjust_label = "no multiplicity adjustment";
+    if (o.adjust == "maxT" && !change_primary && two_arms)  // max-T is computed for the change scores only
+        r.adjust_label += " (Westfall-Young max-T applies to the change-score comparison only)";
     r.summary = report_summary(st, r);
     add_plan_section(st, norms, r);
     return r;

@@ -88,7 +88,7 @@ std::string report_summary(const data::Study& st, const StudyReport& r) {
                                               st.times[o.compare.from];
     std::string s = "Primary analysis (pre-specified with --primary " + o.primary + "): " + analysis +
                     ", exact permutation test, " + r.adjust_label + ". Of " + std::to_string(expl.size()) +
-                    (st.groups.size() > 2 ? " comparisons" : " measures") + ", " + std::to_string(sig.size()) +
+                    (st.groups.size() > 2 ? " comparison" : " measure") + (expl.size() == 1 ? "" : "s") + ", " + std::to_string(sig.size()) +
                     (sig.size() == 1 ? " is" : " are") + " statistically significant at " +
                     explain::fmt_alpha(o.settings.alpha) + (sig.empty() ? "" : " (" + list(sig) + ")") + " and " +
                     std::to_string(not_sig.size()) + (not_sig.size() == 1 ? " is" : " are") + " not" +
