@@ -35,8 +35,14 @@ Robustness summarise(const std::vector<LeftOut>& runs, const std::string& what, 
     r.without_min = r.without_max = runs.front().who;
     r.verdict_recomputed = true;
     for (const auto& run : runs) {
-        if (run.estimate < r.estimate_min) r.estimate_min = run.estimate, r.without_min = run.who;
-        if (run.estimate > r.estimate_max) r.estimate_max = run.estimate, r.without_max = run.who;
+        if (run.estimate < r.estimate_min) {
+            r.estimate_min = run.estimate;
+            r.without_min = run.who;
+        }
+        if (run.estimate > r.estimate_max) {
+            r.estimate_max = run.estimate;
+            r.without_max = run.who;
+        }
         const auto p_adj = run.p ? readjusted(adj, *run.p) : std::nullopt;
         if (!p_adj) {
             r.verdict_recomputed = false;
