@@ -237,6 +237,7 @@ TEST_CASE("explain: robustness is information on every row; FRAGILE only for a s
     CHECK(f.significant);
     REQUIRE(f.has("FRAGILE"));
     CHECK(f.robustness->verdict_changes);
+    CHECK(find(f.reasons, "FRAGILE")->sentence.find("adjusted") == std::string::npos);  // no family: plain p
     // the same row inside a family where it is not significant after adjustment (p x 4, Holm-like):
     // leaving anyone out cannot make the adjusted p significant, and nothing is counted as a reason
     explain::Adjustment fam{4 * 10.0 / 252, "Holm", 4, "measures", [](double p) { return std::min(1.0, 4 * p); }};

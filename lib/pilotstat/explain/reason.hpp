@@ -29,6 +29,7 @@ struct Robustness {
     std::optional<double> sd;              // the SD that gives the range in SD units
     std::string sd_name;
     // The verdict on the adjusted p (other p-values of the family held fixed).
+    bool adjusted = false;                  // the verdict's p is a family's adjusted p
     bool verdict_recomputed = false;
     bool verdict_changes = false;
     std::string changer;                    // first subject whose omission changes it

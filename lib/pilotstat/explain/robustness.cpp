@@ -34,6 +34,7 @@ Robustness summarise(const std::vector<LeftOut>& runs, const std::string& what, 
     r.estimate_min = r.estimate_max = runs.front().estimate;
     r.without_min = r.without_max = runs.front().who;
     r.verdict_recomputed = true;
+    r.adjusted = adj.p_adjusted.has_value();
     for (const auto& run : runs) {
         if (run.estimate < r.estimate_min) {
             r.estimate_min = run.estimate;
@@ -140,7 +141,8 @@ std::optional<Robustness> compare_robustness(const data::Study& st, const analys
 std::optional<Reason> fragile_reason(const std::optional<Robustness>& rob, bool significant, double alpha) {
     if (!significant || !rob || !rob->verdict_changes) return std::nullopt;
     Reason r{"FRAGILE", {{"p_adjusted_without", rob->p_adjusted_without}, {"alpha", alpha}}, ""};
-    r.sentence = "statistically significant, but without " + rob->changer + " the adjusted p-value would be " +
+    r.sentence = "statistically significant, but without " + rob->changer + " the " +
+                 (rob->adjusted ? "adjusted " : "") + "p-value would be " +
                  fmt_p(rob->p_adjusted_without) + ", above alpha = " + fmt_p(alpha) +
                  ": the verdict depends on a single participant";
     return r;
