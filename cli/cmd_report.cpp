@@ -97,22 +97,29 @@ void setup_report(CLI::App& app) {
     add_count(*sub, "--digits", a->output.digits, "Decimals shown in text, markdown and html", analysis::ranges::digits,
               true);
     auto& o = a->options;
-    add_keyed_real(*sub, o, "--power", "power", "Power for the minimal detectable effect in UNDERPOWERED (default 0.8)",
+    add_keyed_real(*sub, o, "--power", "power", "Power at which DESIGN_SENSITIVITY states the minimal detectable effect (default 0.8)",
                    analysis::ranges::power);
     add_keyed_option(*sub, o, "--adjust", "adjust",
                      "Multiplicity adjustment: holm (default), hochberg, BH, bonferroni, maxT (Westfall-Young, "
                      "between-arm, joint over measures), none");
+    add_keyed_option(*sub, o, "--primary", "primary",
+                     "The pre-specified primary between-arm analysis: ancova (default) or change; the other is "
+                     "reported as secondary, outside the adjusted family");
     add_keyed_option(*sub, o, "--family", "family",
-                     "Family adjusted together: measures (default; per arm / per pair of arms), times, all");
+                     "Family adjusted together: measures (default; the primary analysis per pair of arms, the "
+                     "within-arm changes per arm), times (within-arm changes across times), all (within-arm "
+                     "changes join the primary family)");
     add_keyed_option(*sub, o, "--from", "from", "Earlier time (default: the baseline)");
     add_keyed_option(*sub, o, "--to", "to", "Later time(s) for the within-arm changes (default: the last time)");
     add_keyed_real(*sub, o, "--responder", "responder", "Responder threshold in percent (default 50)",
                    analysis::ranges::responder);
     add_inference_options(*sub, o);
     sub->footer(
-        "Each effect gets a verdict at --alpha (after adjustment) and reasons with stable codes (P_FLOOR,\n"
-        "CI_SPANS, UNDERPOWERED, INCONSISTENT_DIRECTION, INFLUENTIAL_SUBJECT, MULTIPLICITY, MISSING_DATA, TIES,\n"
-        "FLOOR_CEILING, BASELINE_IMBALANCE, NO_CONTROL, FRAGILE, WIDE_INTERVAL; docs/explain.md). json carries\n"
+        "Each effect gets a verdict at --alpha (after adjustment), a role (primary or secondary) and reasons\n"
+        "with stable codes (P_FLOOR, INCONCLUSIVE, EXCLUDES_MCID, CI_SPANS, CI_EXCLUDES_ZERO,\n"
+        "DESIGN_SENSITIVITY, ZEROS, TIES, INCONSISTENT_DIRECTION, MULTIPLICITY, MISSING_DATA, FLOOR_CEILING,\n"
+        "BASELINE_IMBALANCE, NO_CONTROL, FRAGILE, WIDE_INTERVAL), notes (COARSE, RELIABLE_CHANGE,\n"
+        "INDIVIDUAL_CHANGE) and a leave-one-out robustness line; docs/explain.md. json carries\n"
         "the codes and numbers for scripts; html is one self-contained file with the pictures and a provenance\n"
         "block (version, command, input SHA-256, seed, UTC time; only the date when SOURCE_DATE_EPOCH is set).\n\n"
         "Examples:\n"

@@ -8,21 +8,31 @@ run "$PS" report "$EX" --format json
 python3 - "$T/out" <<'PY' && ok || bad "report json: structure and reasons"
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["summary"].startswith("Of 5 measures") and len(d["measures"]) == 5
+assert d["summary"].startswith("Primary analysis") and len(d["measures"]) == 5
+assert d["settings"]["primary"] == "ancova"
 for m in d["measures"]:
     assert len(m["describe"]) == 8 and len(m["change"]) == 2 and len(m["compare"]) == 1 and len(m["ancova"]) == 1
     for c in m["change"]:
         assert c["n"] == 5 and c["p_floor_signflip"] == 0.0625
         assert "P_FLOOR" in [r["code"] for r in c["reasons"]] and c["verdict"] == "not significant"
+        assert "NO_CONTROL" in [r["code"] for r in c["reasons"]] and c["role"] == "secondary"
+    assert [c["role"] for c in m["ancova"]] == ["primary"] and [c["role"] for c in m["compare"]] == ["secondary"]
+    for c in m["change"] + m["compare"] + m["ancova"]:
+        assert c["robustness"]["left_out"] >= 5 and "not a reason" in c["robustness"]["sentence"]
     for c in m["compare"] + m["ancova"]:
         assert c["reasons"] and c["verdict"] in ("significant", "not significant")
         for r in c["reasons"]:
             assert r["code"] and r["sentence"] and isinstance(r["numbers"], dict)
 bdi = d["measures"][0]
 assert len(bdi["individual"]) == 10 and bdi["individual"][0]["rci"] < -1.96
-assert any(r["code"] == "INDIVIDUAL_CHANGE" for r in bdi["compare"][0]["reasons"])
+assert any(r["code"] == "INDIVIDUAL_CHANGE" for r in bdi["compare"][0]["notes"])
 codes = {r["code"] for m in d["measures"] for s in ("change", "compare", "ancova") for c in m[s] for r in c["reasons"]}
-assert {"P_FLOOR", "UNDERPOWERED", "CI_SPANS", "NO_CONTROL", "MULTIPLICITY"} <= codes, codes
+notes = {r["code"] for m in d["measures"] for s in ("change", "compare", "ancova") for c in m[s] for r in c["notes"]}
+assert {"P_FLOOR", "DESIGN_SENSITIVITY", "CI_EXCLUDES_ZERO", "INCONCLUSIVE", "NO_CONTROL", "MULTIPLICITY"} <= codes, codes
+assert not codes & {"UNDERPOWERED", "INFLUENTIAL_SUBJECT", "COARSE", "INDIVIDUAL_CHANGE"}, codes
+assert {"COARSE", "INDIVIDUAL_CHANGE"} <= notes, notes
+# P_FLOOR only where the primary test's own floor is >= alpha: never at 5 v 5 (0.0079 is attainable)
+assert all("P_FLOOR" not in [r["code"] for r in c["reasons"]] for m in d["measures"] for c in m["compare"] + m["ancova"])
 PY
 run "$PS" report "$EX" --format markdown
 [ "$status" -eq 0 ] && grep -q "^## BDI-II" "$T/out" && grep -q "\*\*P_FLOOR\*\*" "$T/out" && ok || bad "markdown"
@@ -61,6 +71,21 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert all(len(m["c
 expect_error "bad adjust" 2 'unknown adjustment "sidak" (valid: holm, hochberg, BH, bonferroni, maxT, none)' \
   "$PS" report "$EX" --adjust sidak
 expect_error "bad family" 2 'unknown --family "arms"' "$PS" report "$EX" --family arms
+expect_error "bad primary" 2 'unknown --primary "both" (valid: ancova, change)' "$PS" report "$EX" --primary both
+run "$PS" report "$EX" --primary change --format json
+python3 - "$T/out" <<'PY2' && ok || bad "--primary change: change comparison primary, ANCOVA secondary"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["settings"]["primary"] == "change" and "--primary change" in d["summary"]
+for m in d["measures"]:
+    assert [c["role"] for c in m["compare"]] == ["primary"] and [c["role"] for c in m["ancova"]] == ["secondary"]
+PY2
+# wording: no sentence in any format equates non-significance with no effect (ASA 2016)
+for f in text markdown json; do
+  run "$PS" report "$EX" --format $f
+  grep -qiE 'do not differ|no effect|no difference|trend|proves|underpowered|would need' "$T/out" \
+    && bad "report --format $f uses a banned phrase" || ok
+done
 expect_error "bad format" 2 'unknown format "csv" (valid: text, markdown, json, html)' "$PS" report "$EX" --format csv
 printf 'subject,group,time,measure,score\nP1,a,T0,bdi,3\nP2,b,T0,bdi,4\n' >"$T/one.csv"
 expect_error "one time" 3 "report needs at least two times" "$PS" report "$T/one.csv"

@@ -192,15 +192,30 @@ TEST_CASE("Power/permutation: minimal detectable effect and n needed at 5 v 5") 
     CHECK(unreachable.note == kNoteNotReached);
 }
 
-TEST_CASE("Power/t_sensitivity gathers the UNDERPOWERED numbers") {
-    // 5 v 5, observed d = 1: MDE 2.0244 (acceptance value), n per arm for d = 1 is 17
-    // (power.t.test(delta = 1, power = 0.8, strict = TRUE)$n = 16.71), power at d = 1 is low.
-    const auto sens = t_sensitivity(PowerSettings{}, 5, 1.0);
-    CHECK(sens.min_effect == doctest::Approx(2.0244393393841871).epsilon(1e-9));
-    REQUIRE(sens.n_needed.has_value());
-    CHECK(sens.n_needed->n == 17);
-    CHECK(sens.n_needed->n_real == doctest::Approx(16.71472244702921).epsilon(1e-9));
-    CHECK(sens.power_at_observed == doctest::Approx(t_power(PowerSettings{}, 5, 1.0)).epsilon(1e-15));
-    CHECK(sens.power_at_observed < 0.3);
-    CHECK_FALSE(t_sensitivity(PowerSettings{}, 5, 0.0).n_needed.has_value());
+TEST_CASE("Power/design sensitivity depends on the design only, and matches power.t.test for equal arms") {
+    // power.t.test(n = 5, power = 0.8, strict = TRUE)$delta = 2.0244393393841871 (two-sample),
+    // power.t.test(n = 5, power = 0.8, type = "paired", strict = TRUE)$delta = 1.6819969659535825
+    const auto two = design_min_effect(two_sample_design(5, 5), 0.05, Alternative::two_sided);
+    REQUIRE(two.has_value());
+    CHECK(*two == doctest::Approx(2.0244393393841871).epsilon(1e-9));
+    const auto paired = design_min_effect(paired_design(5), 0.05, Alternative::two_sided);
+    REQUIRE(paired.has_value());
+    CHECK(*paired == doctest::Approx(1.6819969659535825).epsilon(1e-9));
+    // one-sided "less": a negative effect of smaller size (one tail only)
+    const auto less = design_min_effect(two_sample_design(5, 5), 0.05, Alternative::less);
+    REQUIRE(less.has_value());
+    CHECK(*less < 0.0);
+    CHECK(-*less < *two);
+    // ANCOVA loses one df to the slope: needs a larger effect than the two-sample t at the same sizes,
+    // and its power at the returned effect is the target (tolerance 1e-9)
+    const auto anc = design_min_effect(ancova_design(5, 5), 0.05, Alternative::two_sided);
+    REQUIRE(anc.has_value());
+    CHECK(*anc > *two);
+    CHECK(design_power(ancova_design(5, 5), 0.05, Alternative::two_sided, *anc) == doctest::Approx(0.8).epsilon(1e-9));
+    // unequal arms: between the two balanced designs around them
+    const auto uneq = design_min_effect(two_sample_design(4, 6), 0.05, Alternative::two_sided);
+    REQUIRE(uneq.has_value());
+    CHECK(*uneq > *two);
+    CHECK_FALSE(design_min_effect(two_sample_design(1, 1), 0.05, Alternative::two_sided).has_value());  // df = 0
+    CHECK_THROWS_AS(design_min_effect(paired_design(5), 0.05, Alternative::two_sided, 0.01), pilotstat::UsageError);
 }

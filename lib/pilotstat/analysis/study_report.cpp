@@ -14,7 +14,7 @@ namespace pilotstat::analysis {
 
 const std::vector<std::string>& report_option_keys() {
     static const std::vector<std::string> keys = [] {
-        std::vector<std::string> k{"alpha", "power", "adjust", "family"};
+        std::vector<std::string> k{"alpha", "power", "adjust", "family", "primary"};
         for (const auto& key : change_option_keys())
             if (std::find(k.begin(), k.end(), key) == k.end()) k.push_back(key);
         for (const auto& key : compare_option_keys())
@@ -39,9 +39,12 @@ ReportOptions report_options(const data::Study& st, const OptionMap& options) {
     o.family = opt.text("family", "measures");
     if (o.family != "measures" && o.family != "times" && o.family != "all")
         throw UsageError("unknown --family \"" + o.family + "\" (valid: measures, times, all)");
+    o.primary = opt.text("primary", "ancova");
+    if (o.primary != "ancova" && o.primary != "change")
+        throw UsageError("unknown --primary \"" + o.primary + "\" (valid: ancova, change)");
     OptionMap change_map = options, compare_map = options;
-    for (const char* k : {"power", "adjust", "family", "time_values"}) change_map.erase(k);
-    for (const char* k : {"power", "adjust", "family", "zero_method"}) compare_map.erase(k);
+    for (const char* k : {"power", "adjust", "family", "primary", "time_values"}) change_map.erase(k);
+    for (const char* k : {"power", "adjust", "family", "primary", "zero_method"}) compare_map.erase(k);
     if (st.times.size() < 2)
         throw DataError(SourceLocation{st.source, 0, 0}, "report needs at least two times (found one: \"" +
                                                              st.times.front() + "\")");
@@ -74,76 +77,26 @@ std::vector<explain::Adjustment> adjust_family(const std::vector<std::optional<d
                                                const ReportOptions& o, const std::string& family_name) {
     std::vector<explain::Adjustment> out(p.size());
     if (o.adjust == "none") return out;
+    const std::string method = o.adjust == "maxT" ? "holm" : o.adjust;
+    const std::string prose = explain::method_prose(
+        std::string(multiplicity::to_string(multiplicity::parse_adjust_method(method))));
     for (const auto& [key, idx] : fam) {
         std::vector<std::optional<double>> sub;
         for (auto i : idx) sub.push_back(p[i]);
-        const auto adj = adjust(sub, o.adjust);
-        for (std::size_t k = 0; k < idx.size(); ++k)
-            out[idx[k]] = {adj[k], explain::method_prose(std::string(multiplicity::to_string(
-                                       multiplicity::parse_adjust_method(o.adjust == "maxT" ? "holm" : o.adjust)))),
-                           idx.size(), family_name};
+        const auto adj = adjust(sub, method);
+        for (std::size_t k = 0; k < idx.size(); ++k) {
+            // Leave-one-out verdicts: this member's p replaced, the others held fixed.
+            auto readjust = [sub, k, method](double raw) {
+                auto v = sub;
+                v[k] = raw;
+                return adjust(v, method)[k].value_or(raw);
+            };
+            // "over the 1 measure", not "the 1 measures"
+            const bool one = idx.size() == 1 && family_name.rfind("measures", 0) == 0;
+            out[idx[k]] = {adj[k], prose, idx.size(), one ? "measure" + family_name.substr(8) : family_name, readjust};
+        }
     }
     return out;
-}
-
-// "Of 5 measures, 1 differs between the arms at alpha 0.05 (...). Reasons
-// among the 4 that do not: P_FLOOR (4), CI_SPANS (4), ..."
-std::string single_arm_summary(const data::Study& st, const StudyReport& r) {
-    const auto& o = r.options;
-    std::size_t sig = 0, floors = 0;
-    for (const auto& e : r.change_expl.explanations) {
-        sig += e.significant;
-        floors += e.has("P_FLOOR");
-    }
-    const auto n = r.change_expl.explanations.size();
-    std::string s = "Single-arm study (" + std::to_string(st.subjects.size()) +
-                    " participants, no control group): of " + std::to_string(n) + " within-arm change" +
-                    (n == 1 ? "" : "s") + " from " + st.times[o.compare.from] + ", " + std::to_string(sig) +
-                    (sig == 1 ? " is" : " are") + " below alpha " + explain::fmt_p(o.settings.alpha) +
-                    " (exact sign-flip test, " + r.adjust_label +
-                    "). Without a control arm no change can be attributed to treatment (NO_CONTROL): natural course, "
-                    "regression to the mean and expectancy change scores too.";
-    if (floors > 0)
-        s += " " + std::to_string(floors) + " of " + std::to_string(n) +
-             " changes are tested at a size where the exact test cannot (or can barely) reach alpha (P_FLOOR).";
-    return s;
-}
-
-std::string summary(const data::Study& st, const StudyReport& r) {
-    if (st.groups.size() < 2) return single_arm_summary(st, r);
-    std::size_t sig = 0, not_sig = 0;
-    std::map<std::string, std::size_t> codes;
-    std::vector<std::string> order;
-    for (const auto& e : r.compare_expl.explanations) {
-        if (e.significant) {
-            ++sig;
-            continue;
-        }
-        ++not_sig;
-        for (const auto& reason : e.reasons) {
-            if (reason.code == "INDIVIDUAL_CHANGE") continue;  // a description, not a reason for the verdict
-            if (!codes.count(reason.code)) order.push_back(reason.code);
-            ++codes[reason.code];
-        }
-    }
-    const auto& o = r.options;
-    std::string pairs = st.groups.size() == 2 ? st.groups[0] + " and " + st.groups[1] : "any two arms";
-    std::string s = "Of " + std::to_string(st.measures.size()) + " measure" + (st.measures.size() == 1 ? "" : "s") +
-                    ", " + std::to_string(sig) + (sig == 1 ? " differs" : " differ") + " between " + pairs +
-                    " at alpha " + explain::fmt_p(o.settings.alpha) + " (change " + st.times[o.compare.from] + " to " +
-                    st.times[o.compare.to] + ", exact permutation test, " + r.adjust_label + ").";
-    if (not_sig > 0 && !order.empty()) {
-        s += " Reasons among the " + std::to_string(not_sig) + " that do not:";
-        for (std::size_t i = 0; i < order.size(); ++i)
-            s += std::string(i ? "," : "") + " " + order[i] + " (" + std::to_string(codes[order[i]]) + ")";
-        s += ".";
-    }
-    std::size_t floors = 0;
-    for (const auto& e : r.change_expl.explanations) floors += e.has("P_FLOOR");
-    if (floors > 0)
-        s += " Within the arms, " + std::to_string(floors) + " of " + std::to_string(r.change_expl.explanations.size()) +
-             " changes are tested at a size where the exact test cannot (or can barely) reach alpha (P_FLOOR).";
-    return s;
 }
 
 }  // namespace
@@ -161,7 +114,7 @@ void add_individual_reasons(const data::Study& st, StudyReport& r) {
             if (s.measure == measure && s.classification == "reliable_change") {
                 const std::string& label = st.label(c.measure);
                 if (auto reason = explain::individual_change_reason(s, label, 1.96, note))
-                    r.compare_expl.explanations[i].reasons.push_back(std::move(*reason));
+                    r.compare_expl.explanations[i].notes.push_back(std::move(*reason));
             }
     }
 }
@@ -189,34 +142,47 @@ StudyReport build_report(const data::Study& st, const ReportOptions& o, const da
     for (const auto& c : r.ancova)
         p_ancova.push_back(c.ancova && c.ancova->fit ? std::optional(c.ancova->fit->permutation.p_value) : std::nullopt);
     std::vector<explain::Adjustment> a_change, a_compare, a_ancova;
+    const bool by_time = o.family == "times";
+    // Two arms: one family per pair across measures. Three or more: the
+    // pairwise comparisons are adjusted across the pairs as well (Holm over
+    // measures x pairs), so "which pairs differ" keeps the family-wise error.
+    const bool k_arms = st.groups.size() > 2;
+    auto pair_key = [k_arms](const std::vector<CompareRow>& rows) {
+        return [&rows, k_arms](std::size_t i) {
+            return k_arms ? std::string("pairs") : std::to_string(rows[i].group_a) + "/" + std::to_string(rows[i].group_b);
+        };
+    };
+    const std::string pairs_family =
+        k_arms ? "comparisons (" + explain::plural(st.measures.size(), "measure") + " x " +
+                     explain::plural(st.groups.size() * (st.groups.size() - 1) / 2, "pair") + " of arms)"
+               : "measures";
+    // Within-arm changes: their own family (per arm and time across measures,
+    // or per arm and measure across times) -- outside the primary family.
+    a_change = adjust_family(p_change, families(p_change.size(), [&](std::size_t i) {
+                                 const auto& c = r.changes[i];
+                                 return by_time ? std::to_string(c.measure) + "/" + std::to_string(c.group)
+                                                : std::to_string(c.to) + "/" + std::to_string(c.group);
+                             }), o, by_time ? "times" : "measures");
+    // Between arms: the primary analysis is the primary family (per pair of
+    // arms across measures); the secondary analysis is adjusted in a family of its own.
+    const bool change_primary = o.primary == "change";
+    a_compare = adjust_family(p_compare, families(p_compare.size(), pair_key(r.comparisons)), o,
+                              change_primary ? pairs_family : pairs_family + " (secondary analysis)");
+    a_ancova = adjust_family(p_ancova, families(p_ancova.size(), pair_key(r.ancova)), o,
+                             change_primary ? pairs_family + " (secondary analysis)" : pairs_family);
     if (o.family == "all") {
+        // --family all: the within-arm changes join the primary between-arm family.
+        const auto& p_primary = change_primary ? p_compare : p_ancova;
         std::vector<std::optional<double>> all = p_change;
-        all.insert(all.end(), p_compare.begin(), p_compare.end());
-        all.insert(all.end(), p_ancova.begin(), p_ancova.end());
+        all.insert(all.end(), p_primary.begin(), p_primary.end());
         const auto adj = adjust_family(all, families(all.size(), [](std::size_t) { return std::string("all"); }), o,
-                                       "tests in this report");
+                                       two_arms ? "tests of the primary family (primary between-arm analysis and "
+                                                  "within-arm changes)"
+                                                : "within-arm tests");
         a_change.assign(adj.begin(), adj.begin() + static_cast<long>(p_change.size()));
-        a_compare.assign(adj.begin() + static_cast<long>(p_change.size()),
-                         adj.begin() + static_cast<long>(p_change.size() + p_compare.size()));
-        a_ancova.assign(adj.begin() + static_cast<long>(p_change.size() + p_compare.size()), adj.end());
-        r.adjust_label = (o.adjust == "none" ? std::string("no") : std::string(a_change.empty() ? "" : a_change[0].method)) +
-                         " adjustment over all " + std::to_string(all.size()) + " tests";
-    } else {
-        const bool by_time = o.family == "times";
-        a_change = adjust_family(p_change, families(p_change.size(), [&](std::size_t i) {
-                                     const auto& c = r.changes[i];
-                                     return by_time ? std::to_string(c.measure) + "/" + std::to_string(c.group)
-                                                    : std::to_string(c.to) + "/" + std::to_string(c.group);
-                                 }), o, by_time ? "times" : "measures");
-        a_compare = adjust_family(p_compare, families(p_compare.size(), [&](std::size_t i) {
-                                      return std::to_string(r.comparisons[i].group_a) + "/" +
-                                             std::to_string(r.comparisons[i].group_b);
-                                  }), o, "measures");
-        a_ancova = adjust_family(p_ancova, families(p_ancova.size(), [&](std::size_t i) {
-                                     return std::to_string(r.ancova[i].group_a) + "/" + std::to_string(r.ancova[i].group_b);
-                                 }), o, "measures");
-        r.adjust_label = o.adjust == "none" ? "no multiplicity adjustment" : "";
+        (change_primary ? a_compare : a_ancova).assign(adj.begin() + static_cast<long>(p_change.size()), adj.end());
     }
+    r.adjust_label = o.adjust == "none" ? "no multiplicity adjustment" : "";
     if (o.adjust == "maxT" && st.groups.size() == 2 && o.family != "all") {
         // Westfall–Young max-T jointly over measures for the between-arm change comparisons.
         std::vector<std::vector<double>> values(st.subjects.size(), std::vector<double>(st.measures.size(), NAN));
@@ -229,30 +195,51 @@ StudyReport build_report(const data::Study& st, const ReportOptions& o, const da
         if (const auto wy = multiplicity::westfall_young_maxt(values, in_a, o.compare.exact))
             for (std::size_t i = 0; i < r.comparisons.size(); ++i)
                 a_compare[i] = {wy->p_adjusted[r.comparisons[i].measure], "Westfall-Young max-T", st.measures.size(),
-                                "measures (joint permutations; " + std::to_string(wy->excluded) + " incomplete subjects excluded)"};
+                                "measures (joint permutations; " + std::to_string(wy->excluded) + " incomplete subjects excluded)", {}};
     }
-    for (std::size_t i = 0; i < r.changes.size(); ++i)
-        r.change_expl.explanations.push_back(explain::explain_change(st, r.changes[i], o.change, o.settings, a_change[i]));
-    for (std::size_t i = 0; i < r.comparisons.size(); ++i)
-        r.compare_expl.explanations.push_back(
-            explain::explain_compare(st, r.comparisons[i], o.compare, o.settings, a_compare[i]));
+    std::vector<explain::MeasureKnowledge> know;
+    for (std::size_t m = 0; m < st.measures.size(); ++m)
+        know.push_back(explain::measure_knowledge(st, m, o.compare.from, norms));
+    for (std::size_t i = 0; i < r.changes.size(); ++i) {
+        auto e = explain::explain_change(st, r.changes[i], o.change, o.settings, a_change[i], know[r.changes[i].measure]);
+        if (two_arms) e.role = "secondary";  // within-arm tests do not compare the arms
+        r.change_expl.explanations.push_back(std::move(e));
+    }
+    for (std::size_t i = 0; i < r.comparisons.size(); ++i) {
+        auto e = explain::explain_compare(st, r.comparisons[i], o.compare, o.settings, a_compare[i],
+                                          know[r.comparisons[i].measure]);
+        e.role = change_primary ? "primary" : "secondary";
+        r.compare_expl.explanations.push_back(std::move(e));
+    }
     IndividualOptions io;
     io.from = st.times[o.compare.from];
     io.to = {st.times[o.compare.to]};
     r.individual = individual_change(st, norms, io);
     if (st.groups.size() >= 2) add_individual_reasons(st, r);
+    for (std::size_t i = 0; i < r.changes.size(); ++i) {  // "improved" by the reliable-change threshold, where known
+        const auto& c = r.changes[i];
+        if (auto note = explain::reliable_change_note(r.individual.rows, st.measures[c.measure], st.groups[c.group],
+                                                      st.times[c.from], st.times[c.to], 1.96))
+            r.change_expl.explanations[i].notes.push_back(std::move(*note));
+    }
     CompareOptions ao = o.compare;
     ao.on = CompareOn::ancova;
-    for (std::size_t i = 0; i < r.ancova.size(); ++i)
-        r.ancova_expl.explanations.push_back(explain::explain_compare(st, r.ancova[i], ao, o.settings, a_ancova[i]));
+    for (std::size_t i = 0; i < r.ancova.size(); ++i) {
+        auto e = explain::explain_compare(st, r.ancova[i], ao, o.settings, a_ancova[i], know[r.ancova[i].measure]);
+        e.role = change_primary ? "secondary" : "primary";
+        r.ancova_expl.explanations.push_back(std::move(e));
+    }
     if (r.adjust_label.empty() && !two_arms && !a_change.empty() && a_change[0].p_adjusted)
         r.adjust_label = a_change[0].method + " adjustment over the " + std::to_string(a_change[0].family_size) + " " +
                          a_change[0].family;
-    if (r.adjust_label.empty() && !a_compare.empty() && a_compare[0].p_adjusted)
-        r.adjust_label = a_compare[0].method + " adjustment over the " + std::to_string(a_compare[0].family_size) + " " +
-                         a_compare[0].family;
+    const auto& a_primary = change_primary ? a_compare : a_ancova;
+    if (r.adjust_label.empty() && !a_primary.empty() && a_primary[0].p_adjusted)
+        r.adjust_label = a_primary[0].method + " adjustment over the " + std::to_string(a_primary[0].family_size) + " " +
+                         a_primary[0].family;
     if (r.adjust_label.empty()) r.adjust_label = "no multiplicity adjustment";
-    r.summary = summary(st, r);
+    if (o.adjust == "maxT" && !change_primary && two_arms)  // max-T is computed for the change scores only
+        r.adjust_label += " (Westfall-Young max-T applies to the change-score comparison only)";
+    r.summary = report_summary(st, r);
     add_plan_section(st, norms, r);
     return r;
 }

@@ -24,12 +24,16 @@ struct ReportOptions {
     explain::Settings settings;
     std::string adjust = "holm";      // holm, hochberg, BH, bonferroni, none, maxT
     std::string family = "measures";  // measures, times, all
+    // The one pre-specified primary between-arm analysis (Vickers & Altman
+    // 2001): "ancova" (default) or "change". Only it is in the primary
+    // adjusted family; the other is reported as secondary.
+    std::string primary = "ancova";
     ChangeOptions change;             // from the baseline to --to (default: the last time)
     CompareOptions compare;           // on change, baseline to last
     bool ancova = true;
 };
 
-// Keys: alpha, power, adjust, family, to, plus the change/compare keys.
+// Keys: alpha, power, adjust, family, primary, to, plus the change/compare keys.
 ReportOptions report_options(const data::Study& study, const OptionMap& options);
 const std::vector<std::string>& report_option_keys();
 
@@ -45,6 +49,9 @@ struct StudyReport {
     std::vector<CompareRow> ancova;       // on ancova (when the study has a baseline and a later time)
     IndividualResult individual;          // per person, --from to the between-arm --to
     ReportSection change_expl, compare_expl, ancova_expl;
+    // The primary between-arm section (ancova or compare), per options.primary.
+    const std::vector<CompareRow>& primary_rows() const { return options.primary == "change" ? comparisons : ancova; }
+    const ReportSection& primary_expl() const { return options.primary == "change" ? compare_expl : ancova_expl; }
     std::string adjust_label;             // "Holm over the 5 measures"
     std::string summary;                  // the first paragraph
     std::optional<PlanDocument> plan;     // `plan` with its defaults (study_report_plan.cpp)
@@ -57,6 +64,10 @@ void add_plan_section(const data::Study& study, const data::NormsRegistry& norms
 // One row per effect: measure, section (change/compare/ancova), group,
 // group_b, from, to, p, p_adjusted, verdict, reasons (codes, space-separated).
 report::ResultTable verdict_table(const data::Study& study, const StudyReport& report);
+
+// The opening paragraph (study_report_summary.cpp): the primary analysis's
+// verdicts and the reasons among the rows that are not significant.
+std::string report_summary(const data::Study& study, const StudyReport& report);
 
 StudyReport build_report(const data::Study& study, const ReportOptions& options,
                          const data::NormsRegistry& norms = data::NormsRegistry::builtin());

@@ -1,10 +1,16 @@
+// Between arms: the exact permutation test of the difference (of the
+// adjusted difference, for ANCOVA) and why it is or is not significant.
 #include <cmath>
 
 #include "pilotstat/analysis/pairs.hpp"
 #include "pilotstat/explain/common_reasons.hpp"
+#include "pilotstat/explain/design_sensitivity.hpp"
 #include "pilotstat/explain/explain.hpp"
+#include "pilotstat/explain/floor_reasons.hpp"
+#include "pilotstat/explain/interval_reason.hpp"
+#include "pilotstat/explain/robustness.hpp"
+#include "pilotstat/explain/row_interval.hpp"
 #include "pilotstat/inference/p_floor.hpp"
-#include "pilotstat/inference/permutation_test.hpp"
 #include "pilotstat/stats/moments.hpp"
 
 namespace pilotstat::explain {
@@ -31,43 +37,6 @@ const inference::TestResult* primary(const analysis::CompareRow& r) {
 std::optional<double> difference(const analysis::CompareRow& r) {
     if (r.ancova) return r.ancova->fit ? std::optional<double>(r.ancova->fit->difference) : std::nullopt;
     return r.mean_diff;
-}
-
-double significant_p(const analysis::CompareRow& r) { return r.perm ? r.perm->p_value : 1.0; }
-
-std::optional<Reason> jackknife_reason(const data::Study& st, const analysis::CompareRow& r,
-                                       const analysis::CompareOptions& o, double alpha, bool significant) {
-    if (r.ancova || r.a.values.size() + r.b.values.size() > 40 || !r.mean_diff) return std::nullopt;
-    for (int side = 0; side < 2; ++side) {
-        const auto& drop = side == 0 ? r.a : r.b;
-        for (std::size_t i = 0; i < drop.values.size(); ++i) {
-            std::vector<double> rest;
-            for (std::size_t j = 0; j < drop.values.size(); ++j)
-                if (j != i) rest.push_back(drop.values[j]);
-            const auto t = side == 0 ? inference::permutation_test(rest, r.b.values, o.exact)
-                                     : inference::permutation_test(r.a.values, rest, o.exact);
-            if (!t) continue;
-            const bool sig_i = t->p_value <= alpha;
-            const bool flips = t->statistic * *r.mean_diff < 0;
-            if (sig_i == significant && !flips) continue;
-            Reason reason{significant ? "FRAGILE" : "INFLUENTIAL_SUBJECT", {{"p_without", t->p_value}}, ""};
-            reason.sentence = "leaving out " + st.subjects[drop.subjects[i]] +
-                              (sig_i != significant ? " changes the verdict at alpha " + fmt_p(alpha) + ": p = " + fmt_p(t->p_value) + " without them, " + fmt_p(significant_p(r)) + " with them"
-                                                    : " reverses the sign of the difference (" +
-                                                          fmt_points(t->statistic) + " points without them)");
-            return reason;
-        }
-    }
-    return std::nullopt;
-}
-
-std::optional<Reason> ties_reason(const analysis::CompareRow& r) {
-    if (r.ancova || !r.wmw || r.wmw->ties.groups == 0) return std::nullopt;
-    Reason reason{"TIES", {{"tie_groups", static_cast<double>(r.wmw->ties.groups)}}, ""};
-    reason.sentence = "the pooled values have " + plural(r.wmw->ties.groups, "group") +
-                      " of ties: the Wilcoxon-Mann-Whitney test loses resolution (p = " +
-                      fmt_p(r.wmw->test.p_value) + ")";
-    return reason;
 }
 
 // Raw comparisons at a later time mix any baseline difference into the result.
@@ -100,31 +69,45 @@ std::vector<double> raw_scores(const data::Study& st, const analysis::CompareRow
 }
 
 std::string headline(const data::Study& st, const analysis::CompareRow& r, const analysis::CompareOptions& o,
-                     const Explanation& e) {
+                     const Explanation& e, double alpha) {
     std::string s = st.label(r.measure) + ", " + what_compared(st, o) + ", " + st.groups[r.group_a] + " minus " +
                     st.groups[r.group_b] + ": ";
     const auto d = difference(r);
     if (!d) return s + "no comparison possible.";
     s += fmt_points(*d) + " points";
-    if (r.ancova && r.ancova->fit)
-        s += " (" + fmt_pct(r.ancova->fit->ci.conf) + " CI " + fmt_points(r.ancova->fit->ci.low) + " to " +
-             fmt_points(r.ancova->fit->ci.high) + ")";
-    else if (r.boot && r.boot->interval)
-        s += " (" + fmt_pct(r.boot->interval->conf) + " CI " + fmt_points(r.boot->interval->low) + " to " +
-             fmt_points(r.boot->interval->high) + "; bootstrap, " + r.boot->method_label + ")";
+    if (const auto ci = row_interval(r))
+        s += " (" + fmt_pct(ci->level) + " interval " + fmt_points(ci->low) + " to " + fmt_points(ci->high) + "; " +
+             ci->method + ")";
     if (r.hedges.value && !r.ancova) s += ", Hedges' g = " + fmt_std(r.hedges.value->hedges_g);
-    s += ". " + std::string(e.significant ? "Significant" : "Not significant") + ": " + e.test + " p = " +
-         fmt_p(e.p_unadjusted);
+    s += ". The " + e.test + " gives p = " + fmt_p(e.p_unadjusted);
     if (e.p != e.p_unadjusted) s += " (adjusted " + fmt_p(e.p) + ")";
-    return s + ".";
+    return s + ": " + verdict_prose(e.significant, alpha) + ".";
+}
+
+std::string compared_unit(const analysis::CompareOptions& o) {
+    switch (o.on) {
+        case analysis::CompareOn::change: return "SDs of the change scores";
+        case analysis::CompareOn::raw: return "SDs of the scores";
+        default: return "SDs of the compared values";
+    }
+}
+
+// The SD that turns the design's standardized sensitivity into points:
+// ANCOVA's residual SD (the model's own), else the named SD of the measure.
+std::optional<NamedValue> sensitivity_sd(const analysis::CompareRow& r, const MeasureKnowledge& k) {
+    if (r.ancova && r.ancova->fit && r.ancova->fit->residual_sd > 0)
+        return NamedValue{r.ancova->fit->residual_sd,
+                          "the ANCOVA residual SD of " + fmt_points(r.ancova->fit->residual_sd) + " points (these data)"};
+    return k.sd;
 }
 
 }  // namespace
 
 Explanation explain_compare(const data::Study& st, const analysis::CompareRow& r, const analysis::CompareOptions& o,
-                            const Settings& s, const Adjustment& adj) {
+                            const Settings& s, const Adjustment& adj, const MeasureKnowledge& k) {
     Explanation e;
-    e.test = r.ancova ? "exact permutation test of the adjusted difference" : "exact permutation test";
+    const bool anc = r.ancova.has_value();
+    e.test = anc ? "exact permutation test of the adjusted difference" : "exact permutation test";
     const auto* test = primary(r);
     e.p_unadjusted = test ? test->p_value : 1.0;
     e.p = adj.p_adjusted.value_or(e.p_unadjusted);
@@ -134,39 +117,39 @@ Explanation explain_compare(const data::Study& st, const analysis::CompareRow& r
         if (reason) e.reasons.push_back(std::move(*reason));
     };
     const std::size_t na = r.a.values.size(), nb = r.b.values.size();
+    const std::string size = std::to_string(na) + " v " + std::to_string(nb);
+    const double design_floor = inference::design_floor_permutation(na, nb, o.exact.alternative, o.exact.two_sided_rule);
     if (test) {
-        const double floor = inference::design_floor_permutation(na, nb, o.exact.alternative, o.exact.two_sided_rule);
         const double splits = 1.0 / inference::design_floor_two_sample(na, nb, inference::Alternative::less);
-        add(p_floor_reason({e.test, std::to_string(na) + " v " + std::to_string(nb), "splits", floor, test->p_floor,
-                            splits, e.p_unadjusted},
-                           s.alpha));
-    }
-    const double pooled = r.hedges.value ? r.hedges.value->pooled_sd : 0.0;
-    if (!e.significant) {
-        if (r.ancova && r.ancova->fit) add(ci_spans_reason(r.ancova->fit->ci, "adjusted difference", "t interval, ANCOVA", pooled, "g"));
-        else if (r.boot && r.boot->interval)
-            add(ci_spans_reason(*r.boot->interval, "difference", "bootstrap, " + r.boot->method_label, pooled, "g"));
-        if (r.hedges.value && na >= 2 && nb >= 2 && (!r.ancova || r.ancova->fit)) {
-            const double n_h = 2.0 * static_cast<double>(na * nb) / static_cast<double>(na + nb);
-            // ANCOVA: the adjusted difference in units of the pooled SD of the scores it adjusts.
-            const double observed = r.ancova ? r.ancova->fit->difference / pooled : r.hedges.value->hedges_g;
-            add(underpowered_reason(power::Design::two_sample, n_h, observed, pooled, o.exact.alternative,
-                                    s, "g", inference::design_floor_permutation(na, nb, o.exact.alternative, o.exact.two_sided_rule) >= s.alpha));
+        FloorInfo f{e.test, size, "splits", design_floor, test->p_floor, splits, 0, "", 1};
+        if (anc && r.ancova->fit) {
+            f.other_test = "ANCOVA t test";
+            f.other_p = r.ancova->fit->p_value;
+        } else if (r.welch) {
+            f.other_test = "Welch t test";
+            f.other_p = r.welch->test.p_value;
         }
+        add(p_floor_reason(f, s.alpha));
+        add(zeros_ties_reason(f));
+        if (auto note = coarse_note(f, s.alpha)) e.notes.push_back(std::move(*note));
     }
-    // The jackknife recomputes unadjusted p-values, so it is compared with the
-    // unadjusted verdict (a family's adjusted p cannot be recomputed per subject).
-    if (auto j = jackknife_reason(st, r, o, s.alpha, e.p_unadjusted <= s.alpha)) {
-        if (!e.significant) j->code = "INFLUENTIAL_SUBJECT";  // FRAGILE is for significant verdicts
-        e.reasons.push_back(std::move(*j));
-    }
+    IntervalContext ic{anc ? "adjusted difference" : "difference", e.test, true, st.groups[r.group_a],
+                       st.groups[r.group_b], s.alpha, e.p_unadjusted, e.p, adj.method};
+    add(interval_reason(row_interval(r), ic, k, e.significant));
+    if (na >= 2 && nb >= 2 && (!anc || r.ancova->fit))
+        add(design_sensitivity_reason({e.test, size, anc ? "t test of the ANCOVA difference" : "two-sample t test",
+                                       anc ? power::ancova_design(na, nb) : power::two_sample_design(na, nb),
+                                       anc ? "residual SDs" : compared_unit(o), sensitivity_sd(r, k),
+                                       design_floor >= s.alpha * (1 - 1e-9)},
+                                      s, o.exact.alternative, e.significant));
     if (adj.p_adjusted) add(multiplicity_reason(e.p_unadjusted, *adj.p_adjusted, s.alpha, adj.method, adj.family_size, adj.family));
     add(missing_reason(r.a.missing + r.b.missing, na + nb, "the scores this comparison needs"));
-    add(ties_reason(r));
     add(floor_ceiling_reason(st, r.measure, raw_scores(st, r, o)));
     add(baseline_reason(st, r, o));
-    if (e.significant && r.hedges.value && r.hedges.value->g_ci) add(wide_interval_reason(*r.hedges.value->g_ci, "g"));
-    e.headline = headline(st, r, o, e);
+    e.robustness = compare_robustness(st, r, o, s.alpha, adj, anc ? sensitivity_sd(r, k) : k.sd);
+    add(fragile_reason(e.robustness, e.significant, s.alpha));
+    if (e.significant && r.hedges.value && r.hedges.value->g_ci && !anc) add(wide_interval_reason(*r.hedges.value->g_ci, "g"));
+    e.headline = headline(st, r, o, e, s.alpha);
     return e;
 }
 

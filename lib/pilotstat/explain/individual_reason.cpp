@@ -34,4 +34,31 @@ std::optional<Reason> individual_change_reason(const analysis::IndividualSummary
     return r;
 }
 
+std::optional<Reason> reliable_change_note(const std::vector<analysis::IndividualRow>& rows, const std::string& measure,
+                                           const std::string& group, const std::string& from, const std::string& to,
+                                           double rci_z) {
+    long improved = 0, worse = 0, classified = 0;
+    const analysis::IndividualRow* used = nullptr;
+    for (const auto& r : rows) {
+        if (r.measure != measure || r.group != group || r.from != from || r.to != to || !r.reliable) continue;
+        ++classified;
+        improved += *r.reliable == analysis::Reliable::improved;
+        worse += *r.reliable == analysis::Reliable::deteriorated;
+        used = &r;
+    }
+    if (classified == 0 || !used) return std::nullopt;
+    Reason n{"RELIABLE_CHANGE",
+             {{"improved_reliably", static_cast<double>(improved)}, {"worsened_reliably", static_cast<double>(worse)},
+              {"classified", static_cast<double>(classified)}, {"rci_z", rci_z}},
+             ""};
+    n.sentence = std::to_string(improved) + " of " + std::to_string(classified) + " improved and " +
+                 std::to_string(worse) + " worsened by more than the reliable-change threshold (Jacobson-Truax, |RCI| > " +
+                 fmt_std(rci_z);
+    if (used->reliability && used->sd)
+        n.sentence += "; reliability " + fmt_std(*used->reliability) + ", SD " + fmt_points(*used->sd) + " from " +
+                      used->sd_source;
+    n.sentence += ")";
+    return n;
+}
+
 }  // namespace pilotstat::explain

@@ -34,6 +34,13 @@ std::string method_prose(const std::string& m) {
     return m;
 }
 
-std::string fmt_pct(double conf) { return report::rounded(conf * 100.0, 1) + "%"; }
+std::string fmt_pct(double conf) { return report::rounded(conf * 100.0, 2) + "%"; }
+
+std::string fmt_alpha(double alpha) { return "alpha = " + fmt_p(alpha); }
+
+std::string verdict_prose(bool significant, double alpha) {
+    return std::string(significant ? "statistically significant" : "not statistically significant") + " at " +
+           fmt_alpha(alpha);
+}
 
 }  // namespace pilotstat::explain

@@ -3,6 +3,7 @@
 // filled in. Prose lives only in explain/; every number is computed, never typed.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,8 +15,25 @@ struct Number {
 };
 
 struct Reason {
-    std::string code;  // P_FLOOR, CI_SPANS, UNDERPOWERED, ... (docs/explain.md)
+    std::string code;  // P_FLOOR, CI_SPANS, DESIGN_SENSITIVITY, ... (docs/explain.md)
     std::vector<Number> numbers;
+    std::string sentence;
+};
+
+// Leave-one-out robustness of a row: information about the estimate, never a
+// reason for the verdict (and never grounds for excluding anyone).
+struct Robustness {
+    std::size_t left_out = 0;              // how many leave-one-out re-analyses
+    double estimate_min = 0, estimate_max = 0;  // points
+    std::string without_min, without_max;  // who was left out at each end
+    std::optional<double> sd;              // the SD that gives the range in SD units
+    std::string sd_name;
+    // The verdict on the adjusted p (other p-values of the family held fixed).
+    bool adjusted = false;                  // the verdict's p is a family's adjusted p
+    bool verdict_recomputed = false;
+    bool verdict_changes = false;
+    std::string changer;                    // first subject whose omission changes it
+    double p_adjusted_without = 1.0;        // the adjusted p without them
     std::string sentence;
 };
 
@@ -25,15 +43,18 @@ struct Explanation {
     std::string test;        // which test the verdict is about, e.g. "exact sign-flip test"
     double p = 1.0;          // the p-value the verdict uses (adjusted when a family is declared)
     double p_unadjusted = 1.0;
+    std::string role = "primary";  // "primary" or "secondary" (outside the primary family)
     std::string headline;    // one sentence: the effect, its interval, the verdict
-    std::vector<Reason> reasons;
+    std::vector<Reason> reasons;  // why the verdict is what it is
+    std::vector<Reason> notes;    // descriptions that are not reasons (COARSE, INDIVIDUAL_CHANGE)
+    std::optional<Robustness> robustness;
 
     bool has(const std::string& code) const;
 };
 
 struct Settings {
     double alpha = 0.05;
-    double power = 0.8;  // for UNDERPOWERED
+    double power = 0.8;  // for DESIGN_SENSITIVITY
 };
 
 // Number formatting for sentences: p-values ("0.0625", "0.0079", "< 0.0001"),
@@ -43,6 +64,10 @@ std::string fmt_p(double p);
 std::string fmt_points(double x);
 std::string fmt_std(double x);
 std::string fmt_pct(double conf);  // 0.95 -> "95%"
+// "alpha = 0.05"
+std::string fmt_alpha(double alpha);
+// "not statistically significant at alpha = 0.05" / "statistically significant at alpha = 0.05"
+std::string verdict_prose(bool significant, double alpha);
 // "1 group", "3 groups", "no group"... : count and noun, plural by adding "s".
 std::string plural(std::size_t count, const std::string& noun);
 // The name of an adjustment method in prose: "holm" -> "Holm", "BH" -> "Benjamini-Hochberg".

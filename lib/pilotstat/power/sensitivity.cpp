@@ -1,19 +1,38 @@
 #include "pilotstat/power/sensitivity.hpp"
 
 #include <cmath>
-
-#include "pilotstat/error.hpp"
+#include <map>
+#include <tuple>
 
 namespace pilotstat::power {
 
-Sensitivity t_sensitivity(const PowerSettings& s, int n, double observed, double target_power) {
-    if (!std::isfinite(observed)) throw UsageError("observed effect must be a finite number");
-    Sensitivity out;
-    out.target_power = target_power;
-    out.min_effect = t_min_effect(s, n, target_power).value_or(0.0);  // always found for alpha < power < 1
-    out.power_at_observed = t_power(s, n, observed);
-    out.n_needed = t_sample_size(s, observed, target_power);
-    return out;
+TDesign paired_design(std::size_t n) { return {static_cast<double>(n) - 1.0, static_cast<double>(n)}; }
+
+TDesign two_sample_design(std::size_t n_a, std::size_t n_b) {
+    const double a = static_cast<double>(n_a), b = static_cast<double>(n_b);
+    return {a + b - 2.0, a + b > 0 ? a * b / (a + b) : 0.0};
+}
+
+TDesign ancova_design(std::size_t n_a, std::size_t n_b) {
+    TDesign d = two_sample_design(n_a, n_b);
+    d.df -= 1.0;  // one more parameter: the baseline slope
+    return d;
+}
+
+double design_power(const TDesign& d, double alpha, inference::Alternative alternative, double effect) {
+    return t_power_df(d.df, effect * std::sqrt(d.n_eff), alpha, alternative);
+}
+
+std::optional<double> design_min_effect(const TDesign& d, double alpha, inference::Alternative alternative,
+                                        double power) {
+    if (!(d.df > 0.0) || !(d.n_eff > 0.0)) return std::nullopt;
+    // A report asks for the same few designs many times and each root costs
+    // ~0.1 ms of noncentral t evaluations: remember them.
+    thread_local std::map<std::tuple<double, double, double, int, double>, std::optional<double>> cache;
+    const auto key = std::make_tuple(d.df, d.n_eff, alpha, static_cast<int>(alternative), power);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+    const auto ncp = t_min_ncp(d.df, alpha, alternative, power);
+    return cache[key] = ncp ? std::optional<double>(*ncp / std::sqrt(d.n_eff)) : std::nullopt;
 }
 
 }  // namespace pilotstat::power

@@ -71,31 +71,31 @@ double t_ncp(Design design, double n, double effect) {
     return effect * std::sqrt(design == Design::paired ? n : n / 2.0);
 }
 
-double t_power(const PowerSettings& s, double n, double effect) {
-    validate(s);
-    if (!(n > 1.0) || !std::isfinite(n)) throw UsageError("n must be greater than 1");
-    if (!std::isfinite(effect)) throw UsageError("effect must be a finite number");
-    const double df = t_df(s.design, n), ncp = t_ncp(s.design, n, effect);
+double t_power_df(double df, double ncp, double alpha, Alternative alternative) {
+    validate(PowerSettings{Design::two_sample, alpha, alternative});
+    if (!(df > 0.0) || !std::isfinite(df)) throw UsageError("degrees of freedom must be positive");
+    if (!std::isfinite(ncp)) throw UsageError("effect must be a finite number");
     double p = 0.0;
-    switch (s.alternative) {
+    switch (alternative) {
         case Alternative::two_sided: {
-            const double q = critical_value(df, s.alpha / 2.0);
+            const double q = critical_value(df, alpha / 2.0);
             p = upper_tail(q, df, ncp) + lower_tail(-q, df, ncp);
             break;
         }
-        case Alternative::greater: p = upper_tail(critical_value(df, s.alpha), df, ncp); break;
-        case Alternative::less: p = lower_tail(-critical_value(df, s.alpha), df, ncp); break;
+        case Alternative::greater: p = upper_tail(critical_value(df, alpha), df, ncp); break;
+        case Alternative::less: p = lower_tail(-critical_value(df, alpha), df, ncp); break;
     }
     if (!std::isfinite(p)) throw ComputeError("noncentral t power could not be evaluated");
     return std::min(1.0, std::max(0.0, p));
 }
 
-std::optional<double> t_min_effect(const PowerSettings& s, double n, double power) {
+std::optional<double> t_min_ncp(double df, double alpha, Alternative alternative, double power) {
+    const PowerSettings s{Design::two_sample, alpha, alternative};
     validate(s);
     require_power(s, power);
-    if (!(n >= 2.0)) throw UsageError("n must be at least 2");
-    const double sign = s.alternative == Alternative::less ? -1.0 : 1.0;
-    auto f = [&](double e) { return t_power(s, n, sign * e) - power; };
+    if (!(df > 0.0)) return std::nullopt;
+    const double sign = alternative == Alternative::less ? -1.0 : 1.0;
+    auto f = [&](double e) { return t_power_df(df, sign * e, alpha, alternative) - power; };
     double lo = 0.0, flo = f(lo), hi = 1.0, fhi = f(hi);
     while (fhi < 0.0) {
         if (hi > 1e6) return std::nullopt;
@@ -105,6 +105,22 @@ std::optional<double> t_min_effect(const PowerSettings& s, double n, double powe
         fhi = f(hi);
     }
     return sign * solve(f, lo, hi, flo, fhi);
+}
+
+double t_power(const PowerSettings& s, double n, double effect) {
+    validate(s);
+    if (!(n > 1.0) || !std::isfinite(n)) throw UsageError("n must be greater than 1");
+    if (!std::isfinite(effect)) throw UsageError("effect must be a finite number");
+    return t_power_df(t_df(s.design, n), t_ncp(s.design, n, effect), s.alpha, s.alternative);
+}
+
+std::optional<double> t_min_effect(const PowerSettings& s, double n, double power) {
+    validate(s);
+    require_power(s, power);
+    if (!(n >= 2.0)) throw UsageError("n must be at least 2");
+    const auto ncp = t_min_ncp(t_df(s.design, n), s.alpha, s.alternative, power);
+    if (!ncp) return std::nullopt;
+    return *ncp / t_ncp(s.design, n, 1.0);
 }
 
 std::optional<SampleSize> t_sample_size(const PowerSettings& s, double effect, double power, int max_n) {

@@ -61,6 +61,15 @@ double t_ncp(Design design, double n, double effect);
 // or an invalid alpha.
 double t_power(const PowerSettings& s, double n, double effect);
 
+// The same power for a t statistic with `df` degrees of freedom and
+// noncentrality `ncp` (any design: sensitivity.hpp builds df and ncp for
+// unequal arms and ANCOVA). Throws UsageError for df <= 0 or a bad alpha.
+double t_power_df(double df, double ncp, double alpha, inference::Alternative alternative);
+
+// The noncentrality at which t_power_df reaches `power` (signed as the
+// alternative); nullopt when none does. Throws UsageError unless alpha < power < 1.
+std::optional<double> t_min_ncp(double df, double alpha, inference::Alternative alternative, double power);
+
 // Minimal detectable effect: the standardized effect at which the test has
 // power `power` with n per arm / pairs; TOMS 748 root finding on the effect to
 // ~1e-14 relative. nullopt when no effect reaches the power (never for

@@ -61,9 +61,12 @@ void table_html(const ResultTable& t, const RenderOptions& o, std::vector<std::s
 void reasons_html(const ExplainedTable& t, std::ostream& out) {
     out << "<ul class=\"effects\">";
     for (const auto* e : t.explanations) {
-        out << "<li><p>" << esc(e->headline) << "</p><ul>";
+        out << "<li><p>" << esc(labelled_headline(*e)) << "</p><ul>";
         for (const auto& r : e->reasons)
             out << "<li><code>" << esc(r.code) << "</code> " << esc(r.sentence) << "</li>";
+        for (const auto& r : e->notes)
+            out << "<li>note <code>" << esc(r.code) << "</code> " << esc(r.sentence) << "</li>";
+        if (e->robustness) out << "<li>robustness: " << esc(e->robustness->sentence) << "</li>";
         out << "</ul></li>";
     }
     out << "</ul>\n";

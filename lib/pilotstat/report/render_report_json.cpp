@@ -20,12 +20,10 @@ void number_json(std::ostream& out, double v) {
     out << (s.empty() || s == "nan" || s == "inf" || s == "-inf" ? "null" : s);
 }
 
-void explanation_json(std::ostream& out, const explain::Explanation& e) {
-    out << ", \"verdict\": " << json_string(e.verdict) << ", \"test\": " << json_string(e.test) << ", \"p_verdict\": ";
-    number_json(out, e.p);
-    out << ", \"headline\": " << json_string(e.headline) << ", \"reasons\": [";
-    for (std::size_t i = 0; i < e.reasons.size(); ++i) {
-        const auto& r = e.reasons[i];
+void reasons_json(std::ostream& out, const std::vector<explain::Reason>& reasons) {
+    out << '[';
+    for (std::size_t i = 0; i < reasons.size(); ++i) {
+        const auto& r = reasons[i];
         out << (i ? ", " : "") << "{\"code\": " << json_string(r.code) << ", \"numbers\": {";
         for (std::size_t k = 0; k < r.numbers.size(); ++k) {
             out << (k ? ", " : "") << json_string(r.numbers[k].name) << ": ";
@@ -34,6 +32,42 @@ void explanation_json(std::ostream& out, const explain::Explanation& e) {
         out << "}, \"sentence\": " << json_string(r.sentence) << '}';
     }
     out << ']';
+}
+
+void robustness_json(std::ostream& out, const std::optional<explain::Robustness>& r) {
+    if (!r) {
+        out << "null";
+        return;
+    }
+    out << "{\"left_out\": " << r->left_out << ", \"estimate_min\": ";
+    number_json(out, r->estimate_min);
+    out << ", \"estimate_max\": ";
+    number_json(out, r->estimate_max);
+    out << ", \"without_min\": " << json_string(r->without_min) << ", \"without_max\": " << json_string(r->without_max)
+        << ", \"sd\": ";
+    if (r->sd) number_json(out, *r->sd);
+    else out << "null";
+    out << ", \"verdict_recomputed\": " << (r->verdict_recomputed ? "true" : "false")
+        << ", \"adjusted_verdict_changes\": " << (r->verdict_changes ? "true" : "false") << ", \"changer\": ";
+    if (r->verdict_changes) {
+        out << json_string(r->changer) << ", \"p_adjusted_without\": ";
+        number_json(out, r->p_adjusted_without);
+    } else {
+        out << "null, \"p_adjusted_without\": null";
+    }
+    out << ", \"sentence\": " << json_string(r->sentence) << '}';
+}
+
+void explanation_json(std::ostream& out, const explain::Explanation& e) {
+    out << ", \"role\": " << json_string(e.role) << ", \"verdict\": " << json_string(e.verdict)
+        << ", \"test\": " << json_string(e.test) << ", \"p_verdict\": ";
+    number_json(out, e.p);
+    out << ", \"headline\": " << json_string(e.headline) << ", \"reasons\": ";
+    reasons_json(out, e.reasons);
+    out << ", \"notes\": ";
+    reasons_json(out, e.notes);
+    out << ", \"robustness\": ";
+    robustness_json(out, e.robustness);
 }
 
 // Rows `rows` of `t` as objects; with explanations appended when given.
@@ -62,10 +96,11 @@ void render_report_json(const analysis::StudyReport& r, const ReportView& v, std
     out << ", \"power\": ";
     number_json(out, s.power);
     out << ", \"adjust\": " << json_string(r.options.adjust) << ", \"family\": " << json_string(r.options.family)
-        << ", \"adjustment\": " << json_string(r.adjust_label) << ", \"seed\": " << r.options.change.exact.seed
-        << ", \"times\": [";
+        << ", \"primary\": " << json_string(r.options.primary) << ", \"adjustment\": " << json_string(r.adjust_label)
+        << ", \"seed\": " << r.options.change.exact.seed << ", \"times\": [";
     for (std::size_t t = 0; t < v.study->times.size(); ++t) out << (t ? ", " : "") << json_string(v.study->times[t]);
-    out << "], \"time_order\": " << json_string(v.study->time_order) << "},\n  \"summary\": " << json_string(v.summary) << ",\n  \"measures\": [";
+    out << "], \"time_order\": " << json_string(v.study->time_order) << "},\n  \"summary\": " << json_string(v.summary)
+        << ",\n  \"measures\": [";
     for (std::size_t i = 0; i < v.measures.size(); ++i) {
         const auto& m = v.measures[i];
         out << (i ? ",\n    {" : "\n    {") << "\"measure\": " << json_string(m.measure)

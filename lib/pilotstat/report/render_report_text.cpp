@@ -40,8 +40,10 @@ std::string indented(const ResultTable& t, const RenderOptions& o, const std::st
 
 void explanations(const ExplainedTable& t, std::ostream& out) {
     for (const auto* e : t.explanations) {
-        out << wrap(e->headline, "  - ", 0);
+        out << wrap(labelled_headline(*e), "  - ", 0);
         for (const auto& r : e->reasons) out << wrap("[" + r.code + "] " + r.sentence, "      ", 2);
+        for (const auto& r : e->notes) out << wrap("note [" + r.code + "] " + r.sentence, "      ", 2);
+        if (e->robustness) out << wrap("robustness: " + e->robustness->sentence, "      ", 2);
     }
 }
 
@@ -86,8 +88,10 @@ void render_report_markdown(const ReportView& v, const RenderOptions& o, std::os
     out << "# pilotstat report: " << v.source << "\n\n" << v.settings_line << "\n\n## Summary\n\n" << v.summary << "\n";
     auto reasons = [&](const ExplainedTable& t) {
         for (const auto* e : t.explanations) {
-            out << "\n- " << e->headline << '\n';
+            out << "\n- " << labelled_headline(*e) << '\n';
             for (const auto& r : e->reasons) out << "  - **" << r.code << "**: " << r.sentence << '\n';
+            for (const auto& r : e->notes) out << "  - note **" << r.code << "**: " << r.sentence << '\n';
+            if (e->robustness) out << "  - robustness: " << e->robustness->sentence << '\n';
         }
     };
     for (const auto& m : v.measures) {

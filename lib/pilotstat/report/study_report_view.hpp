@@ -43,6 +43,9 @@ struct ReportView {
     std::string plan_note;
 };
 
+// "[primary] " or "[secondary] " before the row's headline.
+inline std::string labelled_headline(const explain::Explanation& e) { return "[" + e.role + "] " + e.headline; }
+
 ReportView make_view(const analysis::StudyReport& report, const data::Study& study);
 
 // What the html and markdown reports show beyond the analysis itself.

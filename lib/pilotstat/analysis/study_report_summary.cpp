@@ -1,0 +1,113 @@
+// The report's opening paragraph. It speaks about the one pre-specified
+// primary analysis, says "not statistically significant at alpha = ..."
+// rather than anything that equates it with the absence of an effect (ASA
+// 2016, principles 2, 3 and 5), and counts the reasons among those rows.
+#include <map>
+
+#include "pilotstat/analysis/study_report.hpp"
+
+namespace pilotstat::analysis {
+
+namespace {
+
+std::string list(const std::vector<std::string>& items) {
+    std::string s;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        s += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
+    return s;
+}
+
+std::string within_floors(const StudyReport& r) {
+    std::size_t floors = 0;
+    for (const auto& e : r.change_expl.explanations) floors += e.has("P_FLOOR");
+    if (floors == 0) return "";
+    return " " + std::to_string(floors) + " of " + std::to_string(r.change_expl.explanations.size()) +
+           " within-arm changes are tested at a size where the exact sign-flip test cannot reach alpha (P_FLOOR).";
+}
+
+std::string single_arm_summary(const data::Study& st, const StudyReport& r) {
+    const auto& o = r.options;
+    std::size_t sig = 0;
+    for (const auto& e : r.change_expl.explanations) sig += e.significant;
+    const auto n = r.change_expl.explanations.size();
+    return "Single-arm study (" + std::to_string(st.subjects.size()) + " participants, no control group): of " +
+           std::to_string(n) + " within-arm change" + (n == 1 ? "" : "s") + " from " + st.times[o.compare.from] +
+           ", " + std::to_string(sig) + (sig == 1 ? " is" : " are") + " statistically significant at " +
+           explain::fmt_alpha(o.settings.alpha) + " (exact sign-flip test, " + r.adjust_label +
+           "). Without a control arm no change can be attributed to treatment (NO_CONTROL): natural course, "
+           "regression to the mean and expectancy change scores too." + within_floors(r);
+}
+
+// Three or more arms: the omnibus exact tests come first (on the change
+// scores, where they are computed), then the pairs, adjusted across pairs.
+std::string omnibus_sentence(const data::Study& st, const StudyReport& r) {
+    std::string s = " With " + std::to_string(st.groups.size()) + " arms the pairwise p-values are adjusted across " +
+                    "the measures and the pairs together (" + r.adjust_label + ").";
+    std::vector<std::string> parts;
+    std::vector<bool> seen(st.measures.size(), false);
+    for (const auto& c : r.comparisons) {
+        if (seen[c.measure] || !c.k_anova) continue;
+        seen[c.measure] = true;
+        std::string part = st.label(c.measure) + " p = " + explain::fmt_p(c.k_anova->test.p_value);
+        if (c.k_kruskal) part += " (Kruskal-Wallis p = " + explain::fmt_p(c.k_kruskal->test.p_value) + ")";
+        parts.push_back(part);
+    }
+    if (!parts.empty())
+        s += " Omnibus exact permutation F tests over the " + std::to_string(st.groups.size()) +
+             " arms on the change scores " + st.times[r.options.compare.from] + " to " + st.times[r.options.compare.to] +
+             ", unadjusted: " + list(parts) + ".";
+    return s;
+}
+
+}  // namespace
+
+std::string report_summary(const data::Study& st, const StudyReport& r) {
+    if (st.groups.size() < 2) return single_arm_summary(st, r);
+    const auto& o = r.options;
+    const bool change = o.primary == "change";
+    const auto& rows = r.primary_rows();
+    const auto& expl = r.primary_expl().explanations;
+    std::vector<std::string> sig, not_sig;
+    std::map<std::string, std::size_t> codes;
+    std::vector<std::string> order;
+    for (std::size_t i = 0; i < expl.size(); ++i) {
+        const std::string name = st.label(rows[i].measure) +
+                                 (st.groups.size() > 2 ? " (" + st.groups[rows[i].group_a] + " v " +
+                                                             st.groups[rows[i].group_b] + ")"
+                                                       : "");
+        (expl[i].significant ? sig : not_sig).push_back(name);
+        if (expl[i].significant) continue;
+        for (const auto& reason : expl[i].reasons) {
+            if (!codes.count(reason.code)) order.push_back(reason.code);
+            ++codes[reason.code];
+        }
+    }
+    const std::string analysis = change ? "change " + st.times[o.compare.from] + " to " + st.times[o.compare.to] +
+                                              " compared between the arms"
+                                        : "ANCOVA of the scores at " + st.times[o.compare.to] + " adjusted for " +
+                                              st.times[o.compare.from];
+    std::string s = "Primary analysis (pre-specified with --primary " + o.primary + "): " + analysis +
+                    ", exact permutation test, " + r.adjust_label + ". Of " + std::to_string(expl.size()) +
+                    (st.groups.size() > 2 ? " comparison" : " measure") + (expl.size() == 1 ? "" : "s") + ", " + std::to_string(sig.size()) +
+                    (sig.size() == 1 ? " is" : " are") + " statistically significant at " +
+                    explain::fmt_alpha(o.settings.alpha) + (sig.empty() ? "" : " (" + list(sig) + ")") + " and " +
+                    std::to_string(not_sig.size()) + (not_sig.size() == 1 ? " is" : " are") + " not" +
+                    (not_sig.empty() ? "" : " (" + list(not_sig) + ")") + ".";
+    if (!not_sig.empty()) {
+        s += " A result that is not statistically significant does not show that the arms are alike; each "
+             "interval shows which effects the data are compatible with.";
+        if (!order.empty()) {
+            s += " Reasons among the " + std::to_string(not_sig.size()) + " not significant:";
+            for (std::size_t i = 0; i < order.size(); ++i)
+                s += std::string(i ? "," : "") + " " + order[i] + " (" + std::to_string(codes[order[i]]) + ")";
+            s += ".";
+        }
+    }
+    if (st.groups.size() > 2) s += omnibus_sentence(st, r);
+    s += std::string(" Secondary, outside the primary family: the ") +
+         (change ? "ANCOVA comparison" : "change-score comparison") +
+         " and the within-arm changes (which do not compare the arms; NO_CONTROL)." + within_floors(r);
+    return s;
+}
+
+}  // namespace pilotstat::analysis
