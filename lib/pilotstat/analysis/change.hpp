@@ -13,6 +13,7 @@
 #include "pilotstat/effects/paired_effects.hpp"
 #include "pilotstat/inference/exact_options.hpp"
 #include "pilotstat/inference/paired_t_test.hpp"
+#include "pilotstat/inference/shift_inversion.hpp"
 #include "pilotstat/inference/signrank_test.hpp"
 #include "pilotstat/report/result_table.hpp"
 
@@ -45,6 +46,14 @@ struct ChangeRow {
     std::optional<effects::PairedEffect> dz, gz;
     std::optional<double> d_av;
     bootstrap::BootstrapInterval boot;
+    // The exact sign-flip test inverted over a shift of the mean change: its
+    // p-value function and the interval of shifts it does not reject.
+    std::optional<inference::PValueFunction> signflip_curve;
+    std::optional<inference::ShiftInterval> signflip_ci;
+    // The headline interval of the mean change (the one reports quote),
+    // chosen by measured coverage (docs/methods/intervals.md): the t interval.
+    // nullopt when it is not estimable (a note says why).
+    std::optional<effects::Interval> ci;
     std::size_t responders = 0, responder_base = 0;  // responders among pairs with a nonzero baseline
     std::optional<double> responder_rate;
     std::optional<effects::Interval> responder_ci;

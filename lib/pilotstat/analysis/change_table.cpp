@@ -30,7 +30,12 @@ std::vector<report::Column> change_columns() {
         {"boot_method", ColumnKind::text},     {"responders", ColumnKind::integer},
         {"responder_rate", ColumnKind::real},  {"responder_ci_low", ColumnKind::real},
         {"responder_ci_high", ColumnKind::real},
+        {"ci_low", ColumnKind::real},          {"ci_high", ColumnKind::real},
+        {"ci_level", ColumnKind::real},        {"ci_method", ColumnKind::text},
+        {"signflip_ci_low", ColumnKind::real}, {"signflip_ci_high", ColumnKind::real},
+        {"signflip_ci_level", ColumnKind::real},
         // extras
+        {"method_signflip_ci", ColumnKind::text},
         {"alternative", ColumnKind::text},     {"method_signflip", ColumnKind::text},
         {"method_signrank", ColumnKind::text}, {"method_sign", ColumnKind::text},
         {"mc_se_signflip", ColumnKind::real},  {"mc_se_signrank", ColumnKind::real},
@@ -78,7 +83,9 @@ void set_intervals(report::ResultTable& t, const ChangeRow& r) {
         }
     }
     t.set("d_av", r.d_av);
-    if (r.boot.interval) {
+    // a zero-width bootstrap interval (all resampled means equal) is not a
+    // confidence interval: ends left empty, the note says BOOT_ALL_EQUAL
+    if (r.boot.interval && r.boot.interval->low != r.boot.interval->high) {
         t.set("boot_ci_low", r.boot.interval->low);
         t.set("boot_ci_high", r.boot.interval->high);
     }
@@ -88,6 +95,19 @@ void set_intervals(report::ResultTable& t, const ChangeRow& r) {
         t.set("df", r.t->test.df);
         t.set("t_ci_low", r.t->ci.low);
         t.set("t_ci_high", r.t->ci.high);
+    }
+    if (r.ci) {
+        t.set("ci_low", r.ci->low);
+        t.set("ci_high", r.ci->high);
+        t.set("ci_level", r.ci->conf);
+        t.set("ci_method", r.ci->method);
+    }
+    if (r.signflip_ci) {
+        const auto& s = *r.signflip_ci;
+        t.set("signflip_ci_low", s.low);
+        t.set("signflip_ci_high", s.high);
+        if (s.estimable) t.set("signflip_ci_level", s.level);
+        t.set("method_signflip_ci", s.method_label);
     }
 }
 

@@ -14,6 +14,7 @@
 #include "pilotstat/effects/hodges_lehmann.hpp"
 #include "pilotstat/inference/exact_options.hpp"
 #include "pilotstat/inference/k_sample_tests.hpp"
+#include "pilotstat/inference/shift_inversion.hpp"
 #include "pilotstat/inference/t_tests.hpp"
 #include "pilotstat/inference/wmw_test.hpp"
 #include "pilotstat/models/ancova.hpp"
@@ -58,6 +59,15 @@ struct CompareRow {
     GroupValues a, b;
     std::optional<double> mean_a, mean_b, mean_diff;
     std::optional<inference::TestResult> perm;
+    // The exact permutation test inverted over a shift of the mean difference
+    // (A - delta vs B): its p-value function and the shifts it does not reject.
+    std::optional<inference::PValueFunction> perm_curve;
+    std::optional<inference::ShiftInterval> perm_ci;
+    // The headline interval of the row's difference (the one reports quote),
+    // chosen by measured coverage (docs/methods/intervals.md): Welch's t
+    // interval of the mean difference; the model's t interval of the adjusted
+    // difference for ancova. nullopt when not estimable (a note says why).
+    std::optional<effects::Interval> ci;
     std::optional<inference::WmwResult> wmw;
     std::optional<inference::TTestResult> welch, student;
     effects::HedgesGResult hedges;

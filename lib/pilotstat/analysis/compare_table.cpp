@@ -19,13 +19,16 @@ std::vector<report::Column> compare_columns(bool ancova) {
         {"hedges_g", ColumnKind::real},    {"g_ci_low", ColumnKind::real},     {"g_ci_high", ColumnKind::real},
         {"cliffs_delta", ColumnKind::real}, {"delta_ci_low", ColumnKind::real}, {"delta_ci_high", ColumnKind::real},
         {"hl_shift", ColumnKind::real},    {"hl_ci_low", ColumnKind::real},    {"hl_ci_high", ColumnKind::real},
-        {"boot_ci_low", ColumnKind::real}, {"boot_ci_high", ColumnKind::real}, {"boot_method", ColumnKind::text}};
+        {"boot_ci_low", ColumnKind::real}, {"boot_ci_high", ColumnKind::real}, {"boot_method", ColumnKind::text},
+        {"ci_low", ColumnKind::real},      {"ci_high", ColumnKind::real},      {"ci_level", ColumnKind::real},
+        {"ci_method", ColumnKind::text},   {"perm_ci_low", ColumnKind::real},  {"perm_ci_high", ColumnKind::real},
+        {"perm_ci_level", ColumnKind::real}};
     if (ancova)
         spec.insert(spec.end(), {{"adj_diff", ColumnKind::real}, {"adj_ci_low", ColumnKind::real},
                                  {"adj_ci_high", ColumnKind::real}, {"p_ancova_perm", ColumnKind::pvalue},
                                  {"p_ancova_t", ColumnKind::pvalue}, {"method_ancova_perm", ColumnKind::text}});
     spec.insert(spec.end(),
-                {{"alternative", ColumnKind::text}, {"missing_a", ColumnKind::integer}, {"missing_b", ColumnKind::integer},
+                {{"method_perm_ci", ColumnKind::text}, {"alternative", ColumnKind::text}, {"missing_a", ColumnKind::integer}, {"missing_b", ColumnKind::integer},
                  {"method_wmw", ColumnKind::text}, {"mc_se_perm", ColumnKind::real}, {"mc_se_wmw", ColumnKind::real},
                  {"p_floor_data_perm", ColumnKind::pvalue}, {"p_floor_data_wmw", ColumnKind::pvalue},
                  {"wmw_u", ColumnKind::real}, {"prob_superiority", ColumnKind::real}, {"cohens_d", ColumnKind::real},
@@ -78,7 +81,9 @@ void set_effects(report::ResultTable& t, const CompareRow& r) {
     }
     t.set("cliffs_delta", r.cliffs_delta);
     if (r.delta_boot) {
-        set_interval(t, r.delta_boot->interval, "delta_ci_low", "delta_ci_high");
+        // zero width (complete separation: every bootstrap delta is +-1) is no interval
+        if (r.delta_boot->interval && r.delta_boot->interval->low != r.delta_boot->interval->high)
+            set_interval(t, r.delta_boot->interval, "delta_ci_low", "delta_ci_high");
         t.set("delta_boot_method", r.delta_boot->method_label);
     }
     if (r.hl) {
@@ -86,8 +91,21 @@ void set_effects(report::ResultTable& t, const CompareRow& r) {
         set_interval(t, r.hl->ci, "hl_ci_low", "hl_ci_high");
         t.set("hl_achieved_conf", r.hl->achieved_conf);
     }
+    if (r.ci) {
+        t.set("ci_low", r.ci->low);
+        t.set("ci_high", r.ci->high);
+        t.set("ci_level", r.ci->conf);
+        t.set("ci_method", r.ci->method);
+    }
+    if (r.perm_ci) {
+        t.set("perm_ci_low", r.perm_ci->low);
+        t.set("perm_ci_high", r.perm_ci->high);
+        if (r.perm_ci->estimable) t.set("perm_ci_level", r.perm_ci->level);
+        t.set("method_perm_ci", r.perm_ci->method_label);
+    }
     if (r.boot) {
-        set_interval(t, r.boot->interval, "boot_ci_low", "boot_ci_high");
+        if (r.boot->interval && r.boot->interval->low != r.boot->interval->high)
+            set_interval(t, r.boot->interval, "boot_ci_low", "boot_ci_high");
         t.set("boot_method", r.boot->method_label);
     }
 }

@@ -11,10 +11,15 @@ namespace pilotstat::inference {
 
 namespace {
 
-// One arrangement: T(delta) = u - (num / den) delta, den shared by all.
+// One arrangement: T(delta) = u - (num / den) delta, den shared by all, with
+// the two shifts where it meets the observed line T_A(delta) = u0 - delta:
+// rg where T = T_A (num != den), rh where T = -T_A (num != -den). The roots
+// are computed from sums of the raw data (exact for integer data, one
+// rounding at the end), not from u, so that a breakpoint at -4 prints as -4.
 struct Arrangement {
     double u = 0.0;
     long long num = 0;
+    double rg = 0.0, rh = 0.0;
 };
 
 struct Problem {
@@ -81,13 +86,8 @@ PValueFunction sweep(const Problem& pr, const ExactOptions& o) {
     roots.reserve(pr.arr.size() * (two_dev ? 2 : 1));
     for (std::size_t i = 0; i < pr.arr.size(); ++i) {
         const auto& a = pr.arr[i];
-        const long long gb = a.num - den, hb = a.num + den;
-        if (gb != 0)
-            roots.push_back({(a.u - pr.u0) * static_cast<double>(den) / static_cast<double>(gb),
-                             static_cast<std::uint32_t>(2 * i)});
-        if (two_dev && hb != 0)
-            roots.push_back({(a.u + pr.u0) * static_cast<double>(den) / static_cast<double>(hb),
-                             static_cast<std::uint32_t>(2 * i + 1)});
+        if (a.num != den) roots.push_back({a.rg, static_cast<std::uint32_t>(2 * i)});
+        if (two_dev && a.num != -den) roots.push_back({a.rh, static_cast<std::uint32_t>(2 * i + 1)});
     }
     std::sort(roots.begin(), roots.end(), [](const Root& l, const Root& r) { return l.x < r.x; });
     // Roots closer than the tolerance are one breakpoint (rounding noise of
@@ -186,36 +186,44 @@ std::optional<PValueFunction> two_sample_shift_pvalues(std::span<const double> a
                                                        const ExactOptions& o) {
     if (a.empty() || b.empty() || !finite_all(a) || !finite_all(b)) return std::nullopt;
     const std::size_t na = a.size(), nb = b.size(), n = na + nb;
-    std::vector<long double> centered;
-    long double sum = 0;
-    for (double x : a) sum += x;
-    for (double x : b) sum += x;
-    const long double mean = sum / static_cast<long double>(n);
-    for (double x : a) centered.push_back(x - mean);
-    for (double x : b) centered.push_back(x - mean);
-    // T_S(0) = N / (n_a n_b) * sum over S of the centered values
-    const long double factor = static_cast<long double>(n) / static_cast<long double>(na * nb);
+    std::vector<long double> x;
+    for (double v : a) x.push_back(v);
+    for (double v : b) x.push_back(v);
+    long double total = 0, s_a = 0;
+    for (std::size_t i = 0; i < n; ++i) total += x[i];
+    for (std::size_t i = 0; i < na; ++i) s_a += x[i];
+    const long double lna = static_cast<long double>(na), lnb = static_cast<long double>(nb),
+                      ln = static_cast<long double>(n);
     Problem pr;
     pr.den = static_cast<long long>(na * nb);
     const long long nal = static_cast<long long>(na), nl = static_cast<long long>(n);
-    auto slope_num = [&](long long k) { return k * nl - nal * nal; };
     pr.scale = std::max(max_abs(a, max_abs(b, 0.0)), 1e-300);
-    long double obs = 0;
-    for (std::size_t i = 0; i < na; ++i) obs += centered[i];
-    pr.u0 = static_cast<double>(factor * obs);
+    // T_S(0) = s_S / n_a - (total - s_S) / n_b with s_S the raw sum over S
+    auto stat = [&](long double s_s) { return static_cast<double>(s_s / lna - (total - s_s) / lnb); };
+    pr.u0 = stat(s_a);
+    // rg = mean(A \ S) - mean(B n S) = (s_A - s_S) / (n_a - k);
+    // rh = ((s_S + s_A) N - 2 n_a total) / (k N + n_a n_b - n_a^2)
+    auto arrangement = [&](long double s_s, long long k) {
+        Arrangement r;
+        r.u = stat(s_s);
+        r.num = k * nl - nal * nal;
+        if (k != nal) r.rg = static_cast<double>((s_a - s_s) / static_cast<long double>(nal - k));
+        const long long hden = k * nl + nal * static_cast<long long>(nb) - nal * nal;
+        if (hden != 0) r.rh = static_cast<double>(((s_s + s_a) * ln - 2 * lna * total) / static_cast<long double>(hden));
+        return r;
+    };
     const double splits = resample::binomial_coefficient(static_cast<int>(n), static_cast<int>(na));
     const bool two_dev = o.alternative == Alternative::two_sided && o.two_sided_rule == TwoSidedRule::deviation;
     if (splits <= std::min(kMaxInversionArrangements, o.max_enumeration)) {
         pr.arr.reserve(static_cast<std::size_t>(splits));
         // depth-first over the subsets of size n_a: running sum and number of A members
-        std::vector<std::size_t> pick(na);
         auto rec = [&](auto&& self, std::size_t start, std::size_t depth, long double s, long long k) -> void {
             if (depth == na) {
-                pr.arr.push_back({static_cast<double>(factor * s), slope_num(k)});
+                pr.arr.push_back(arrangement(s, k));
                 return;
             }
             for (std::size_t i = start; i + (na - depth) <= n; ++i)
-                self(self, i + 1, depth + 1, s + centered[i], k + (i < na ? 1 : 0));
+                self(self, i + 1, depth + 1, s + x[i], k + (i < na ? 1 : 0));
         };
         rec(rec, 0, 0, 0.0L, 0);
         pr.total = splits;
@@ -229,16 +237,16 @@ std::optional<PValueFunction> two_sample_shift_pvalues(std::span<const double> a
         std::vector<std::size_t> idx(n);
         std::iota(idx.begin(), idx.end(), std::size_t{0});
         pr.arr.reserve(static_cast<std::size_t>(o.resamples) + 1);
-        pr.arr.push_back({pr.u0, pr.den});  // the observed split: p = (k + 1) / (B + 1)
+        pr.arr.push_back(arrangement(s_a, nal));  // the observed split: p = (k + 1) / (B + 1)
         for (std::uint64_t r = 0; r < o.resamples; ++r) {
             long double s = 0;
             long long k = 0;
             for (std::size_t i = 0; i < na; ++i) {
                 std::swap(idx[i], idx[i + rng.below(n - i)]);
-                s += centered[idx[i]];
+                s += x[idx[i]];
                 k += idx[i] < na ? 1 : 0;
             }
-            pr.arr.push_back({static_cast<double>(factor * s), slope_num(k)});
+            pr.arr.push_back(arrangement(s, k));
         }
         const double b1 = static_cast<double>(o.resamples) + 1.0;
         pr.total = b1;
@@ -255,21 +263,32 @@ std::optional<PValueFunction> sign_flip_shift_pvalues(std::span<const double> d,
     const std::size_t n = d.size();
     Problem pr;
     pr.den = static_cast<long long>(n);
+    const long long nl = pr.den;
     pr.scale = std::max(max_abs(d, 0.0), 1e-300);
     long double sum = 0;
     for (double x : d) sum += x;
     const long double inv_n = 1.0L / static_cast<long double>(n);
     pr.u0 = static_cast<double>(sum * inv_n);
+    // With s_plus the sum of the m unflipped differences: T = (2 s_plus - sum) / n,
+    // rg = mean of the flipped ones, rh = mean of the unflipped ones.
+    auto arrangement = [&](long double s_plus, long long m) {
+        Arrangement r;
+        r.u = static_cast<double>((2 * s_plus - sum) * inv_n);
+        r.num = 2 * m - nl;
+        if (m != nl) r.rg = static_cast<double>((sum - s_plus) / static_cast<long double>(nl - m));
+        if (m != 0) r.rh = static_cast<double>(s_plus / static_cast<long double>(m));
+        return r;
+    };
     const double flips = std::ldexp(1.0, static_cast<int>(std::min<std::size_t>(n, 1000)));
     if (flips <= std::min(kMaxInversionArrangements, o.max_enumeration)) {
         pr.arr.reserve(static_cast<std::size_t>(flips));
-        auto rec = [&](auto&& self, std::size_t i, long double s, long long k) -> void {
+        auto rec = [&](auto&& self, std::size_t i, long double s_plus, long long m) -> void {
             if (i == n) {
-                pr.arr.push_back({static_cast<double>(s * inv_n), k});
+                pr.arr.push_back(arrangement(s_plus, m));
                 return;
             }
-            self(self, i + 1, s + d[i], k + 1);
-            self(self, i + 1, s - d[i], k - 1);
+            self(self, i + 1, s_plus + d[i], m + 1);
+            self(self, i + 1, s_plus, m);
         };
         rec(rec, 0, 0.0L, 0);
         pr.total = flips;
@@ -281,18 +300,19 @@ std::optional<PValueFunction> sign_flip_shift_pvalues(std::span<const double> d,
         if (o.resamples == 0) return std::nullopt;
         resample::Rng rng(o.seed);
         pr.arr.reserve(static_cast<std::size_t>(o.resamples) + 1);
-        pr.arr.push_back({pr.u0, pr.den});
+        pr.arr.push_back(arrangement(sum, nl));
         for (std::uint64_t r = 0; r < o.resamples; ++r) {
-            long double s = 0;
-            long long k = 0;
+            long double s_plus = 0;
+            long long m = 0;
             std::uint64_t bits = 0;
             for (std::size_t i = 0; i < n; ++i) {
                 if (i % 64 == 0) bits = rng.next();
-                const bool plus = (bits >> (i % 64)) & 1U;
-                s += plus ? d[i] : -d[i];
-                k += plus ? 1 : -1;
+                if ((bits >> (i % 64)) & 1U) {
+                    s_plus += d[i];
+                    ++m;
+                }
             }
-            pr.arr.push_back({static_cast<double>(s * inv_n), k});
+            pr.arr.push_back(arrangement(s_plus, m));
         }
         const double b1 = static_cast<double>(o.resamples) + 1.0;
         pr.total = b1;
