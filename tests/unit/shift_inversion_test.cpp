@@ -179,3 +179,78 @@ TEST_CASE("ShiftInversion/Monte Carlo inversion is used beyond the limit, determ
     const auto t = permutation_test(a, b, exact);
     CHECK(std::fabs(f->p(0.0) - t->p_value) < 0.02);
 }
+
+// Reference: scripts/reference/shift_inversion.py (brute force in exact
+// rational arithmetic) on the example study's change scores and on random
+// studies; intervals, levels and every breakpoint of p(delta) to 1e-9.
+#include <map>
+
+#include "fixture.hpp"
+
+namespace {
+
+ExactOptions fixture_options(const fixture::Row& r) {
+    ExactOptions o;
+    o.alternative = parse_alternative(r.str("alternative"));
+    o.two_sided_rule = r.str("rule") == "doubled" ? TwoSidedRule::doubled : TwoSidedRule::deviation;
+    return o;
+}
+
+std::optional<PValueFunction> fixture_function(const fixture::Row& r) {
+    const auto o = fixture_options(r);
+    return r.str("kind") == "paired" ? sign_flip_shift_pvalues(r.vec("a"), o)
+                                     : two_sample_shift_pvalues(r.vec("a"), r.vec("b"), o);
+}
+
+void check_end(const std::optional<double>& got, const fixture::Row& r, const std::string& col) {
+    if (r.is_na(col)) {
+        CHECK_FALSE(got);
+    } else {
+        REQUIRE(got);
+        CHECK(*got == doctest::Approx(r.num(col)).epsilon(1e-9).scale(1.0));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("ShiftInversion/intervals match the brute-force rational reference") {
+    const auto rows = fixture::read("reference/intervals_inversion.csv");
+    CHECK(rows.size() > 200);
+    for (const auto& r : rows) {
+        INFO(r.str("id") << " " << r.str("alternative") << " " << r.str("rule") << " conf " << r.str("conf"));
+        const auto f = fixture_function(r);
+        REQUIRE(f);
+        CHECK(f->method == Method::exact_enumeration);
+        CHECK(f->steps.size() == static_cast<std::size_t>(r.num("steps")));
+        const auto ci = invert(*f, r.num("conf"), "test");
+        CHECK(ci.level == doctest::Approx(r.num("level")).epsilon(1e-12));
+        CHECK(ci.estimable == (r.str("estimable") == "1"));
+        check_end(ci.low, r, "low");
+        check_end(ci.high, r, "high");
+    }
+}
+
+TEST_CASE("ShiftInversion/every breakpoint of p(delta) matches the brute-force rational reference") {
+    const auto rows = fixture::read("reference/intervals_curve.csv");
+    std::map<std::string, std::vector<const fixture::Row*>> cases;
+    std::vector<std::string> order;
+    for (const auto& r : rows) {
+        const auto key = r.str("id") + "|" + r.str("alternative") + "|" + r.str("rule");
+        if (!cases.count(key)) order.push_back(key);
+        cases[key].push_back(&r);
+    }
+    CHECK(order.size() > 50);
+    for (const auto& key : order) {
+        INFO(key);
+        const auto& steps = cases[key];
+        const auto f = fixture_function(*steps.front());
+        REQUIRE(f);
+        REQUIRE(f->steps.size() == steps.size());
+        CHECK(f->p_below == doctest::Approx(steps.front()->num("p_below")).epsilon(1e-12));
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            CHECK(f->steps[i].shift == doctest::Approx(steps[i]->num("shift")).epsilon(1e-9).scale(1.0));
+            CHECK(f->steps[i].p_at == doctest::Approx(steps[i]->num("p_at")).epsilon(1e-12));
+            CHECK(f->steps[i].p_above == doctest::Approx(steps[i]->num("p_above")).epsilon(1e-12));
+        }
+    }
+}
