@@ -16,7 +16,7 @@ namespace pilotstat::analysis {
 
 const std::vector<std::string>& change_option_keys() {
     static const std::vector<std::string> keys = [] {
-        std::vector<std::string> k{"from", "to", "conf", "alpha", "zero_method", "responder"};
+        std::vector<std::string> k{"from", "to", "conf", "alpha", "zero_method", "responder", "curve"};
         for (const auto& e : exact_option_keys()) k.push_back(e);
         for (const auto& b : boot_option_keys())
             if (std::find(k.begin(), k.end(), b) == k.end()) k.push_back(b);

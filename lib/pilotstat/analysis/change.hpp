@@ -69,4 +69,11 @@ ChangeRow change_row(const data::Study& study, std::size_t measure, std::size_t 
 report::ResultTable change_table(const data::Study& study, const std::vector<ChangeRow>& rows,
                                  const ChangeOptions& options);
 
+// `change --curve`: for each row, the sign-flip test's p-value function of
+// the hypothesised mean change (shift) at its breakpoints: p at the shift,
+// p on the open segment below it (p_below) and above it up to the next
+// breakpoint (p_above).
+report::ResultTable change_curve_table(const data::Study& study, const std::vector<ChangeRow>& rows,
+                                       const ChangeOptions& options);
+
 }  // namespace pilotstat::analysis

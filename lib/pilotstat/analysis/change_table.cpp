@@ -158,4 +158,34 @@ report::ResultTable change_table(const data::Study& study, const std::vector<Cha
     return t;
 }
 
+report::ResultTable change_curve_table(const data::Study& study, const std::vector<ChangeRow>& rows,
+                                       const ChangeOptions& o) {
+    report::ResultTable t({{"measure", ColumnKind::text}, {"group", ColumnKind::text}, {"from", ColumnKind::text},
+                           {"to", ColumnKind::text}, {"n", ColumnKind::integer}, {"statistic", ColumnKind::text},
+                           {"shift", ColumnKind::real}, {"p", ColumnKind::pvalue}, {"p_below", ColumnKind::pvalue},
+                           {"p_above", ColumnKind::pvalue}, {"alternative", ColumnKind::text},
+                           {"method", ColumnKind::text}});
+    for (const auto& r : rows) {
+        if (!r.signflip_curve) continue;
+        double below = r.signflip_curve->p_below;
+        for (const auto& s : r.signflip_curve->steps) {
+            t.add_row();
+            t.set("measure", study.measures[r.measure]);
+            t.set("group", study.groups[r.group]);
+            t.set("from", study.times[r.from]);
+            t.set("to", study.times[r.to]);
+            t.set("n", r.pairs.differences.size());
+            t.set("statistic", "mean_change");
+            t.set("shift", s.shift);
+            t.set("p", s.p_at);
+            t.set("p_below", below);
+            t.set("p_above", s.p_above);
+            t.set("alternative", std::string(inference::to_string(o.exact.alternative)));
+            t.set("method", "sign-flip, " + r.signflip_curve->method_label());
+            below = s.p_above;
+        }
+    }
+    return t;
+}
+
 }  // namespace pilotstat::analysis

@@ -89,6 +89,13 @@ void compare_values(CompareRow& row, const CompareOptions& options);
 report::ResultTable compare_table(const data::Study& study, const std::vector<CompareRow>& rows,
                                   const CompareOptions& options);
 
+// `compare --curve`: for each row, the permutation test's p-value function of
+// the hypothesised difference in means (shift) at its breakpoints (columns
+// as change_curve_table). Not for --on ancova (UsageError): its adjusted
+// difference's test is not inverted.
+report::ResultTable compare_curve_table(const data::Study& study, const std::vector<CompareRow>& rows,
+                                        const CompareOptions& options);
+
 // `compare --responders`: responders (at least responder_pct % improvement
 // from `from` to `to`) per group, Fisher's and Boschloo's exact tests, and
 // the Newcombe interval of the difference in rates.

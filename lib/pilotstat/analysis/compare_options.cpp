@@ -21,7 +21,7 @@ std::string_view to_string(CompareOn on) {
 
 const std::vector<std::string>& compare_option_keys() {
     static const std::vector<std::string> keys = [] {
-        std::vector<std::string> k{"on", "from", "to", "at", "time_values", "responder", "conf", "alpha"};
+        std::vector<std::string> k{"on", "from", "to", "at", "time_values", "responder", "conf", "alpha", "curve"};
         for (const auto& e : exact_option_keys()) k.push_back(e);
         for (const auto& b : boot_option_keys())
             if (std::find(k.begin(), k.end(), b) == k.end()) k.push_back(b);

@@ -1,6 +1,7 @@
 // The `compare` ResultTable: the columns in order, then the ANCOVA
 // columns, then extras naming how each number was made.
 #include "pilotstat/analysis/compare.hpp"
+#include "pilotstat/error.hpp"
 #include "pilotstat/inference/p_floor.hpp"
 
 namespace pilotstat::analysis {
@@ -160,6 +161,42 @@ report::ResultTable compare_table(const data::Study& st, const std::vector<Compa
         const auto* primary = r.ancova ? (r.ancova->fit ? &r.ancova->fit->permutation : nullptr) : (r.perm ? &*r.perm : nullptr);
         if (primary) t.set("verdict", primary->p_value <= o.alpha ? "significant" : "not significant");
         t.set("note", join_notes(r.notes));
+    }
+    return t;
+}
+
+report::ResultTable compare_curve_table(const data::Study& st, const std::vector<CompareRow>& rows,
+                                        const CompareOptions& o) {
+    if (o.on == CompareOn::ancova)
+        throw UsageError("--curve is not available with --on ancova: the adjusted difference's permutation test is "
+                         "not inverted (use --on change or --on raw)");
+    report::ResultTable t({{"measure", ColumnKind::text}, {"on", ColumnKind::text}, {"group_a", ColumnKind::text},
+                           {"group_b", ColumnKind::text}, {"n_a", ColumnKind::integer}, {"n_b", ColumnKind::integer},
+                           {"statistic", ColumnKind::text}, {"shift", ColumnKind::real}, {"p", ColumnKind::pvalue},
+                           {"p_below", ColumnKind::pvalue}, {"p_above", ColumnKind::pvalue},
+                           {"alternative", ColumnKind::text}, {"two_sided", ColumnKind::text},
+                           {"method", ColumnKind::text}});
+    for (const auto& r : rows) {
+        if (!r.perm_curve) continue;
+        double below = r.perm_curve->p_below;
+        for (const auto& s : r.perm_curve->steps) {
+            t.add_row();
+            t.set("measure", st.measures[r.measure]);
+            t.set("on", std::string(to_string(o.on)));
+            t.set("group_a", st.groups[r.group_a]);
+            t.set("group_b", st.groups[r.group_b]);
+            t.set("n_a", r.a.values.size());
+            t.set("n_b", r.b.values.size());
+            t.set("statistic", "mean_diff");
+            t.set("shift", s.shift);
+            t.set("p", s.p_at);
+            t.set("p_below", below);
+            t.set("p_above", s.p_above);
+            t.set("alternative", std::string(inference::to_string(o.exact.alternative)));
+            t.set("two_sided", std::string(inference::to_string(o.exact.two_sided_rule)));
+            t.set("method", "permutation, " + r.perm_curve->method_label());
+            below = s.p_above;
+        }
     }
     return t;
 }
