@@ -66,6 +66,9 @@ void setup_change(CLI::App& app) {
     add_keyed_real(*sub, o, "--responder", "responder",
                    "Responder: improvement of at least this percent of the baseline score (default 50)",
                    analysis::ranges::responder);
+    add_keyed_real(*sub, o, "--margin", "margin",
+                   "Equivalence margin M (points): two one-sided exact sign-flip tests (TOST) of |mean change| < M, "
+                   "and the smallest margin these data establish", analysis::ranges::margin);
     add_inference_options(*sub, o);
     sub->add_flag("--curve", a->curve,
                   "Print the compatibility curve instead: the exact sign-flip p-value of each hypothesised mean "

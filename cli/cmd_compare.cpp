@@ -53,6 +53,9 @@ void setup_compare(CLI::App& app) {
     sub->add_flag("--curve", a->curve,
                   "Print the compatibility curve instead: the exact permutation p-value of each hypothesised "
                   "difference in means (shift) at every breakpoint of the p-value function");
+    add_keyed_real(*sub, o, "--margin", "margin",
+                   "Equivalence margin M (points): two one-sided exact permutation tests (TOST) of |difference in means| < M, "
+                   "and the smallest margin these data establish", analysis::ranges::margin);
     add_inference_options(*sub, o);
     sub->footer(
         "Effects are group A minus group B, A being the first group (or the first of --groups a,b). With\n"

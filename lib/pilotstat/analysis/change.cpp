@@ -16,7 +16,7 @@ namespace pilotstat::analysis {
 
 const std::vector<std::string>& change_option_keys() {
     static const std::vector<std::string> keys = [] {
-        std::vector<std::string> k{"from", "to", "conf", "alpha", "zero_method", "responder", "curve"};
+        std::vector<std::string> k{"from", "to", "conf", "alpha", "zero_method", "responder", "curve", "margin"};
         for (const auto& e : exact_option_keys()) k.push_back(e);
         for (const auto& b : boot_option_keys())
             if (std::find(k.begin(), k.end(), b) == k.end()) k.push_back(b);
@@ -39,6 +39,7 @@ ChangeOptions change_options(const data::Study& study, const OptionMap& options)
     else throw UsageError("unknown zero method \"" + zero + "\" (valid: pratt, wilcoxon)");
     o.responder_pct = opt.real("responder", 50.0, ranges::responder);
     o.alpha = opt.real("alpha", 0.05, ranges::alpha);
+    if (opt.has("margin")) o.margin = opt.real("margin", 1.0, ranges::margin);
     return o;
 }
 
@@ -115,6 +116,19 @@ void intervals(ChangeRow& r, const ChangeOptions& o) {
                               " pairs allow below the requested " + format_level(o.conf) +
                               " (smallest two-sided p " + format_level(1.0 - ci.level, false) + ")");
         if (ci.has_gaps) r.notes.push_back("signflip_ci: the shifts not rejected have gaps; their hull is shown");
+    }
+    if (o.margin) {
+        auto g = o.exact, l = o.exact;
+        g.alternative = inference::Alternative::greater;
+        l.alternative = inference::Alternative::less;
+        const auto fg = inference::sign_flip_shift_pvalues(d, g), fl = inference::sign_flip_shift_pvalues(d, l);
+        if (fg && fl) {
+            r.tost = inference::tost(*fg, *fl, *o.margin, o.alpha);
+            if (!r.tost->possible)
+                r.notes.push_back("TOST: no margin can be shown with " + n + " pairs at alpha = " +
+                                  format_level(o.alpha, false) + " (smallest one-sided p " +
+                                  format_level(r.tost->p_floor, false) + ")");
+        }
     }
     if (r.t) {
         r.ci.emplace(r.t->ci).method = "t";

@@ -28,6 +28,7 @@ struct ChangeOptions {
     double alpha = 0.05;  // for the verdict column (p_signflip <= alpha)
     bootstrap::BootstrapOptions boot;
     double responder_pct = 50.0;  // responder: improvement of at least this % of the baseline score
+    std::optional<double> margin;  // --margin: TOST equivalence within +-margin (sign-flip tests)
 };
 
 // Keys: from, to, conf, alpha, zero_method, responder, and the exact/boot keys
@@ -54,6 +55,7 @@ struct ChangeRow {
     // chosen by measured coverage (docs/methods/intervals.md): the t interval.
     // nullopt when it is not estimable (a note says why).
     std::optional<effects::Interval> ci;
+    std::optional<inference::TostResult> tost;  // with --margin
     std::size_t responders = 0, responder_base = 0;  // responders among pairs with a nonzero baseline
     std::optional<double> responder_rate;
     std::optional<effects::Interval> responder_ci;

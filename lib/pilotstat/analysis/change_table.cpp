@@ -1,5 +1,7 @@
 // The `change` ResultTable: the columns in their order, then extras
 // that name how each number was made (method, Monte Carlo SE, notes).
+#include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "pilotstat/analysis/change.hpp"
@@ -49,6 +51,29 @@ std::vector<report::Column> change_columns() {
     std::vector<report::Column> cols;
     for (const auto& [name, kind] : spec) cols.push_back({name, kind});
     return cols;
+}
+
+// TOST columns (--margin only).
+void set_tost(report::ResultTable& t, const std::optional<inference::TostResult>& r, double alpha) {
+    if (!r) return;
+    t.set("margin", r->margin);
+    t.set("p_tost_lower", r->p_lower);
+    t.set("p_tost_upper", r->p_upper);
+    t.set("p_tost", r->p);
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "%s within +-%g at alpha = %g",
+                  r->equivalent ? "equivalence shown" : "equivalence not shown", r->margin, alpha);
+    t.set("tost", std::string(buf));
+    t.set("tost_min_margin", r->min_margin);
+}
+
+void add_tost_columns(std::vector<report::Column>& cols, const std::string& after) {
+    std::size_t i = 0;
+    while (i < cols.size() && cols[i].name != after) ++i;
+    const std::vector<report::Column> tost{{"margin", ColumnKind::real}, {"p_tost_lower", ColumnKind::pvalue},
+                                           {"p_tost_upper", ColumnKind::pvalue}, {"p_tost", ColumnKind::pvalue},
+                                           {"tost", ColumnKind::text}, {"tost_min_margin", ColumnKind::real}};
+    cols.insert(cols.begin() + static_cast<std::ptrdiff_t>(std::min(i + 1, cols.size())), tost.begin(), tost.end());
 }
 
 // p_floor_* is the design floor (any data with n pairs); p_floor_data_* the
@@ -115,7 +140,9 @@ void set_intervals(report::ResultTable& t, const ChangeRow& r) {
 
 report::ResultTable change_table(const data::Study& study, const std::vector<ChangeRow>& rows,
                                  const ChangeOptions& o) {
-    report::ResultTable t(change_columns());
+    auto cols = change_columns();
+    if (o.margin) add_tost_columns(cols, "signflip_ci_level");
+    report::ResultTable t(cols);
     for (const auto& r : rows) {
         t.add_row();
         t.set("measure", study.measures[r.measure]);
@@ -140,6 +167,7 @@ report::ResultTable change_table(const data::Study& study, const std::vector<Cha
         if (r.signrank) t.set("statistic_signrank", r.signrank->statistic);
         if (r.t) t.set("p_t", r.t->test.p_value);
         set_intervals(t, r);
+        set_tost(t, r.tost, o.alpha);
         if (!r.pairs.differences.empty()) {
             t.set("responders", r.responders);
             t.set("responder_rate", r.responder_rate);

@@ -52,6 +52,19 @@ void add_perm_ci(CompareRow& r, const CompareOptions& o) {
         r.notes.push_back("perm_ci at " + format_number(ci.level, true) + ", the highest level " + sizes +
                           " allows below the requested " + format_number(o.conf, true));
     if (ci.has_gaps) r.notes.push_back("perm_ci: the shifts not rejected have gaps; their hull is shown");
+    if (o.margin) {
+        auto g = o.exact, l = o.exact;
+        g.alternative = inference::Alternative::greater;
+        l.alternative = inference::Alternative::less;
+        const auto fg = inference::two_sample_shift_pvalues(a, b, g), fl = inference::two_sample_shift_pvalues(a, b, l);
+        if (fg && fl) {
+            r.tost = inference::tost(*fg, *fl, *o.margin, o.alpha);
+            if (!r.tost->possible)
+                r.notes.push_back("TOST: no margin can be shown with " + sizes + " at alpha = " +
+                                  format_number(o.alpha) + " (smallest one-sided p " +
+                                  format_number(r.tost->p_floor) + ")");
+        }
+    }
 }
 
 }  // namespace

@@ -39,6 +39,7 @@ struct CompareOptions {
     // them off for its ANCOVA rows, whose interval is the model's t interval.
     bool bootstrap_intervals = true;
     double responder_pct = 50.0;
+    std::optional<double> margin;  // --margin: TOST equivalence within +-margin (permutation tests)
 };
 
 // Keys: on, from, to, at, time_values, responder, conf, alpha, and the exact/boot keys.
@@ -68,6 +69,7 @@ struct CompareRow {
     // interval of the mean difference; the model's t interval of the adjusted
     // difference for ancova. nullopt when not estimable (a note says why).
     std::optional<effects::Interval> ci;
+    std::optional<inference::TostResult> tost;  // with --margin
     std::optional<inference::WmwResult> wmw;
     std::optional<inference::TTestResult> welch, student;
     effects::HedgesGResult hedges;

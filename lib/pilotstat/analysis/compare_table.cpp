@@ -1,5 +1,8 @@
 // The `compare` ResultTable: the columns in order, then the ANCOVA
 // columns, then extras naming how each number was made.
+#include <algorithm>
+#include <cstdio>
+
 #include "pilotstat/analysis/compare.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/inference/p_floor.hpp"
@@ -41,6 +44,29 @@ std::vector<report::Column> compare_columns(bool ancova) {
     std::vector<report::Column> cols;
     for (const auto& [name, kind] : spec) cols.push_back({name, kind});
     return cols;
+}
+
+// TOST columns (--margin only).
+void set_tost(report::ResultTable& t, const std::optional<inference::TostResult>& r, double alpha) {
+    if (!r) return;
+    t.set("margin", r->margin);
+    t.set("p_tost_lower", r->p_lower);
+    t.set("p_tost_upper", r->p_upper);
+    t.set("p_tost", r->p);
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "%s within +-%g at alpha = %g",
+                  r->equivalent ? "equivalence shown" : "equivalence not shown", r->margin, alpha);
+    t.set("tost", std::string(buf));
+    t.set("tost_min_margin", r->min_margin);
+}
+
+void add_tost_columns(std::vector<report::Column>& cols, const std::string& after) {
+    std::size_t i = 0;
+    while (i < cols.size() && cols[i].name != after) ++i;
+    const std::vector<report::Column> tost{{"margin", ColumnKind::real}, {"p_tost_lower", ColumnKind::pvalue},
+                                           {"p_tost_upper", ColumnKind::pvalue}, {"p_tost", ColumnKind::pvalue},
+                                           {"tost", ColumnKind::text}, {"tost_min_margin", ColumnKind::real}};
+    cols.insert(cols.begin() + static_cast<std::ptrdiff_t>(std::min(i + 1, cols.size())), tost.begin(), tost.end());
 }
 
 void set_interval(report::ResultTable& t, const std::optional<effects::Interval>& ci, const char* lo, const char* hi) {
@@ -131,7 +157,9 @@ void set_ancova_and_k(report::ResultTable& t, const CompareRow& r) {
 }  // namespace
 
 report::ResultTable compare_table(const data::Study& st, const std::vector<CompareRow>& rows, const CompareOptions& o) {
-    report::ResultTable t(compare_columns(o.on == CompareOn::ancova));
+    auto cols = compare_columns(o.on == CompareOn::ancova);
+    if (o.margin) add_tost_columns(cols, "perm_ci_level");
+    report::ResultTable t(cols);
     const bool two_times = o.on == CompareOn::change || o.on == CompareOn::ancova;
     for (const auto& r : rows) {
         t.add_row();
@@ -154,6 +182,7 @@ report::ResultTable compare_table(const data::Study& st, const std::vector<Compa
         t.set("mean_diff", r.mean_diff);
         set_tests(t, r);
         set_effects(t, r);
+        set_tost(t, r.tost, o.alpha);
         set_ancova_and_k(t, r);
         t.set("alternative", std::string(inference::to_string(o.exact.alternative)));
         t.set("alpha", o.alpha);

@@ -371,4 +371,21 @@ ShiftInterval invert(const PValueFunction& f, double conf, const std::string& te
     return out;
 }
 
+TostResult tost(const PValueFunction& greater, const PValueFunction& less, double margin, double alpha) {
+    TostResult t;
+    t.margin = margin;
+    t.p_lower = greater.p(-margin);
+    t.p_upper = less.p(margin);
+    t.p = std::max(t.p_lower, t.p_upper);
+    t.p_floor = std::max(greater.resolution, less.resolution);
+    t.possible = t.p_floor <= alpha * (1.0 + 1e-12);
+    t.equivalent = t.possible && t.p <= alpha;
+    if (t.possible) {
+        const auto lo = invert(greater, 1.0 - alpha, "");
+        const auto hi = invert(less, 1.0 - alpha, "");
+        if (lo.low && hi.high) t.min_margin = std::max(-*lo.low, *hi.high);
+    }
+    return t;
+}
+
 }  // namespace pilotstat::inference

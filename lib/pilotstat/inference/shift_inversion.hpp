@@ -103,4 +103,23 @@ double attained_size(const PValueFunction& f, double conf);
 // ("sign-flip", "permutation").
 ShiftInterval invert(const PValueFunction& f, double conf, const std::string& test_name);
 
+// Equivalence by two one-sided tests (TOST; Schuirmann 1987) at margin M:
+// p_lower is the exact one-sided test of "shift <= -M" (alternative greater,
+// at delta = -M), p_upper of "shift >= M" (alternative less, at delta = M);
+// equivalence within +-M is shown at alpha when both are <= alpha. With the
+// one-sided p-value functions monotone in delta, TOST rejects for every
+// margin above min_margin = max(-L, U), L and U the ends of the one-sided
+// 1 - alpha inversions. possible is false when the smallest one-sided p the
+// design can attain (p_floor) exceeds alpha: then no margin can ever be
+// shown with this many observations, and min_margin is empty.
+struct TostResult {
+    double margin = 0.0;
+    double p_lower = 1.0, p_upper = 1.0, p = 1.0;  // p = max(p_lower, p_upper)
+    bool equivalent = false;
+    bool possible = false;
+    double p_floor = 1.0;
+    std::optional<double> min_margin;
+};
+TostResult tost(const PValueFunction& greater, const PValueFunction& less, double margin, double alpha);
+
 }  // namespace pilotstat::inference
