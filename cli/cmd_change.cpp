@@ -5,6 +5,7 @@
 
 #include "cmd_individual.hpp"
 #include "common.hpp"
+#include "pilotstat/error.hpp"
 #include "numeric_options.hpp"
 #include "pilotstat/analysis/option_ranges.hpp"
 #include "pilotstat/analysis/table_command.hpp"
@@ -17,6 +18,7 @@ struct ChangeArgs {
     OutputArgs output;
     std::map<std::string, std::string> options;
     bool individual = false;  // --individual: per-subject change (same as `pilotstat individual`)
+    bool curve = false;       // --curve: the sign-flip test's p-value function instead of the change table
     IndividualOptions ind;
 };
 
@@ -33,6 +35,7 @@ std::vector<std::string> split_commas(const std::string& text) {
 }
 
 void run_change(const ChangeArgs& a) {
+    if (a.curve && a.individual) throw UsageError("--curve and --individual cannot be combined");
     if (a.individual) {
         IndividualOptions ind = a.ind;
         ind.input = a.input;
@@ -42,8 +45,10 @@ void run_change(const ChangeArgs& a) {
         run_individual(ind);
         return;
     }
+    auto options = a.options;
+    if (a.curve) options["curve"] = "true";
     const auto study = load_input(a.input);
-    emit(analysis::run_table_command("change", study, a.options), a.output);
+    emit(analysis::run_table_command("change", study, options), a.output);
 }
 }  // namespace
 
@@ -61,7 +66,13 @@ void setup_change(CLI::App& app) {
     add_keyed_real(*sub, o, "--responder", "responder",
                    "Responder: improvement of at least this percent of the baseline score (default 50)",
                    analysis::ranges::responder);
+    add_keyed_real(*sub, o, "--margin", "margin",
+                   "Equivalence margin M (points): two one-sided exact sign-flip tests (TOST) of |mean change| < M, "
+                   "and the smallest margin these data establish", analysis::ranges::margin);
     add_inference_options(*sub, o);
+    sub->add_flag("--curve", a->curve,
+                  "Print the compatibility curve instead: the exact sign-flip p-value of each hypothesised mean "
+                  "change (shift) at every breakpoint of the p-value function");
     sub->add_flag("--individual", a->individual,
                   "Per-subject change instead: RCI, Jacobson-Truax category, severity bands, MCID (as `pilotstat "
                   "individual`; with --rci-z, --rci-sd, --summary)");
@@ -78,7 +89,8 @@ void setup_change(CLI::App& app) {
         "Example:\n"
         "  pilotstat change data/examples/kap_pilot.csv --measures bpi_severity --to T3\n"
         "  pilotstat change data/examples/kap_pilot.csv --from T1 --to T3 --format json | jq '.[].p_signflip'\n"
-        "  pilotstat change data/examples/kap_pilot.csv --individual --measures bdi --to T3");
+        "  pilotstat change data/examples/kap_pilot.csv --individual --measures bdi --to T3\n"
+        "  pilotstat change data/examples/kap_pilot.csv --measures bdi --to T3 --curve --format csv");
     sub->callback([a] { run_change(*a); });
 }
 

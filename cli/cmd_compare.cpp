@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "common.hpp"
+#include "pilotstat/error.hpp"
 #include "numeric_options.hpp"
 #include "pilotstat/analysis/option_ranges.hpp"
 #include "pilotstat/analysis/table_command.hpp"
@@ -16,11 +17,15 @@ struct CompareArgs {
     OutputArgs output;
     std::map<std::string, std::string> options;
     bool responders = false;
+    bool curve = false;  // --curve: the permutation test's p-value function instead of the comparison
 };
 
 void run_compare(const CompareArgs& a) {
+    if (a.curve && a.responders) throw UsageError("--curve and --responders cannot be combined");
+    auto options = a.options;
+    if (a.curve) options["curve"] = "true";
     const auto study = load_input(a.input);
-    emit(analysis::run_table_command(a.responders ? "responders" : "compare", study, a.options), a.output);
+    emit(analysis::run_table_command(a.responders ? "responders" : "compare", study, options), a.output);
 }
 }  // namespace
 
@@ -45,6 +50,12 @@ void setup_compare(CLI::App& app) {
                    analysis::ranges::responder);
     sub->add_flag("--responders", a->responders,
                   "Print the responders table (Fisher, Boschloo, Newcombe) instead of the comparison");
+    sub->add_flag("--curve", a->curve,
+                  "Print the compatibility curve instead: the exact permutation p-value of each hypothesised "
+                  "difference in means (shift) at every breakpoint of the p-value function");
+    add_keyed_real(*sub, o, "--margin", "margin",
+                   "Equivalence margin M (points): two one-sided exact permutation tests (TOST) of |difference in means| < M, "
+                   "and the smallest margin these data establish", analysis::ranges::margin);
     add_inference_options(*sub, o);
     sub->footer(
         "Effects are group A minus group B, A being the first group (or the first of --groups a,b). With\n"
@@ -55,7 +66,8 @@ void setup_compare(CLI::App& app) {
         "  pilotstat compare data/examples/kap_pilot.csv --measures bdi\n"
         "  pilotstat compare data/examples/kap_pilot.csv --on ancova --format csv\n"
         "  pilotstat compare data/examples/kap_pilot.csv --on slope --time-values 0,1,3,6\n"
-        "  pilotstat compare data/examples/kap_pilot.csv --responders --responder 30");
+        "  pilotstat compare data/examples/kap_pilot.csv --responders --responder 30\n"
+        "  pilotstat compare data/examples/kap_pilot.csv --measures bdi --curve --format csv");
     sub->callback([a] { run_compare(*a); });
 }
 

@@ -56,4 +56,28 @@ run "$PS" change --help
 run "$PS" change "$EX" --measures bdi --format csv --two-sided doubled
 expect_status "change --two-sided doubled" 0
 expect_contains "two_sided column names doubled" ",two-sided,doubled,"
+
+# sign-flip inversion: 95% is unattainable with 5 pairs; the 93.75% interval is the range of the changes
+run "$PS" change "$EX" --measures bdi --groups psychedelic --to T3 --format json
+python3 - "$T/out" <<'PY' && ok || bad "signflip_ci at 93.75% with a note"
+import json, sys
+r = json.load(open(sys.argv[1]))[0]
+assert r["signflip_ci_low"] == -16 and r["signflip_ci_high"] == -5 and r["signflip_ci_level"] == 0.9375
+assert "highest level 5 pairs allow below the requested 95%" in r["note"]
+assert r["ci_method"] == "t" and r["ci_low"] == r["t_ci_low"]
+PY
+printf 'subject,group,time,measure,score\n' >"$T/eq.csv"
+for s in 1 2 3 4 5; do printf 'S%s,a,T0,bdi,%s\nS%s,a,T1,bdi,%s\n' $s $((10 + s)) $s $((8 + s)) >>"$T/eq.csv"; done
+run "$PS" change "$T/eq.csv" --format json
+python3 - "$T/out" <<'PY' && ok || bad "five equal changes: no interval printed, reason in note"
+import json, sys
+r = json.load(open(sys.argv[1]))[0]
+for c in ("ci_low", "ci_high", "signflip_ci_low", "signflip_ci_high", "boot_ci_low", "boot_ci_high"):
+    assert r[c] is None, c
+assert "signflip_ci not estimable: all 5 changes are equal (zero width)" in r["note"]
+assert "ci not estimable: all 5 changes are equal (zero SD)" in r["note"]
+PY
+expect_golden "change curve" "$G/change_example_curve.csv" "$PS" change "$EX" --measures bdi --to T3 --curve --format csv
+expect_error "curve with individual" 2 "--curve and --individual cannot be combined" \
+  "$PS" change "$EX" --curve --individual
 finish

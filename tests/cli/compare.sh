@@ -24,6 +24,35 @@ run "$PS" compare tests/reference/data/anorexia_long.csv --format csv
 [ "$status" -eq 0 ] && [ "$(wc -l <"$T/out")" -eq 4 ] && grep -q "monte-carlo (B=100000" "$T/out" && ok \
   || bad "three groups"
 
+# test-inverted interval: the shifts the exact permutation test does not reject
+run "$PS" compare "$EX" --measures bdi --format json
+python3 - "$T/out" <<'PY' && ok || bad "perm_ci agrees with p_perm and the curve"
+import json, sys
+r = json.load(open(sys.argv[1]))[0]
+assert r["perm_ci_low"] == -14 and r["perm_ci_high"] == -1 and abs(r["perm_ci_level"] - (1 - 12/252)) < 1e-15
+assert r["ci_method"] == "welch" and r["ci_low"] == r["welch_ci_low"] and r["ci_level"] == 0.95
+assert r["perm_ci_high"] < 0 and r["p_perm"] <= 1 - r["perm_ci_level"]  # excludes 0 <=> p_perm <= size
+PY
+expect_golden "compare curve" "$G/compare_example_curve.csv" "$PS" compare "$EX" --measures bdi --curve --format csv
+run "$PS" compare "$EX" --measures bdi --curve --format csv
+python3 - "$T/out" <<'PY' && ok || bad "curve: p at 0 is p_perm, p = 1 at the observed difference"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+def p(x):
+    v = float(rows[0]["p_below"])
+    for r in rows:
+        s = float(r["shift"])
+        if x < s: return v
+        if x == s: return float(r["p"])
+        v = float(r["p_above"])
+    return v
+assert abs(p(0.0) - 0.03968253968253968) < 1e-15 and p(-8.0) == 1.0
+PY
+expect_error "curve with responders" 2 "--curve and --responders cannot be combined" \
+  "$PS" compare "$EX" --curve --responders
+expect_error "curve with ancova" 2 "--curve is not available with --on ancova" \
+  "$PS" compare "$EX" --curve --on ancova
+
 expect_error "one group" 2 "compare needs at least two groups" "$PS" compare "$EX" --groups psychedelic
 expect_error "bad --on" 2 'unknown --on "median" (valid: change, raw, ancova, slope, auc)' \
   "$PS" compare "$EX" --on median

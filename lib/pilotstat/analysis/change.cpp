@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "pilotstat/analysis/common_options.hpp"
 #include "pilotstat/analysis/option_ranges.hpp"
@@ -15,7 +16,7 @@ namespace pilotstat::analysis {
 
 const std::vector<std::string>& change_option_keys() {
     static const std::vector<std::string> keys = [] {
-        std::vector<std::string> k{"from", "to", "conf", "alpha", "zero_method", "responder"};
+        std::vector<std::string> k{"from", "to", "conf", "alpha", "zero_method", "responder", "curve", "margin"};
         for (const auto& e : exact_option_keys()) k.push_back(e);
         for (const auto& b : boot_option_keys())
             if (std::find(k.begin(), k.end(), b) == k.end()) k.push_back(b);
@@ -38,10 +39,19 @@ ChangeOptions change_options(const data::Study& study, const OptionMap& options)
     else throw UsageError("unknown zero method \"" + zero + "\" (valid: pratt, wilcoxon)");
     o.responder_pct = opt.real("responder", 50.0, ranges::responder);
     o.alpha = opt.real("alpha", 0.05, ranges::alpha);
+    if (opt.has("margin")) o.margin = opt.real("margin", 1.0, ranges::margin);
     return o;
 }
 
 namespace {
+
+// 0.9375 -> "93.75%" (as_percent) or "0.0625".
+std::string format_level(double x, bool as_percent = true) {
+    char buf[32];
+    if (as_percent) std::snprintf(buf, sizeof buf, "%.4g%%", 100.0 * x);
+    else std::snprintf(buf, sizeof buf, "%.4g", x);
+    return buf;
+}
 
 void count_directions(ChangeRow& r, bool higher_is_worse) {
     for (double d : r.pairs.differences) {
@@ -99,6 +109,45 @@ void available_means(ChangeRow& r, const data::Study& study) {
     r.pct_change_of_means_available = stats::percent_change_of_means(a.values, a.exact, b.values, b.exact);
 }
 
+// The sign-flip inversion and the headline interval, with a note for every
+// level below the one asked for and every interval that is not estimable.
+void intervals(ChangeRow& r, const ChangeOptions& o) {
+    const auto& d = r.pairs.differences;
+    const std::string n = std::to_string(d.size());
+    const bool all_equal = std::all_of(d.begin(), d.end(), [&](double x) { return x == d.front(); });
+    r.signflip_curve = inference::sign_flip_shift_pvalues(d, o.exact);
+    if (r.signflip_curve) {
+        r.signflip_ci = inference::invert(*r.signflip_curve, o.conf, "sign-flip");
+        const auto& ci = *r.signflip_ci;
+        if (!ci.estimable)
+            r.notes.push_back("signflip_ci not estimable: " +
+                              (all_equal && d.size() > 1 ? "all " + n + " changes are equal (zero width)" : ci.reason));
+        else if (ci.level_below_requested)
+            r.notes.push_back("signflip_ci at " + format_level(ci.level) + ", the highest level " + n +
+                              " pairs allow below the requested " + format_level(o.conf) +
+                              " (smallest two-sided p " + format_level(1.0 - ci.level, false) + ")");
+        if (ci.has_gaps) r.notes.push_back("signflip_ci: the shifts not rejected have gaps; their hull is shown");
+    }
+    if (o.margin) {
+        auto g = o.exact, l = o.exact;
+        g.alternative = inference::Alternative::greater;
+        l.alternative = inference::Alternative::less;
+        const auto fg = inference::sign_flip_shift_pvalues(d, g), fl = inference::sign_flip_shift_pvalues(d, l);
+        if (fg && fl) {
+            r.tost = inference::tost(*fg, *fl, *o.margin, o.alpha);
+            if (!r.tost->possible)
+                r.notes.push_back("TOST: no margin can be shown with " + n + " pairs at alpha = " +
+                                  format_level(o.alpha, false) + " (smallest one-sided p " +
+                                  format_level(r.tost->p_floor, false) + ")");
+        }
+    }
+    if (r.t) {
+        r.ci.emplace(r.t->ci).method = "t";
+    } else if (d.size() >= 2 && all_equal) {
+        r.notes.push_back("ci not estimable: all " + n + " changes are equal (zero SD)");
+    }
+}
+
 void tests_and_effects(ChangeRow& r, const ChangeOptions& o) {
     const auto& d = r.pairs.differences;
     r.signflip = inference::signflip_test(d, o.exact);
@@ -113,6 +162,7 @@ void tests_and_effects(ChangeRow& r, const ChangeOptions& o) {
     if (!r.t && d.size() >= 2) r.notes.push_back("all differences equal: no paired t test or dz (zero SD)");
     if (r.boot.note != bootstrap::IntervalNote::none)
         r.notes.push_back("bootstrap: " + std::string(bootstrap::note_code(r.boot.note)));
+    intervals(r, o);
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "pilotstat/effects/paired_effects.hpp"
 #include "pilotstat/inference/exact_options.hpp"
 #include "pilotstat/inference/paired_t_test.hpp"
+#include "pilotstat/inference/shift_inversion.hpp"
 #include "pilotstat/inference/signrank_test.hpp"
 #include "pilotstat/report/result_table.hpp"
 
@@ -27,6 +28,7 @@ struct ChangeOptions {
     double alpha = 0.05;  // for the verdict column (p_signflip <= alpha)
     bootstrap::BootstrapOptions boot;
     double responder_pct = 50.0;  // responder: improvement of at least this % of the baseline score
+    std::optional<double> margin;  // --margin: TOST equivalence within +-margin (sign-flip tests)
 };
 
 // Keys: from, to, conf, alpha, zero_method, responder, and the exact/boot keys
@@ -49,6 +51,15 @@ struct ChangeRow {
     std::optional<effects::PairedEffect> dz, gz;
     std::optional<double> d_av;
     bootstrap::BootstrapInterval boot;
+    // The exact sign-flip test inverted over a shift of the mean change: its
+    // p-value function and the interval of shifts it does not reject.
+    std::optional<inference::PValueFunction> signflip_curve;
+    std::optional<inference::ShiftInterval> signflip_ci;
+    // The headline interval of the mean change (the one reports quote),
+    // chosen by measured coverage (docs/methods/intervals.md): the t interval.
+    // nullopt when it is not estimable (a note says why).
+    std::optional<effects::Interval> ci;
+    std::optional<inference::TostResult> tost;  // with --margin
     std::size_t responders = 0, responder_base = 0;  // responders among pairs with a nonzero baseline
     std::optional<double> responder_rate;
     std::optional<effects::Interval> responder_ci;
@@ -63,5 +74,12 @@ ChangeRow change_row(const data::Study& study, std::size_t measure, std::size_t 
 
 report::ResultTable change_table(const data::Study& study, const std::vector<ChangeRow>& rows,
                                  const ChangeOptions& options);
+
+// `change --curve`: for each row, the sign-flip test's p-value function of
+// the hypothesised mean change (shift) at its breakpoints: p at the shift,
+// p on the open segment below it (p_below) and above it up to the next
+// breakpoint (p_above).
+report::ResultTable change_curve_table(const data::Study& study, const std::vector<ChangeRow>& rows,
+                                       const ChangeOptions& options);
 
 }  // namespace pilotstat::analysis

@@ -1,5 +1,7 @@
 // The `change` ResultTable: the columns in their order, then extras
 // that name how each number was made (method, Monte Carlo SE, notes).
+#include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "pilotstat/analysis/change.hpp"
@@ -30,7 +32,12 @@ std::vector<report::Column> change_columns() {
         {"boot_method", ColumnKind::text},     {"responders", ColumnKind::integer},
         {"responder_rate", ColumnKind::real},  {"responder_ci_low", ColumnKind::real},
         {"responder_ci_high", ColumnKind::real},
+        {"ci_low", ColumnKind::real},          {"ci_high", ColumnKind::real},
+        {"ci_level", ColumnKind::real},        {"ci_method", ColumnKind::text},
+        {"signflip_ci_low", ColumnKind::real}, {"signflip_ci_high", ColumnKind::real},
+        {"signflip_ci_level", ColumnKind::real},
         // extras
+        {"method_signflip_ci", ColumnKind::text},
         {"alternative", ColumnKind::text}, {"two_sided", ColumnKind::text},     {"method_signflip", ColumnKind::text},
         {"method_signrank", ColumnKind::text}, {"method_sign", ColumnKind::text},
         {"mc_se_signflip", ColumnKind::real},  {"mc_se_signrank", ColumnKind::real},
@@ -46,6 +53,29 @@ std::vector<report::Column> change_columns() {
     std::vector<report::Column> cols;
     for (const auto& [name, kind] : spec) cols.push_back({name, kind});
     return cols;
+}
+
+// TOST columns (--margin only).
+void set_tost(report::ResultTable& t, const std::optional<inference::TostResult>& r, double alpha) {
+    if (!r) return;
+    t.set("margin", r->margin);
+    t.set("p_tost_lower", r->p_lower);
+    t.set("p_tost_upper", r->p_upper);
+    t.set("p_tost", r->p);
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "%s within +-%g at alpha = %g",
+                  r->equivalent ? "equivalence shown" : "equivalence not shown", r->margin, alpha);
+    t.set("tost", std::string(buf));
+    t.set("tost_min_margin", r->min_margin);
+}
+
+void add_tost_columns(std::vector<report::Column>& cols, const std::string& after) {
+    std::size_t i = 0;
+    while (i < cols.size() && cols[i].name != after) ++i;
+    const std::vector<report::Column> tost{{"margin", ColumnKind::real}, {"p_tost_lower", ColumnKind::pvalue},
+                                           {"p_tost_upper", ColumnKind::pvalue}, {"p_tost", ColumnKind::pvalue},
+                                           {"tost", ColumnKind::text}, {"tost_min_margin", ColumnKind::real}};
+    cols.insert(cols.begin() + static_cast<std::ptrdiff_t>(std::min(i + 1, cols.size())), tost.begin(), tost.end());
 }
 
 // p_floor_* is the design floor (any data with n pairs); p_floor_data_* the
@@ -80,7 +110,9 @@ void set_intervals(report::ResultTable& t, const ChangeRow& r) {
         }
     }
     t.set("d_av", r.d_av);
-    if (r.boot.interval) {
+    // a zero-width bootstrap interval (all resampled means equal) is not a
+    // confidence interval: ends left empty, the note says BOOT_ALL_EQUAL
+    if (r.boot.interval && r.boot.interval->low != r.boot.interval->high) {
         t.set("boot_ci_low", r.boot.interval->low);
         t.set("boot_ci_high", r.boot.interval->high);
     }
@@ -91,13 +123,28 @@ void set_intervals(report::ResultTable& t, const ChangeRow& r) {
         t.set("t_ci_low", r.t->ci.low);
         t.set("t_ci_high", r.t->ci.high);
     }
+    if (r.ci) {
+        t.set("ci_low", r.ci->low);
+        t.set("ci_high", r.ci->high);
+        t.set("ci_level", r.ci->conf);
+        t.set("ci_method", r.ci->method);
+    }
+    if (r.signflip_ci) {
+        const auto& s = *r.signflip_ci;
+        t.set("signflip_ci_low", s.low);
+        t.set("signflip_ci_high", s.high);
+        if (s.estimable) t.set("signflip_ci_level", s.level);
+        t.set("method_signflip_ci", s.method_label);
+    }
 }
 
 }  // namespace
 
 report::ResultTable change_table(const data::Study& study, const std::vector<ChangeRow>& rows,
                                  const ChangeOptions& o) {
-    report::ResultTable t(change_columns());
+    auto cols = change_columns();
+    if (o.margin) add_tost_columns(cols, "signflip_ci_level");
+    report::ResultTable t(cols);
     for (const auto& r : rows) {
         t.add_row();
         t.set("measure", study.measures[r.measure]);
@@ -125,6 +172,7 @@ report::ResultTable change_table(const data::Study& study, const std::vector<Cha
         if (r.signrank) t.set("statistic_signrank", r.signrank->statistic);
         if (r.t) t.set("p_t", r.t->test.p_value);
         set_intervals(t, r);
+        set_tost(t, r.tost, o.alpha);
         if (!r.pairs.differences.empty()) {
             t.set("responders", r.responders);
             t.set("responder_rate", r.responder_rate);
@@ -142,6 +190,36 @@ report::ResultTable change_table(const data::Study& study, const std::vector<Cha
         t.set("alpha", o.alpha);
         if (r.signflip) t.set("verdict", r.signflip->p_value <= o.alpha ? "significant" : "not significant");
         t.set("note", join_notes(r.notes));
+    }
+    return t;
+}
+
+report::ResultTable change_curve_table(const data::Study& study, const std::vector<ChangeRow>& rows,
+                                       const ChangeOptions& o) {
+    report::ResultTable t({{"measure", ColumnKind::text}, {"group", ColumnKind::text}, {"from", ColumnKind::text},
+                           {"to", ColumnKind::text}, {"n", ColumnKind::integer}, {"statistic", ColumnKind::text},
+                           {"shift", ColumnKind::real}, {"p", ColumnKind::pvalue}, {"p_below", ColumnKind::pvalue},
+                           {"p_above", ColumnKind::pvalue}, {"alternative", ColumnKind::text},
+                           {"method", ColumnKind::text}});
+    for (const auto& r : rows) {
+        if (!r.signflip_curve) continue;
+        double below = r.signflip_curve->p_below;
+        for (const auto& s : r.signflip_curve->steps) {
+            t.add_row();
+            t.set("measure", study.measures[r.measure]);
+            t.set("group", study.groups[r.group]);
+            t.set("from", study.times[r.from]);
+            t.set("to", study.times[r.to]);
+            t.set("n", r.pairs.differences.size());
+            t.set("statistic", "mean_change");
+            t.set("shift", s.shift);
+            t.set("p", s.p_at);
+            t.set("p_below", below);
+            t.set("p_above", s.p_above);
+            t.set("alternative", std::string(inference::to_string(o.exact.alternative)));
+            t.set("method", "sign-flip, " + r.signflip_curve->method_label());
+            below = s.p_above;
+        }
     }
     return t;
 }

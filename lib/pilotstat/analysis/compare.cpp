@@ -1,5 +1,8 @@
 #include "pilotstat/analysis/compare.hpp"
 
+#include <cmath>
+#include <cstdio>
+
 #include "pilotstat/analysis/pairs.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/effects/cliffs_delta.hpp"
@@ -22,6 +25,46 @@ std::optional<double> summary_measure(const data::Study& st, std::size_t m, std:
     if (o.on == CompareOn::slope) return x.size() >= 2 ? models::subject_slope(x, y) : std::nullopt;
     if (x.size() != st.times.size()) return std::nullopt;
     return models::subject_time_averaged_auc(x, y);
+}
+
+}  // namespace
+
+namespace {
+
+std::string format_number(double x, bool as_percent = false) {
+    char buf[32];
+    if (as_percent) std::snprintf(buf, sizeof buf, "%.4g%%", 100.0 * x);
+    else std::snprintf(buf, sizeof buf, "%.4g", x);
+    return buf;
+}
+
+void add_perm_ci(CompareRow& r, const CompareOptions& o) {
+    const auto& a = r.a.values;
+    const auto& b = r.b.values;
+    r.perm_curve = inference::two_sample_shift_pvalues(a, b, o.exact);
+    if (!r.perm_curve) return;
+    r.perm_ci = inference::invert(*r.perm_curve, o.conf, "permutation");
+    const auto& ci = *r.perm_ci;
+    const std::string sizes = std::to_string(a.size()) + " v " + std::to_string(b.size());
+    if (!ci.estimable)
+        r.notes.push_back("perm_ci not estimable: " + ci.reason);
+    else if (ci.level_below_requested)
+        r.notes.push_back("perm_ci at " + format_number(ci.level, true) + ", the highest level " + sizes +
+                          " allows below the requested " + format_number(o.conf, true));
+    if (ci.has_gaps) r.notes.push_back("perm_ci: the shifts not rejected have gaps; their hull is shown");
+    if (o.margin) {
+        auto g = o.exact, l = o.exact;
+        g.alternative = inference::Alternative::greater;
+        l.alternative = inference::Alternative::less;
+        const auto fg = inference::two_sample_shift_pvalues(a, b, g), fl = inference::two_sample_shift_pvalues(a, b, l);
+        if (fg && fl) {
+            r.tost = inference::tost(*fg, *fl, *o.margin, o.alpha);
+            if (!r.tost->possible)
+                r.notes.push_back("TOST: no margin can be shown with " + sizes + " at alpha = " +
+                                  format_number(o.alpha) + " (smallest one-sided p " +
+                                  format_number(r.tost->p_floor) + ")");
+        }
+    }
 }
 
 }  // namespace
@@ -77,6 +120,7 @@ void compare_values(CompareRow& r, const CompareOptions& o) {
                                 ? stats::difference_of_means(r.b.exact, r.a.exact)
                                 : std::nullopt;
     r.mean_diff = exact_diff ? *exact_diff : r.perm ? r.perm->statistic : *r.mean_a - *r.mean_b;
+    add_perm_ci(r, o);
     r.wmw = inference::wmw_test(a, b, o.exact);
     r.welch = inference::welch_t_test(a, b, o.exact.alternative, o.conf);
     r.student = inference::student_t_test(a, b, o.exact.alternative, o.conf);
@@ -91,6 +135,15 @@ void compare_values(CompareRow& r, const CompareOptions& o) {
     } else {
         r.notes.push_back("a group has one subject: no t tests, effect-size intervals or bootstrap");
     }
+    if (r.welch) {
+        r.ci.emplace(r.welch->ci).method = "welch";
+    } else if (a.size() >= 2 && b.size() >= 2) {
+        r.notes.push_back("ci not estimable: no spread in either group (Welch's standard error is 0)");
+    }
+    if (r.delta_boot && r.delta_boot->interval && r.delta_boot->interval->low == r.delta_boot->interval->high)
+        r.notes.push_back("delta_ci not estimable: every bootstrap value of Cliff's delta is " +
+                          format_number(r.delta_boot->interval->low) +
+                          (std::fabs(r.delta_boot->interval->low) == 1.0 ? " (complete separation)" : ""));
     if (r.perm && !r.perm->note.empty()) r.notes.push_back(r.perm->note);
     if (!r.hedges.note.empty()) r.notes.push_back("hedges_g: " + r.hedges.note);
     if (r.boot && r.boot->note != bootstrap::IntervalNote::none)
@@ -102,6 +155,8 @@ namespace {
 void add_ancova(CompareRow& r, const CompareOptions& o) {
     if (r.a.values.empty() || r.b.values.empty()) return;
     r.ancova = models::ancova(r.a.post, r.a.baseline, r.b.post, r.b.baseline, o.conf, o.exact);
+    r.ci.reset();
+    if (r.ancova->fit) r.ci.emplace(r.ancova->fit->ci).method = "ancova t";
     if (!r.ancova->note.empty()) r.notes.push_back("ancova: " + r.ancova->note);
 }
 
@@ -134,7 +189,7 @@ std::vector<CompareRow> compare(const data::Study& st, const CompareOptions& o) 
         const std::size_t first = rows.size();
         for (std::size_t ga = 0; ga < st.groups.size(); ++ga) {
             for (std::size_t gb = ga + 1; gb < st.groups.size(); ++gb) {
-                CompareRow r;
+                CompareRow& r = rows.emplace_back();  // built in place (GCC 12 warns on moving optional members)
                 r.measure = m;
                 r.group_a = ga;
                 r.group_b = gb;
@@ -145,7 +200,6 @@ std::vector<CompareRow> compare(const data::Study& st, const CompareOptions& o) 
                                       " subject(s) without the data for this comparison left out");
                 compare_values(r, o);
                 if (o.on == CompareOn::ancova) add_ancova(r, o);
-                rows.push_back(std::move(r));
             }
         }
         if (st.groups.size() >= 3) add_k_sample(rows, first, st, m, o);

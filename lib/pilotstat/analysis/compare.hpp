@@ -14,6 +14,7 @@
 #include "pilotstat/effects/hodges_lehmann.hpp"
 #include "pilotstat/inference/exact_options.hpp"
 #include "pilotstat/inference/k_sample_tests.hpp"
+#include "pilotstat/inference/shift_inversion.hpp"
 #include "pilotstat/inference/t_tests.hpp"
 #include "pilotstat/inference/wmw_test.hpp"
 #include "pilotstat/models/ancova.hpp"
@@ -38,6 +39,7 @@ struct CompareOptions {
     // them off for its ANCOVA rows, whose interval is the model's t interval.
     bool bootstrap_intervals = true;
     double responder_pct = 50.0;
+    std::optional<double> margin;  // --margin: TOST equivalence within +-margin (permutation tests)
 };
 
 // Keys: on, from, to, at, time_values, responder, conf, alpha, and the exact/boot keys.
@@ -59,6 +61,16 @@ struct CompareRow {
     GroupValues a, b;
     std::optional<double> mean_a, mean_b, mean_diff;
     std::optional<inference::TestResult> perm;
+    // The exact permutation test inverted over a shift of the mean difference
+    // (A - delta vs B): its p-value function and the shifts it does not reject.
+    std::optional<inference::PValueFunction> perm_curve;
+    std::optional<inference::ShiftInterval> perm_ci;
+    // The headline interval of the row's difference (the one reports quote),
+    // chosen by measured coverage (docs/methods/intervals.md): Welch's t
+    // interval of the mean difference; the model's t interval of the adjusted
+    // difference for ancova. nullopt when not estimable (a note says why).
+    std::optional<effects::Interval> ci;
+    std::optional<inference::TostResult> tost;  // with --margin
     std::optional<inference::WmwResult> wmw;
     std::optional<inference::TTestResult> welch, student;
     effects::HedgesGResult hedges;
@@ -79,6 +91,13 @@ void compare_values(CompareRow& row, const CompareOptions& options);
 
 report::ResultTable compare_table(const data::Study& study, const std::vector<CompareRow>& rows,
                                   const CompareOptions& options);
+
+// `compare --curve`: for each row, the permutation test's p-value function of
+// the hypothesised difference in means (shift) at its breakpoints (columns
+// as change_curve_table). Not for --on ancova (UsageError): its adjusted
+// difference's test is not inverted.
+report::ResultTable compare_curve_table(const data::Study& study, const std::vector<CompareRow>& rows,
+                                        const CompareOptions& options);
 
 // `compare --responders`: responders (at least responder_pct % improvement
 // from `from` to `to`) per group, Fisher's and Boschloo's exact tests, and

@@ -21,7 +21,7 @@ std::string_view to_string(CompareOn on) {
 
 const std::vector<std::string>& compare_option_keys() {
     static const std::vector<std::string> keys = [] {
-        std::vector<std::string> k{"on", "from", "to", "at", "time_values", "responder", "conf", "alpha"};
+        std::vector<std::string> k{"on", "from", "to", "at", "time_values", "responder", "conf", "alpha", "curve", "margin"};
         for (const auto& e : exact_option_keys()) k.push_back(e);
         for (const auto& b : boot_option_keys())
             if (std::find(k.begin(), k.end(), b) == k.end()) k.push_back(b);
@@ -77,6 +77,7 @@ CompareOptions compare_options(const data::Study& study, const OptionMap& option
     o.conf = o.boot.conf;
     o.responder_pct = opt.real("responder", 50.0, ranges::responder);
     o.alpha = opt.real("alpha", 0.05, ranges::alpha);
+    if (opt.has("margin")) o.margin = opt.real("margin", 1.0, ranges::margin);
     return o;
 }
 

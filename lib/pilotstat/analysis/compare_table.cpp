@@ -1,6 +1,10 @@
 // The `compare` ResultTable: the columns in order, then the ANCOVA
 // columns, then extras naming how each number was made.
+#include <algorithm>
+#include <cstdio>
+
 #include "pilotstat/analysis/compare.hpp"
+#include "pilotstat/error.hpp"
 #include "pilotstat/inference/p_floor.hpp"
 
 namespace pilotstat::analysis {
@@ -19,13 +23,16 @@ std::vector<report::Column> compare_columns(bool ancova) {
         {"hedges_g", ColumnKind::real},    {"g_ci_low", ColumnKind::real},     {"g_ci_high", ColumnKind::real},
         {"cliffs_delta", ColumnKind::real}, {"delta_ci_low", ColumnKind::real}, {"delta_ci_high", ColumnKind::real},
         {"hl_shift", ColumnKind::real},    {"hl_ci_low", ColumnKind::real},    {"hl_ci_high", ColumnKind::real},
-        {"boot_ci_low", ColumnKind::real}, {"boot_ci_high", ColumnKind::real}, {"boot_method", ColumnKind::text}};
+        {"boot_ci_low", ColumnKind::real}, {"boot_ci_high", ColumnKind::real}, {"boot_method", ColumnKind::text},
+        {"ci_low", ColumnKind::real},      {"ci_high", ColumnKind::real},      {"ci_level", ColumnKind::real},
+        {"ci_method", ColumnKind::text},   {"perm_ci_low", ColumnKind::real},  {"perm_ci_high", ColumnKind::real},
+        {"perm_ci_level", ColumnKind::real}};
     if (ancova)
         spec.insert(spec.end(), {{"adj_diff", ColumnKind::real}, {"adj_ci_low", ColumnKind::real},
                                  {"adj_ci_high", ColumnKind::real}, {"p_ancova_perm", ColumnKind::pvalue},
                                  {"p_ancova_t", ColumnKind::pvalue}, {"method_ancova_perm", ColumnKind::text}});
     spec.insert(spec.end(),
-                {{"alternative", ColumnKind::text}, {"two_sided", ColumnKind::text}, {"missing_a", ColumnKind::integer}, {"missing_b", ColumnKind::integer},
+                {{"method_perm_ci", ColumnKind::text}, {"alternative", ColumnKind::text}, {"two_sided", ColumnKind::text}, {"missing_a", ColumnKind::integer}, {"missing_b", ColumnKind::integer},
                  {"method_wmw", ColumnKind::text}, {"mc_se_perm", ColumnKind::real}, {"mc_se_wmw", ColumnKind::real},
                  {"p_floor_data_perm", ColumnKind::pvalue}, {"p_floor_data_wmw", ColumnKind::pvalue},
                  {"wmw_u", ColumnKind::real}, {"prob_superiority", ColumnKind::real}, {"cohens_d", ColumnKind::real},
@@ -37,6 +44,29 @@ std::vector<report::Column> compare_columns(bool ancova) {
     std::vector<report::Column> cols;
     for (const auto& [name, kind] : spec) cols.push_back({name, kind});
     return cols;
+}
+
+// TOST columns (--margin only).
+void set_tost(report::ResultTable& t, const std::optional<inference::TostResult>& r, double alpha) {
+    if (!r) return;
+    t.set("margin", r->margin);
+    t.set("p_tost_lower", r->p_lower);
+    t.set("p_tost_upper", r->p_upper);
+    t.set("p_tost", r->p);
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "%s within +-%g at alpha = %g",
+                  r->equivalent ? "equivalence shown" : "equivalence not shown", r->margin, alpha);
+    t.set("tost", std::string(buf));
+    t.set("tost_min_margin", r->min_margin);
+}
+
+void add_tost_columns(std::vector<report::Column>& cols, const std::string& after) {
+    std::size_t i = 0;
+    while (i < cols.size() && cols[i].name != after) ++i;
+    const std::vector<report::Column> tost{{"margin", ColumnKind::real}, {"p_tost_lower", ColumnKind::pvalue},
+                                           {"p_tost_upper", ColumnKind::pvalue}, {"p_tost", ColumnKind::pvalue},
+                                           {"tost", ColumnKind::text}, {"tost_min_margin", ColumnKind::real}};
+    cols.insert(cols.begin() + static_cast<std::ptrdiff_t>(std::min(i + 1, cols.size())), tost.begin(), tost.end());
 }
 
 void set_interval(report::ResultTable& t, const std::optional<effects::Interval>& ci, const char* lo, const char* hi) {
@@ -81,7 +111,9 @@ void set_effects(report::ResultTable& t, const CompareRow& r) {
     }
     t.set("cliffs_delta", r.cliffs_delta);
     if (r.delta_boot) {
-        set_interval(t, r.delta_boot->interval, "delta_ci_low", "delta_ci_high");
+        // zero width (complete separation: every bootstrap delta is +-1) is no interval
+        if (r.delta_boot->interval && r.delta_boot->interval->low != r.delta_boot->interval->high)
+            set_interval(t, r.delta_boot->interval, "delta_ci_low", "delta_ci_high");
         t.set("delta_boot_method", r.delta_boot->method_label);
     }
     if (r.hl) {
@@ -89,8 +121,21 @@ void set_effects(report::ResultTable& t, const CompareRow& r) {
         set_interval(t, r.hl->ci, "hl_ci_low", "hl_ci_high");
         t.set("hl_achieved_conf", r.hl->achieved_conf);
     }
+    if (r.ci) {
+        t.set("ci_low", r.ci->low);
+        t.set("ci_high", r.ci->high);
+        t.set("ci_level", r.ci->conf);
+        t.set("ci_method", r.ci->method);
+    }
+    if (r.perm_ci) {
+        t.set("perm_ci_low", r.perm_ci->low);
+        t.set("perm_ci_high", r.perm_ci->high);
+        if (r.perm_ci->estimable) t.set("perm_ci_level", r.perm_ci->level);
+        t.set("method_perm_ci", r.perm_ci->method_label);
+    }
     if (r.boot) {
-        set_interval(t, r.boot->interval, "boot_ci_low", "boot_ci_high");
+        if (r.boot->interval && r.boot->interval->low != r.boot->interval->high)
+            set_interval(t, r.boot->interval, "boot_ci_low", "boot_ci_high");
         t.set("boot_method", r.boot->method_label);
     }
 }
@@ -115,7 +160,9 @@ void set_ancova_and_k(report::ResultTable& t, const CompareRow& r) {
 }  // namespace
 
 report::ResultTable compare_table(const data::Study& st, const std::vector<CompareRow>& rows, const CompareOptions& o) {
-    report::ResultTable t(compare_columns(o.on == CompareOn::ancova));
+    auto cols = compare_columns(o.on == CompareOn::ancova);
+    if (o.margin) add_tost_columns(cols, "perm_ci_level");
+    report::ResultTable t(cols);
     const bool two_times = o.on == CompareOn::change || o.on == CompareOn::ancova;
     for (const auto& r : rows) {
         t.add_row();
@@ -138,6 +185,7 @@ report::ResultTable compare_table(const data::Study& st, const std::vector<Compa
         t.set("mean_diff", r.mean_diff);
         set_tests(t, r);
         set_effects(t, r);
+        set_tost(t, r.tost, o.alpha);
         set_ancova_and_k(t, r);
         t.set("alternative", std::string(inference::to_string(o.exact.alternative)));
         // the rule behind every exact two-sided p of the row; empty for a one-sided alternative
@@ -148,6 +196,42 @@ report::ResultTable compare_table(const data::Study& st, const std::vector<Compa
         const auto* primary = r.ancova ? (r.ancova->fit ? &r.ancova->fit->permutation : nullptr) : (r.perm ? &*r.perm : nullptr);
         if (primary) t.set("verdict", primary->p_value <= o.alpha ? "significant" : "not significant");
         t.set("note", join_notes(r.notes));
+    }
+    return t;
+}
+
+report::ResultTable compare_curve_table(const data::Study& st, const std::vector<CompareRow>& rows,
+                                        const CompareOptions& o) {
+    if (o.on == CompareOn::ancova)
+        throw UsageError("--curve is not available with --on ancova: the adjusted difference's permutation test is "
+                         "not inverted (use --on change or --on raw)");
+    report::ResultTable t({{"measure", ColumnKind::text}, {"on", ColumnKind::text}, {"group_a", ColumnKind::text},
+                           {"group_b", ColumnKind::text}, {"n_a", ColumnKind::integer}, {"n_b", ColumnKind::integer},
+                           {"statistic", ColumnKind::text}, {"shift", ColumnKind::real}, {"p", ColumnKind::pvalue},
+                           {"p_below", ColumnKind::pvalue}, {"p_above", ColumnKind::pvalue},
+                           {"alternative", ColumnKind::text}, {"two_sided", ColumnKind::text},
+                           {"method", ColumnKind::text}});
+    for (const auto& r : rows) {
+        if (!r.perm_curve) continue;
+        double below = r.perm_curve->p_below;
+        for (const auto& s : r.perm_curve->steps) {
+            t.add_row();
+            t.set("measure", st.measures[r.measure]);
+            t.set("on", std::string(to_string(o.on)));
+            t.set("group_a", st.groups[r.group_a]);
+            t.set("group_b", st.groups[r.group_b]);
+            t.set("n_a", r.a.values.size());
+            t.set("n_b", r.b.values.size());
+            t.set("statistic", "mean_diff");
+            t.set("shift", s.shift);
+            t.set("p", s.p_at);
+            t.set("p_below", below);
+            t.set("p_above", s.p_above);
+            t.set("alternative", std::string(inference::to_string(o.exact.alternative)));
+            t.set("two_sided", std::string(inference::to_string(o.exact.two_sided_rule)));
+            t.set("method", "permutation, " + r.perm_curve->method_label());
+            below = s.p_above;
+        }
     }
     return t;
 }

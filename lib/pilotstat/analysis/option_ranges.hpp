@@ -30,6 +30,8 @@ inline constexpr RealRange responder{0.0, 100.0, false, false};
 inline constexpr RealRange rci_z{0.0, 10.0, true, false};
 // Differences to detect, in points of the instrument.
 inline constexpr RealRange mcid{0.0, kInf, true, false};
+// TOST equivalence margin (--margin), in points of the compared value: positive.
+inline constexpr RealRange margin{0.0, kInf, true, false};
 // Standardized effects (dz or d) of `power`: any sign.
 inline constexpr RealRange effect{};
 // Figure size in pixels.

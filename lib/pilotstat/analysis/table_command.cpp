@@ -46,10 +46,15 @@ report::ResultTable run_table_command(const std::string& command, const data::St
     if (command == "describe") return describe_table(describe(study, opt.real("conf", 0.95, ranges::conf)));
     if (command == "change") {
         const auto o = change_options(study, options);
+        if (opt.text("curve", "false") == "true") return change_curve_table(study, change(study, o), o);
         return change_table(study, change(study, o), o);
     }
     if (command == "compare") {
         const auto o = compare_options(study, options);
+        if (opt.text("curve", "false") == "true") {
+            if (o.on == CompareOn::ancova) return compare_curve_table(study, {}, o);  // throws the usage error
+            return compare_curve_table(study, compare(study, o), o);
+        }
         return compare_table(study, compare(study, o), o);
     }
     if (command == "individual") {
