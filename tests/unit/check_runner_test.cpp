@@ -115,7 +115,7 @@ TEST_CASE("Check record: a snapshot passes against the data it came from") {
     const auto csv = record_expectations(
         example(), {"describe measure=bpi_severity column=mean,sd", "change measure=bdi to=T3 column=pct_*,n"}, 4);
     const auto rows = parse_expectations("snap.csv", csv);
-    CHECK(rows.size() == 8 * 2 + 2 * 2);  // pct_change_of_means and n per group
+    CHECK(rows.size() == 8 * 2 + 2 * 3);  // pct_change_of_means, pct_change_of_means_available and n per group
     CHECK(rows[0].select_text == "describe measure=bpi_severity group=psychedelic time=T0 column=mean");
     CHECK(rows[0].tolerance.text == "decimals:4");
     const auto run = run_checks(rows, &example());

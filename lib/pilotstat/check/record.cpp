@@ -17,13 +17,6 @@ namespace {
 
 using report::ColumnKind;
 
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
 std::vector<std::size_t> pick_columns(const report::ResultTable& t, const std::optional<std::string>& spec) {
     std::vector<std::size_t> out;
     for (std::size_t c = 0; c < t.columns().size(); ++c) {
@@ -127,6 +120,13 @@ std::string record_expectations(const data::Study& study, const std::vector<std:
         for (auto row : m.rows) record_row(out, ids, *t, row, q, columns, digits);
     }
     return out;
+}
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
 }
 
 }  // namespace pilotstat::check

@@ -23,4 +23,7 @@ std::string record_expectations(const data::Study& study, const std::vector<std:
 // True when `name` matches `pattern`, where * matches any run of characters.
 bool wildcard_match(const std::string& pattern, const std::string& name);
 
+// One CSV field: quoted (RFC 4180) when it holds a comma, quote or line break.
+std::string csv_field(const std::string& s);
+
 }  // namespace pilotstat::check

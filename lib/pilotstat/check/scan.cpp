@@ -16,6 +16,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "pilotstat/check/record.hpp"
 #include "pilotstat/check/summary_rows.hpp"
 #include "pilotstat/data/decimal.hpp"
 #include "pilotstat/error.hpp"
@@ -60,13 +61,6 @@ std::string number(std::string s) {
     if (!s.empty() && s[0] == '.') s.insert(0, "0");
     if (s.size() > 1 && s[0] == '-' && s[1] == '.') s.insert(1, "0");
     return s;
-}
-
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
 }
 
 std::string one_line(std::string s) {
