@@ -172,15 +172,7 @@ double PValueFunction::p(double shift) const {
     return value;
 }
 
-std::string PValueFunction::method_label() const {
-    std::string label(to_string(method));
-    if (method == Method::monte_carlo) {
-        label += " (B=" + std::to_string(static_cast<std::uint64_t>(arrangements));
-        if (seed) label += ", seed=" + std::to_string(*seed);
-        label += ')';
-    }
-    return label;
-}
+std::string PValueFunction::method_label() const { return inference::method_label(method, arrangements, seed); }
 
 std::optional<PValueFunction> two_sample_shift_pvalues(std::span<const double> a, std::span<const double> b,
                                                        const ExactOptions& o) {

@@ -35,7 +35,7 @@ Alternative parse_alternative(std::string_view text) {
                      "\" (valid: two-sided, less, greater)");
 }
 
-std::string TestResult::method_label() const {
+std::string method_label(Method method, double arrangements, const std::optional<std::uint64_t>& seed) {
     std::string label(to_string(method));
     if (method == Method::monte_carlo) {
         label += " (B=" + std::to_string(static_cast<std::uint64_t>(arrangements));
@@ -44,5 +44,7 @@ std::string TestResult::method_label() const {
     }
     return label;
 }
+
+std::string TestResult::method_label() const { return inference::method_label(method, arrangements, seed); }
 
 }  // namespace pilotstat::inference

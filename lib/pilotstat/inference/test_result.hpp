@@ -23,6 +23,8 @@ enum class Method { exact_enumeration, exact_dp, monte_carlo, asymptotic };
 std::string_view to_string(Alternative a);
 std::string_view to_string(TwoSidedRule r);
 std::string_view to_string(Method m);  // "exact-enumeration", "exact-dp", ...
+// The method with its Monte Carlo draws and seed: "monte-carlo (B=10000, seed=7)".
+std::string method_label(Method m, double arrangements, const std::optional<std::uint64_t>& seed);
 Alternative parse_alternative(std::string_view text);  // throws UsageError
 
 struct TestResult {
