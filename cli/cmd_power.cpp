@@ -24,7 +24,7 @@ void run_power(const PowerOptions& o) {
     const Solve solve = solve_for(o);
     power::PowerSettings s;
     s.design = power::parse_design(o.design);
-    s.alternative = inference::parse_alternative(o.alternative);
+    s.alternative = core::parse_alternative(o.alternative);
     s.alpha = o.alpha;
     power::validate(s);
     if (solve != Solve::power && !(o.power > o.alpha))  // --power < 1 is its range

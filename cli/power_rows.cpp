@@ -11,7 +11,7 @@ void start_row(report::ResultTable& t, const PowerOptions& o, const power::Power
     t.set("design", std::string(power::to_string(s.design)));
     t.set("test", test);
     t.set("alpha", s.alpha);
-    t.set("alternative", std::string(inference::to_string(s.alternative)));
+    t.set("alternative", std::string(core::to_string(s.alternative)));
     t.set("solved", solve == Solve::power ? "power" : (solve == Solve::effect ? "effect" : "n"));
     if (solve != Solve::n) t.set("n", o.n);
     if (solve != Solve::effect) t.set("effect", o.effect);

@@ -18,7 +18,7 @@ struct PowerOptions {
     std::string design, alternative = "two-sided", test = "all";
     int n = 0;
     double effect = 0.0, power = 0.0, alpha = 0.05;
-    std::uint64_t resamples = 10000, seed = resample::kDefaultSeed;
+    std::uint64_t resamples = 10000, seed = core::kDefaultSeed;
     CLI::Option *n_opt = nullptr, *effect_opt = nullptr, *power_opt = nullptr;
     OutputArgs output;
 };

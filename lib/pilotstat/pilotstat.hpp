@@ -25,7 +25,7 @@
 
 // inference
 #include "pilotstat/inference/contingency_tests.hpp"
-#include "pilotstat/inference/exact_options.hpp"
+#include "pilotstat/core/exact_options.hpp"
 #include "pilotstat/inference/k_sample_tests.hpp"
 #include "pilotstat/inference/p_floor.hpp"
 #include "pilotstat/inference/paired_t_test.hpp"
@@ -34,14 +34,14 @@
 #include "pilotstat/inference/signflip_test.hpp"
 #include "pilotstat/inference/signrank_test.hpp"
 #include "pilotstat/inference/t_tests.hpp"
-#include "pilotstat/inference/test_result.hpp"
+#include "pilotstat/core/test_result.hpp"
 #include "pilotstat/inference/wmw_test.hpp"
 
 // effects
 #include "pilotstat/effects/cliffs_delta.hpp"
 #include "pilotstat/effects/hedges_g.hpp"
 #include "pilotstat/effects/hodges_lehmann.hpp"
-#include "pilotstat/effects/interval.hpp"
+#include "pilotstat/core/interval.hpp"
 #include "pilotstat/effects/paired_effects.hpp"
 
 // bootstrap

@@ -8,7 +8,8 @@
 #include "pilotstat/models/ancova.hpp"
 
 using pilotstat::models::ancova;
-using pilotstat::inference::Method;
+using pilotstat::core::Method;
+namespace core = pilotstat::core;
 
 TEST_CASE("Ancova: lm(post ~ group + base) and exact permutation p match R (fixture)") {
     const auto rows = fixture::read("reference/effects_ancova.csv");
@@ -33,7 +34,7 @@ TEST_CASE("Ancova: lm(post ~ group + base) and exact permutation p match R (fixt
         // Exact permutation p over all splits: 1e-10 relative.
         CHECK(f.permutation.p_value == doctest::Approx(row.num("perm_p")).epsilon(1e-10));
         CHECK(f.permutation.arrangements == row.num("splits"));
-        CHECK(f.permutation.method == Method::exact_enumeration);
+        CHECK(f.permutation.method == core::Method::exact_enumeration);
         CHECK(f.permutation.statistic == doctest::Approx(f.difference).epsilon(1e-12));
         CHECK(r.note.empty());
     }
@@ -43,13 +44,13 @@ TEST_CASE("Ancova: Monte Carlo permutation agrees with enumeration and is reprod
     const std::vector<double> pa{14, 20, 11, 18, 9, 16}, ba{28, 31, 25, 30, 22, 27};
     const std::vector<double> pb{24, 22, 27, 19, 25, 21}, bb{29, 26, 33, 24, 30, 25};
     const auto exact = ancova(pa, ba, pb, bb);
-    pilotstat::inference::ExactOptions o;
+    pilotstat::core::ExactOptions o;
     o.max_enumeration = 10;
     o.resamples = 20000;
     const auto mc = ancova(pa, ba, pb, bb, 0.95, o);
     REQUIRE(exact.fit.has_value());
     REQUIRE(mc.fit.has_value());
-    CHECK(mc.fit->permutation.method == Method::monte_carlo);
+    CHECK(mc.fit->permutation.method == core::Method::monte_carlo);
     // Within 5 Monte Carlo standard errors (plus the 1/(B+1) offset).
     CHECK(std::fabs(mc.fit->permutation.p_value - exact.fit->permutation.p_value) <
           5.0 * *mc.fit->permutation.mc_se + 1e-4);

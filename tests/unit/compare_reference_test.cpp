@@ -39,7 +39,7 @@ TEST_CASE("compare matches R on MASS::anorexia: change scores and ANCOVA") {
         const auto& r = row_for(change_rows, st, ref.str("group_a"), ref.str("group_b"));
         CHECK(*r.mean_diff == doctest::Approx(ref.num("mean_diff")).epsilon(1e-12));
         CHECK(r.perm->p_value == doctest::Approx(ref.num("p_perm")).epsilon(1e-10));
-        CHECK(r.perm->method == inference::Method::exact_dp);
+        CHECK(r.perm->method == core::Method::exact_dp);
         CHECK(r.wmw->test.p_value == doctest::Approx(ref.num("p_wmw")).epsilon(1e-10));
         CHECK(r.welch->test.p_value == doctest::Approx(ref.num("p_welch")).epsilon(1e-12));
         CHECK(r.student->test.p_value == doctest::Approx(ref.num("p_student")).epsilon(1e-12));

@@ -8,11 +8,12 @@
 #include "pilotstat/inference/contingency_tests.hpp"
 
 using namespace pilotstat::inference;
+namespace core = pilotstat::core;
 
 namespace {
 long as_long(double v) { return std::lround(v); }
-Alternative alt_of(const std::string& s) {
-    return s == "less" ? Alternative::less : s == "greater" ? Alternative::greater : Alternative::two_sided;
+core::Alternative alt_of(const std::string& s) {
+    return s == "less" ? core::Alternative::less : s == "greater" ? core::Alternative::greater : core::Alternative::two_sided;
 }
 }  // namespace
 
@@ -28,7 +29,7 @@ TEST_CASE("Contingency: Fisher 2x2 matches fisher.test (fixture)") {
         const auto r = fisher_exact_2x2(xa, na, xb, nb, alt_of(row.str("alternative")));
         // Exact p-values: 1e-10 relative.
         CHECK(r.p_value == doctest::Approx(row.num("p")).epsilon(1e-10));
-        CHECK(r.method == Method::exact_enumeration);
+        CHECK(r.method == core::Method::exact_enumeration);
         CHECK(r.p_floor <= r.p_value * (1 + 1e-12));
         CHECK(r.statistic == static_cast<double>(xa));
     }
@@ -51,8 +52,8 @@ TEST_CASE("Contingency: Fisher 2x2 counts and p-floor for 5 v 5") {
     CHECK(none.p_value == 1.0);
     CHECK(none.note == "only one response class: margins fix the table");
     // Doubled rule: 2 * min(one-sided).
-    const auto d = fisher_exact_2x2(4, 5, 1, 5, Alternative::two_sided, TwoSidedRule::doubled);
-    const auto g = fisher_exact_2x2(4, 5, 1, 5, Alternative::greater);
+    const auto d = fisher_exact_2x2(4, 5, 1, 5, core::Alternative::two_sided, core::TwoSidedRule::doubled);
+    const auto g = fisher_exact_2x2(4, 5, 1, 5, core::Alternative::greater);
     CHECK(d.p_value == doctest::Approx(2.0 * g.p_value).epsilon(1e-12));
     CHECK_THROWS_AS(fisher_exact_2x2(6, 5, 0, 5), pilotstat::UsageError);
 }
@@ -71,7 +72,7 @@ TEST_CASE("Contingency: Freeman-Halton matches fisher.test on r x c tables (fixt
         const auto r = freeman_halton(table);
         // Exact p-values: 1e-10 relative.
         CHECK(r.p_value == doctest::Approx(row.num("p")).epsilon(1e-10));
-        CHECK(r.method == Method::exact_enumeration);
+        CHECK(r.method == core::Method::exact_enumeration);
         CHECK(r.p_floor > 0.0);
         CHECK(r.p_floor <= r.p_value * (1 + 1e-12));
     }
@@ -85,11 +86,11 @@ TEST_CASE("Contingency: Freeman-Halton on a 2x2 equals Fisher, and falls back to
     CHECK(fh.p_floor == doctest::Approx(f.p_floor).epsilon(1e-12));
     CHECK(fh.arrangements == 6.0);  // xa = 0..5 with 5 responders
 
-    ExactOptions opts;
+    core::ExactOptions opts;
     opts.max_enumeration = 3;  // force Monte Carlo
     opts.resamples = 20000;
     const auto mc = freeman_halton(t, opts);
-    CHECK(mc.method == Method::monte_carlo);
+    CHECK(mc.method == core::Method::monte_carlo);
     CHECK(mc.seed == opts.seed);
     // Within 5 Monte Carlo standard errors of the exact p.
     CHECK(std::fabs(mc.p_value - f.p_value) < 5.0 * *mc.mc_se);
@@ -112,11 +113,11 @@ TEST_CASE("Contingency: Boschloo matches scipy.stats.boschloo_exact (fixture)") 
         CAPTURE(xb);
         CAPTURE(nb);
         // SciPy's shgo reaches the supremum to ~1e-12 relative; 1e-10 relative.
-        CHECK(boschloo_exact(xa, na, xb, nb, Alternative::less).p_value ==
+        CHECK(boschloo_exact(xa, na, xb, nb, core::Alternative::less).p_value ==
               doctest::Approx(row.num("p_less")).epsilon(1e-10));
-        CHECK(boschloo_exact(xa, na, xb, nb, Alternative::greater).p_value ==
+        CHECK(boschloo_exact(xa, na, xb, nb, core::Alternative::greater).p_value ==
               doctest::Approx(row.num("p_greater")).epsilon(1e-10));
-        const auto two = boschloo_exact(xa, na, xb, nb, Alternative::two_sided, TwoSidedRule::doubled);
+        const auto two = boschloo_exact(xa, na, xb, nb, core::Alternative::two_sided, core::TwoSidedRule::doubled);
         CHECK(two.p_value == doctest::Approx(row.num("p_two_sided")).epsilon(1e-10));
         CHECK(two.p_floor <= two.p_value * (1 + 1e-12));
         // Dense-grid supremum (same script): 1e-12 relative.
@@ -130,7 +131,7 @@ TEST_CASE("Contingency: Boschloo matches scipy.stats.boschloo_exact (fixture)") 
 
 TEST_CASE("Contingency: Boschloo on 5/5 vs 0/5 and an empty arm") {
     // The most extreme table: p = 2 * (1/2)^10 (pi = 1/2), also the p-floor.
-    const auto r = boschloo_exact(5, 5, 0, 5, Alternative::two_sided, TwoSidedRule::doubled);
+    const auto r = boschloo_exact(5, 5, 0, 5, core::Alternative::two_sided, core::TwoSidedRule::doubled);
     CHECK(r.p_value == doctest::Approx(2.0 / 1024.0).epsilon(1e-12));
     CHECK(r.p_floor == doctest::Approx(2.0 / 1024.0).epsilon(1e-12));
     CHECK(r.arrangements == 36.0);

@@ -187,7 +187,7 @@ TEST_CASE("explain: DESIGN_SENSITIVITY is the design's, matches R, and never spe
         CHECK(number(r, "df") == 7.0);
         CHECK(r.sentence.find("ANCOVA residual SD") != std::string::npos);
         CHECK(number(r, "mde_sd") == doctest::Approx(*power::design_min_effect(power::ancova_design(5, 5), 0.05,
-                                                                                inference::Alternative::two_sided)).epsilon(1e-12));
+                                                                                core::Alternative::two_sided)).epsilon(1e-12));
     }
     // one-sided: a smaller effect suffices, and the sentence says which side
     const auto one = compare_expl(two_arms({-9, 2, -8, 1, -4}, {-1, 2, -3, 0, 1}), {{"alternative", "less"}});

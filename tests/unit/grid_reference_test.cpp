@@ -28,10 +28,10 @@ using namespace pilotstat;
 
 namespace {
 
-inference::Alternative alternative_of(const std::string& r) {
-    if (r == "less") return inference::Alternative::less;
-    if (r == "greater") return inference::Alternative::greater;
-    return inference::Alternative::two_sided;
+core::Alternative alternative_of(const std::string& r) {
+    if (r == "less") return core::Alternative::less;
+    if (r == "greater") return core::Alternative::greater;
+    return core::Alternative::two_sided;
 }
 
 bool rel_close(double got, double want, double tol) {
@@ -66,14 +66,14 @@ TEST_CASE("grid: paired tests and d_z against R (180 cases)") {
         CAPTURE(row.str("pattern"));
         const auto d = row.vec("d");
         REQUIRE(d.size() == static_cast<std::size_t>(row.num("n")));
-        inference::ExactOptions o;
+        core::ExactOptions o;
         o.alternative = alternative_of(row.str("alternative"));
         const auto sf = inference::signflip_test(d, o);
         const auto sr = inference::signrank_test(d, o, inference::ZeroMethod::pratt);
         check_cell(row, "p_signflip", sf ? std::optional(sf->p_value) : std::nullopt, 1e-10, rel_close);
         check_cell(row, "p_signrank", sr ? std::optional(sr->p_value) : std::nullopt, 1e-10, rel_close);
         const auto t = inference::paired_t_test(d, o.alternative, 0.95);
-        const auto t2 = inference::paired_t_test(d, inference::Alternative::two_sided, 0.95);
+        const auto t2 = inference::paired_t_test(d, core::Alternative::two_sided, 0.95);
         check_cell(row, "p_t", t ? std::optional(t->test.p_value) : std::nullopt, 1e-12, rel_close);
         check_cell(row, "t_ci_low", t2 ? std::optional(t2->ci.low) : std::nullopt, 1e-12, scaled_close);
         check_cell(row, "t_ci_high", t2 ? std::optional(t2->ci.high) : std::nullopt, 1e-12, scaled_close);
@@ -93,19 +93,19 @@ TEST_CASE("grid: two-sample tests against R (216 cases)") {
         CAPTURE(row.str("type"));
         CAPTURE(row.str("pattern"));
         const auto a = row.vec("a"), b = row.vec("b");
-        inference::ExactOptions o;
+        core::ExactOptions o;
         o.alternative = alternative_of(row.str("alternative"));
         const auto perm = inference::permutation_test(a, b, o);
         const auto wmw = inference::wmw_test(a, b, o);
         check_cell(row, "p_perm", perm ? std::optional(perm->p_value) : std::nullopt, 1e-10, rel_close);
         check_cell(row, "p_wmw", wmw ? std::optional(wmw->test.p_value) : std::nullopt, 1e-10, rel_close);
         const auto w = inference::welch_t_test(a, b, o.alternative, 0.95);
-        const auto w2 = inference::welch_t_test(a, b, inference::Alternative::two_sided, 0.95);
+        const auto w2 = inference::welch_t_test(a, b, core::Alternative::two_sided, 0.95);
         check_cell(row, "p_welch", w ? std::optional(w->test.p_value) : std::nullopt, 1e-12, rel_close);
         check_cell(row, "welch_ci_low", w2 ? std::optional(w2->ci.low) : std::nullopt, 1e-12, scaled_close);
         check_cell(row, "welch_ci_high", w2 ? std::optional(w2->ci.high) : std::nullopt, 1e-12, scaled_close);
         const auto s = inference::student_t_test(a, b, o.alternative, 0.95);
-        const auto s2 = inference::student_t_test(a, b, inference::Alternative::two_sided, 0.95);
+        const auto s2 = inference::student_t_test(a, b, core::Alternative::two_sided, 0.95);
         check_cell(row, "p_student", s ? std::optional(s->test.p_value) : std::nullopt, 1e-12, rel_close);
         check_cell(row, "student_ci_low", s2 ? std::optional(s2->ci.low) : std::nullopt, 1e-12, scaled_close);
         check_cell(row, "student_ci_high", s2 ? std::optional(s2->ci.high) : std::nullopt, 1e-12, scaled_close);

@@ -11,6 +11,7 @@
 #include "pilotstat/inference/k_sample_tests.hpp"
 
 using namespace pilotstat::inference;
+namespace core = pilotstat::core;
 
 namespace {
 std::vector<std::vector<double>> groups_of(const fixture::Row& row) {
@@ -29,9 +30,9 @@ TEST_CASE("KSample: permutation ANOVA and Kruskal-Wallis match R brute force") {
         const auto g = groups_of(row);
         const auto f = anova_permutation_test(g);
         REQUIRE(f.has_value());
-        CHECK(f->test.method == Method::exact_enumeration);
+        CHECK(f->test.method == core::Method::exact_enumeration);
         CHECK(f->test.arrangements == row.num("assignments"));
-        CHECK(f->test.alternative == Alternative::greater);
+        CHECK(f->test.alternative == core::Alternative::greater);
         // exact p: 1e-10 relative; F and SSB: 1e-12 relative
         CHECK(f->test.p_value == doctest::Approx(row.num("p_anova")).epsilon(1e-10));
         CHECK(f->ss_between == doctest::Approx(row.num("ssb")).epsilon(1e-12));
@@ -54,12 +55,12 @@ TEST_CASE("KSample: Monte Carlo within 4 SE of exact, reproducible by seed") {
     for (const auto& row : rows) {
         CAPTURE(row.str("id"));
         const auto g = groups_of(row);
-        ExactOptions o;
+        core::ExactOptions o;
         o.max_enumeration = 0;
         o.resamples = 20000;
         const auto f = anova_permutation_test(g, o);
         const auto k = kruskal_wallis_test(g, o);
-        CHECK(f->test.method == Method::monte_carlo);
+        CHECK(f->test.method == core::Method::monte_carlo);
         CHECK(f->test.method_label() == "monte-carlo (B=20000, seed=20230401)");
         const double floor = 1.0 / 20001;
         CHECK(std::fabs(f->test.p_value - row.num("p_anova")) <= 4 * *f->test.mc_se + floor);
@@ -74,7 +75,7 @@ TEST_CASE("KSample: 5 + 5 + 5 enumerates 756,756 assignments") {
     const auto k = kruskal_wallis_test(g);
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     MESSAGE("5+5+5 Kruskal-Wallis enumeration: " << ms << " ms");
-    CHECK(k->test.method == Method::exact_enumeration);
+    CHECK(k->test.method == core::Method::exact_enumeration);
     CHECK(k->test.arrangements == 756756.0);
     // completely separated groups: the 3! relabellings of the observed
     // grouping are the most extreme ones

@@ -16,9 +16,10 @@
 #include "pilotstat/multiplicity/westfall_young.hpp"
 
 using namespace pilotstat::multiplicity;
-using pilotstat::inference::Alternative;
-using pilotstat::inference::ExactOptions;
-using pilotstat::inference::Method;
+namespace core = pilotstat::core;
+using pilotstat::core::Alternative;
+using pilotstat::core::ExactOptions;
+using pilotstat::core::Method;
 
 namespace {
 constexpr double kAdjustRel = 1e-15;  // p.adjust: same operations, same doubles
@@ -85,11 +86,11 @@ TEST_CASE("Multiplicity/westfall_young_maxt matches a brute force over all split
     for (const auto& row : fixture::read("reference/multiplicity_maxt.csv")) {
         CAPTURE(row.str("id"));
         const auto d = dataset(row);
-        ExactOptions o;
-        o.alternative = pilotstat::inference::parse_alternative(row.str("alternative"));
+        core::ExactOptions o;
+        o.alternative = pilotstat::core::parse_alternative(row.str("alternative"));
         const auto r = westfall_young_maxt(d.values, d.in_a, o);
         REQUIRE(r.has_value());
-        CHECK(r->method == Method::exact_enumeration);
+        CHECK(r->method == core::Method::exact_enumeration);
         CHECK(r->excluded == static_cast<std::size_t>(row.num("excluded")));
         const auto t = row.vec("t"), raw = row.vec("p_raw"), adj = row.vec("p_adj");
         REQUIRE(r->t.size() == t.size());
@@ -106,13 +107,13 @@ TEST_CASE("Multiplicity/westfall_young_maxt matches a brute force over all split
 TEST_CASE("Multiplicity/westfall_young_maxt: Monte Carlo agrees with enumeration (within 4 SE)") {
     const auto rows = fixture::read("reference/multiplicity_maxt.csv");
     const auto d = dataset(rows[2]);  // missing_6v6: 462 splits
-    ExactOptions mc;
+    core::ExactOptions mc;
     mc.max_enumeration = 0;
     mc.resamples = 20000;
     mc.seed = 11;
     const auto r = westfall_young_maxt(d.values, d.in_a, mc);
     REQUIRE(r.has_value());
-    CHECK(r->method == Method::monte_carlo);
+    CHECK(r->method == core::Method::monte_carlo);
     CHECK(r->seed == std::optional<std::uint64_t>(11));
     const auto adj = rows[2].vec("p_adj");
     for (std::size_t j = 0; j < adj.size(); ++j) {

@@ -14,6 +14,7 @@
 #include "pilotstat/inference/signrank_test.hpp"
 
 using namespace pilotstat::inference;
+namespace core = pilotstat::core;
 
 namespace {
 constexpr double kExact = 1e-10;  // exact p-values: relative
@@ -26,8 +27,8 @@ std::vector<double> diffs(const fixture::Row& r) {
     return d;
 }
 
-ExactOptions with(Alternative alt, bool force_dp = false, bool force_mc = false) {
-    ExactOptions o;
+core::ExactOptions with(core::Alternative alt, bool force_dp = false, bool force_mc = false) {
+    core::ExactOptions o;
     o.alternative = alt;
     if (force_dp || force_mc) o.max_enumeration = 0;
     if (force_mc) o.max_dp_cells = 0;
@@ -35,8 +36,8 @@ ExactOptions with(Alternative alt, bool force_dp = false, bool force_mc = false)
     return o;
 }
 
-const std::pair<Alternative, std::string> kAlts[] = {
-    {Alternative::two_sided, "two"}, {Alternative::less, "less"}, {Alternative::greater, "greater"}};
+const std::pair<core::Alternative, std::string> kAlts[] = {
+    {core::Alternative::two_sided, "two"}, {core::Alternative::less, "less"}, {core::Alternative::greater, "greater"}};
 }  // namespace
 
 TEST_CASE("Paired/signflip_test matches brute force in R (enumeration and DP)") {
@@ -48,13 +49,13 @@ TEST_CASE("Paired/signflip_test matches brute force in R (enumeration and DP)") 
             const auto dp = signflip_test(d, with(alt, true));
             REQUIRE(e.has_value());
             REQUIRE(dp.has_value());
-            CHECK(e->method == Method::exact_enumeration);
+            CHECK(e->method == core::Method::exact_enumeration);
             CHECK(e->statistic == doctest::Approx(row.num("mean")).epsilon(kT));
             CHECK(e->p_value == doctest::Approx(row.num("p_" + name)).epsilon(kExact));
             CHECK(dp->p_value == doctest::Approx(row.num("p_" + name)).epsilon(kExact));
-            if (dp->method != Method::exact_dp) CHECK(row.str("id") == "meq_1dec");  // 1 decimal scales too
+            if (dp->method != core::Method::exact_dp) CHECK(row.str("id") == "meq_1dec");  // 1 decimal scales too
         }
-        const auto two = signflip_test(d, with(Alternative::two_sided));
+        const auto two = signflip_test(d, with(core::Alternative::two_sided));
         CHECK(two->p_floor == doctest::Approx(row.num("floor_two")).epsilon(kExact));
         CHECK(two->arrangements == std::ldexp(1.0, static_cast<int>(d.size())));
         CHECK((two->note == "all differences zero") == (row.str("id") == "all_zero"));
@@ -64,9 +65,9 @@ TEST_CASE("Paired/signflip_test matches brute force in R (enumeration and DP)") 
 TEST_CASE("Paired/signflip_test Monte Carlo is within 4 SE of the exact p") {
     for (const auto& row : fixture::read("reference/paired_signflip.csv")) {
         CAPTURE(row.str("id"));
-        const auto mc = signflip_test(diffs(row), with(Alternative::two_sided, false, true));
+        const auto mc = signflip_test(diffs(row), with(core::Alternative::two_sided, false, true));
         REQUIRE(mc.has_value());
-        CHECK(mc->method == Method::monte_carlo);
+        CHECK(mc->method == core::Method::monte_carlo);
         CHECK(std::fabs(mc->p_value - row.num("p_two")) <= 4.0 * *mc->mc_se + 1.0 / 20001.0);
     }
 }
@@ -82,7 +83,7 @@ TEST_CASE("Paired/signrank_test matches coin, wilcox.exact and brute force (Prat
                 const auto w = signrank_test(d, with(alt, force_dp), ZeroMethod::wilcoxon);
                 REQUIRE(p.has_value());
                 REQUIRE(w.has_value());
-                CHECK(p->method == (force_dp ? Method::exact_dp : Method::exact_enumeration));
+                CHECK(p->method == (force_dp ? core::Method::exact_dp : core::Method::exact_enumeration));
                 CHECK(p->statistic == doctest::Approx(row.num("v_pratt")).epsilon(kExact));
                 CHECK(w->statistic == doctest::Approx(row.num("v_wilcoxon")).epsilon(kExact));
                 CHECK(p->p_value == doctest::Approx(row.num("pratt_" + name)).epsilon(kExact));
@@ -93,8 +94,8 @@ TEST_CASE("Paired/signrank_test matches coin, wilcox.exact and brute force (Prat
                 }
             }
         }
-        const auto p = signrank_test(d, with(Alternative::two_sided));
-        const auto w = signrank_test(d, with(Alternative::two_sided), ZeroMethod::wilcoxon);
+        const auto p = signrank_test(d, with(core::Alternative::two_sided));
+        const auto w = signrank_test(d, with(core::Alternative::two_sided), ZeroMethod::wilcoxon);
         CHECK(p->p_floor == doctest::Approx(row.num("pratt_floor_two")).epsilon(kExact));
         if (!row.is_na("coin_wilcoxon_two"))
             CHECK(w->p_value == doctest::Approx(row.num("coin_wilcoxon_two")).epsilon(kExact));
@@ -130,7 +131,7 @@ TEST_CASE("Paired/paired_t_test matches t.test(paired = TRUE)") {
     for (const auto& row : fixture::read("reference/paired_t.csv")) {
         CAPTURE(row.str("id"));
         const auto d = diffs(row);
-        const auto two = paired_t_test(d, Alternative::two_sided, 0.95);
+        const auto two = paired_t_test(d, core::Alternative::two_sided, 0.95);
         if (row.is_na("t")) {  // constant differences: R refuses, we return nullopt or p = 1
             if (row.str("id") == "all_zero") {
                 REQUIRE(two.has_value());
@@ -147,8 +148,8 @@ TEST_CASE("Paired/paired_t_test matches t.test(paired = TRUE)") {
         CHECK(two->test.p_value == doctest::Approx(row.num("p_two")).epsilon(kT));
         CHECK(two->ci.low == doctest::Approx(row.num("ci_low")).epsilon(kT));
         CHECK(two->ci.high == doctest::Approx(row.num("ci_high")).epsilon(kT));
-        const auto less = paired_t_test(d, Alternative::less, 0.95);
-        const auto greater = paired_t_test(d, Alternative::greater, 0.95);
+        const auto less = paired_t_test(d, core::Alternative::less, 0.95);
+        const auto greater = paired_t_test(d, core::Alternative::greater, 0.95);
         CHECK(less->test.p_value == doctest::Approx(row.num("p_less")).epsilon(kT));
         CHECK(greater->test.p_value == doctest::Approx(row.num("p_greater")).epsilon(kT));
         CHECK(less->ci.high == doctest::Approx(row.num("less_high")).epsilon(kT));
@@ -186,14 +187,14 @@ TEST_CASE("Paired/large n switches provider: DP at n = 40 integer, Monte Carlo f
     std::vector<double> d;
     for (int i = 0; i < 40; ++i) d.push_back(static_cast<double>((i * 37) % 23) - 9.0);
     const auto dp = signflip_test(d);
-    CHECK(dp->method == Method::exact_dp);
+    CHECK(dp->method == core::Method::exact_dp);
     const auto rank = signrank_test(d);
-    CHECK(rank->method == Method::exact_dp);
+    CHECK(rank->method == core::Method::exact_dp);
     for (auto& v : d) v = v / 7.0 + 1e-3 * std::sqrt(2.0);  // not decimals: no DP
-    ExactOptions o;
+    core::ExactOptions o;
     o.resamples = 2000;
     const auto mc = signflip_test(d, o);
-    CHECK(mc->method == Method::monte_carlo);
+    CHECK(mc->method == core::Method::monte_carlo);
     CHECK(mc->seed.has_value());
 }
 
@@ -201,8 +202,8 @@ TEST_CASE("Paired/sign-flip nulls are symmetric: doubled rule equals deviation r
     for (const auto& row : fixture::read("reference/paired_signrank.csv")) {
         CAPTURE(row.str("id"));
         const auto d = diffs(row);
-        ExactOptions dev, dbl;
-        dbl.two_sided_rule = TwoSidedRule::doubled;
+        core::ExactOptions dev, dbl;
+        dbl.two_sided_rule = core::TwoSidedRule::doubled;
         CHECK(signflip_test(d, dbl)->p_value == doctest::Approx(signflip_test(d, dev)->p_value).epsilon(kExact));
         CHECK(signrank_test(d, dbl)->p_value == doctest::Approx(signrank_test(d, dev)->p_value).epsilon(kExact));
         CHECK(sign_test(d, dbl)->p_value == doctest::Approx(sign_test(d, dev)->p_value).epsilon(kExact));
@@ -214,8 +215,8 @@ TEST_CASE("Paired/signrank_test is exact given ties where SciPy 1.10's 'exact' i
     //   distribution = "exact", alternative = "greater") -> 0.09375 (6/64);
     // scipy.stats.wilcoxon(..., method = 'exact', alternative = 'greater') -> 0.078125 (untied null).
     const std::vector<double> d{1, 1, 1, 1, -1, 3};
-    ExactOptions o;
-    o.alternative = Alternative::greater;
+    core::ExactOptions o;
+    o.alternative = core::Alternative::greater;
     const auto r = signrank_test(d, o);
     CHECK(r->statistic == 18.0);
     CHECK(r->p_value == doctest::Approx(0.09375).epsilon(kExact));

@@ -15,7 +15,8 @@
 #include "pilotstat/power/t_power.hpp"
 
 using namespace pilotstat::power;
-using pilotstat::inference::Alternative;
+namespace core = pilotstat::core;
+using pilotstat::core::Alternative;
 
 namespace {
 constexpr double kPowerAbs = 1e-10;   // t power vs R: absolute
@@ -24,7 +25,7 @@ constexpr double kSolveRel = 1e-9;    // solved effect / n vs R (tol 1e-13): rel
 PowerSettings settings(const fixture::Row& r) {
     PowerSettings s;
     s.design = parse_design(r.str("design"));
-    s.alternative = pilotstat::inference::parse_alternative(r.str("alternative"));
+    s.alternative = pilotstat::core::parse_alternative(r.str("alternative"));
     s.alpha = r.num("alpha");
     return s;
 }
@@ -71,7 +72,7 @@ TEST_CASE("Power/t_min_effect beyond R's pnt range agrees with quadrature") {
     // paired, 2 pairs (df = 1), greater, alpha 0.01, power 0.8: ncp = 40.8.
     // mpmath: P(T > q) = E_V Phi(ncp - q sqrt(V)), V ~ chi2(1), quad at 30 digits,
     // findroot -> 28.849789977467199579 (R's power.t.test gives 30.279).
-    const auto e = t_min_effect({Design::paired, 0.01, Alternative::greater}, 2, 0.8);
+    const auto e = t_min_effect({Design::paired, 0.01, core::Alternative::greater}, 2, 0.8);
     REQUIRE(e.has_value());
     CHECK(*e == doctest::Approx(28.849789977467199579).epsilon(1e-9));
 }
@@ -104,10 +105,10 @@ TEST_CASE("Power/acceptance: minimal detectable d at n = 5 per arm, power 0.8") 
 TEST_CASE("Power/t solvers: degenerate questions and bad arguments") {
     PowerSettings s;
     CHECK_FALSE(t_sample_size(s, 0.0, 0.8).has_value());
-    s.alternative = Alternative::greater;
+    s.alternative = core::Alternative::greater;
     CHECK_FALSE(t_sample_size(s, -0.5, 0.8).has_value());
     CHECK(t_min_effect(s, 5, 0.8).value() > 0);
-    s.alternative = Alternative::less;
+    s.alternative = core::Alternative::less;
     CHECK(t_min_effect(s, 5, 0.8).value() < 0);
     CHECK_FALSE(t_sample_size(PowerSettings{}, 0.01, 0.8, 1000).has_value());  // needs ~157,000
     const auto two = t_sample_size(PowerSettings{}, 50.0, 0.8);
@@ -121,7 +122,7 @@ TEST_CASE("Power/t solvers: degenerate questions and bad arguments") {
 }
 
 TEST_CASE("Power/permutation: sign-flip test at n = 5 paired has power exactly 0") {
-    const PowerSettings s{Design::paired, 0.05, Alternative::two_sided};
+    const PowerSettings s{Design::paired, 0.05, core::Alternative::two_sided};
     for (double e : {0.0, 1.0, 5.0, 100.0}) {
         const auto p = permutation_power(s, 5, e, sim(1000));
         CHECK(p.power == 0.0);
@@ -133,7 +134,7 @@ TEST_CASE("Power/permutation: sign-flip test at n = 5 paired has power exactly 0
     CHECK_FALSE(mde.effect.has_value());
     CHECK(mde.note == kNotePFloor);
     // one-sided the floor is 1/32 <= 0.05: power is positive
-    const auto one = permutation_power({Design::paired, 0.05, Alternative::greater}, 5, 2.0, sim(400));
+    const auto one = permutation_power({Design::paired, 0.05, core::Alternative::greater}, 5, 2.0, sim(400));
     CHECK(one.power > 0.5);
 }
 
@@ -142,7 +143,7 @@ TEST_CASE("Power/permutation: at effect 0 the power is the exact size of the tes
     const auto two = permutation_power(PowerSettings{}, 5, 0.0, sim(4000));
     CHECK(within_se(two.power, 12.0 / 252.0, 4000));
     // 6 pairs, two-sided: p in multiples of 2/64, size 2/64.
-    const auto paired = permutation_power({Design::paired, 0.05, Alternative::two_sided}, 6, 0.0, sim(4000));
+    const auto paired = permutation_power({Design::paired, 0.05, core::Alternative::two_sided}, 6, 0.0, sim(4000));
     CHECK(within_se(paired.power, 2.0 / 64.0, 4000));
     CHECK(paired.mc_se == doctest::Approx(std::sqrt(paired.power * (1 - paired.power) / 4000)).epsilon(1e-12));
 }
@@ -151,7 +152,7 @@ TEST_CASE("Power/permutation: close to the t power at moderate n (within 4 SE)")
     struct Case { Design design; int n; double effect; };
     for (const auto& c : {Case{Design::paired, 12, 0.8}, Case{Design::two_sample, 7, 1.5},
                           Case{Design::paired, 20, 0.6}}) {
-        const PowerSettings s{c.design, 0.05, Alternative::two_sided};
+        const PowerSettings s{c.design, 0.05, core::Alternative::two_sided};
         const auto p = permutation_power(s, c.n, c.effect, sim(600));
         INFO(c.n, " ", c.effect, " ", p.power);
         CHECK(within_se(p.power, t_power(s, c.n, c.effect), 600));
@@ -184,7 +185,7 @@ TEST_CASE("Power/permutation: minimal detectable effect and n needed at 5 v 5") 
     const auto nn = permutation_sample_size(s, *mde.effect, 0.8, opts);
     REQUIRE(nn.n.has_value());
     CHECK(*nn.n == 5);
-    const auto paired = permutation_sample_size({Design::paired, 0.05, Alternative::two_sided}, 3.0, 0.8, opts);
+    const auto paired = permutation_sample_size({Design::paired, 0.05, core::Alternative::two_sided}, 3.0, 0.8, opts);
     REQUIRE(paired.n.has_value());
     CHECK(*paired.n == 6);  // n = 5 cannot reject; 6 pairs at dz = 3 almost always do
     const auto unreachable = permutation_sample_size(s, 0.05, 0.8, opts, 50);
@@ -195,27 +196,27 @@ TEST_CASE("Power/permutation: minimal detectable effect and n needed at 5 v 5") 
 TEST_CASE("Power/design sensitivity depends on the design only, and matches power.t.test for equal arms") {
     // power.t.test(n = 5, power = 0.8, strict = TRUE)$delta = 2.0244393393841871 (two-sample),
     // power.t.test(n = 5, power = 0.8, type = "paired", strict = TRUE)$delta = 1.6819969659535825
-    const auto two = design_min_effect(two_sample_design(5, 5), 0.05, Alternative::two_sided);
+    const auto two = design_min_effect(two_sample_design(5, 5), 0.05, core::Alternative::two_sided);
     REQUIRE(two.has_value());
     CHECK(*two == doctest::Approx(2.0244393393841871).epsilon(1e-9));
-    const auto paired = design_min_effect(paired_design(5), 0.05, Alternative::two_sided);
+    const auto paired = design_min_effect(paired_design(5), 0.05, core::Alternative::two_sided);
     REQUIRE(paired.has_value());
     CHECK(*paired == doctest::Approx(1.6819969659535825).epsilon(1e-9));
     // one-sided "less": a negative effect of smaller size (one tail only)
-    const auto less = design_min_effect(two_sample_design(5, 5), 0.05, Alternative::less);
+    const auto less = design_min_effect(two_sample_design(5, 5), 0.05, core::Alternative::less);
     REQUIRE(less.has_value());
     CHECK(*less < 0.0);
     CHECK(-*less < *two);
     // ANCOVA loses one df to the slope: needs a larger effect than the two-sample t at the same sizes,
     // and its power at the returned effect is the target (tolerance 1e-9)
-    const auto anc = design_min_effect(ancova_design(5, 5), 0.05, Alternative::two_sided);
+    const auto anc = design_min_effect(ancova_design(5, 5), 0.05, core::Alternative::two_sided);
     REQUIRE(anc.has_value());
     CHECK(*anc > *two);
-    CHECK(design_power(ancova_design(5, 5), 0.05, Alternative::two_sided, *anc) == doctest::Approx(0.8).epsilon(1e-9));
+    CHECK(design_power(ancova_design(5, 5), 0.05, core::Alternative::two_sided, *anc) == doctest::Approx(0.8).epsilon(1e-9));
     // unequal arms: between the two balanced designs around them
-    const auto uneq = design_min_effect(two_sample_design(4, 6), 0.05, Alternative::two_sided);
+    const auto uneq = design_min_effect(two_sample_design(4, 6), 0.05, core::Alternative::two_sided);
     REQUIRE(uneq.has_value());
     CHECK(*uneq > *two);
-    CHECK_FALSE(design_min_effect(two_sample_design(1, 1), 0.05, Alternative::two_sided).has_value());  // df = 0
-    CHECK_THROWS_AS(design_min_effect(paired_design(5), 0.05, Alternative::two_sided, 0.01), pilotstat::UsageError);
+    CHECK_FALSE(design_min_effect(two_sample_design(1, 1), 0.05, core::Alternative::two_sided).has_value());  // df = 0
+    CHECK_THROWS_AS(design_min_effect(paired_design(5), 0.05, core::Alternative::two_sided, 0.01), pilotstat::UsageError);
 }

@@ -14,11 +14,12 @@
 #include "pilotstat/resample/rng.hpp"
 
 using namespace pilotstat::inference;
+namespace core = pilotstat::core;
 
 namespace {
 
-ExactOptions with(Alternative alt, TwoSidedRule rule = TwoSidedRule::deviation) {
-    ExactOptions o;
+core::ExactOptions with(core::Alternative alt, core::TwoSidedRule rule = core::TwoSidedRule::deviation) {
+    core::ExactOptions o;
     o.alternative = alt;
     o.two_sided_rule = rule;
     return o;
@@ -52,10 +53,10 @@ TEST_CASE("ShiftInversion/two-sample p(delta) equals the permutation test of the
     const std::pair<std::size_t, std::size_t> sizes[] = {{5, 5}, {4, 6}, {6, 3}};
     for (const auto& [na, nb] : sizes)
         for (bool integer : {false, true})
-            for (auto [alt, rule] : {std::pair{Alternative::two_sided, TwoSidedRule::deviation},
-                                     std::pair{Alternative::two_sided, TwoSidedRule::doubled},
-                                     std::pair{Alternative::greater, TwoSidedRule::deviation},
-                                     std::pair{Alternative::less, TwoSidedRule::deviation}}) {
+            for (auto [alt, rule] : {std::pair{core::Alternative::two_sided, core::TwoSidedRule::deviation},
+                                     std::pair{core::Alternative::two_sided, core::TwoSidedRule::doubled},
+                                     std::pair{core::Alternative::greater, core::TwoSidedRule::deviation},
+                                     std::pair{core::Alternative::less, core::TwoSidedRule::deviation}}) {
                 const auto a = draw(rng, na, integer), b = draw(rng, nb, integer);
                 const auto o = with(alt, rule);
                 const auto f = two_sample_shift_pvalues(a, b, o);
@@ -76,7 +77,7 @@ TEST_CASE("ShiftInversion/sign-flip p(delta) equals the sign-flip test of the sh
     pilotstat::resample::Rng rng(12);
     for (std::size_t n : {3u, 5u, 8u})
         for (bool integer : {false, true})
-            for (auto alt : {Alternative::two_sided, Alternative::greater, Alternative::less}) {
+            for (auto alt : {core::Alternative::two_sided, core::Alternative::greater, core::Alternative::less}) {
                 const auto d = draw(rng, n, integer);
                 const auto o = with(alt);
                 const auto f = sign_flip_shift_pvalues(d, o);
@@ -153,11 +154,11 @@ TEST_CASE("ShiftInversion/5 v 5: achieved level 1 - 12/252 and the interval excl
 
 TEST_CASE("ShiftInversion/one-sided intervals are half-lines") {
     const std::vector<double> a{3, 5, 8, 9, 12}, b{1, 2, 4, 4, 6};
-    const auto ci = invert(*two_sample_shift_pvalues(a, b, with(Alternative::greater)), 0.95, "permutation");
+    const auto ci = invert(*two_sample_shift_pvalues(a, b, with(core::Alternative::greater)), 0.95, "permutation");
     CHECK(ci.estimable);
     CHECK(ci.low);
     CHECK_FALSE(ci.high);
-    const auto lo = invert(*two_sample_shift_pvalues(a, b, with(Alternative::less)), 0.95, "permutation");
+    const auto lo = invert(*two_sample_shift_pvalues(a, b, with(core::Alternative::less)), 0.95, "permutation");
     CHECK_FALSE(lo.low);
     CHECK(lo.high);
 }
@@ -165,17 +166,17 @@ TEST_CASE("ShiftInversion/one-sided intervals are half-lines") {
 TEST_CASE("ShiftInversion/Monte Carlo inversion is used beyond the limit, deterministic, and close to exact") {
     pilotstat::resample::Rng rng(13);
     const auto a = draw(rng, 12, false), b = draw(rng, 12, false);  // C(24, 12) = 2.7e6 > limit
-    ExactOptions o;
+    core::ExactOptions o;
     o.resamples = 20000;
     const auto f = two_sample_shift_pvalues(a, b, o);
     REQUIRE(f);
-    CHECK(f->method == Method::monte_carlo);
+    CHECK(f->method == core::Method::monte_carlo);
     CHECK(f->method_label().find("seed=") != std::string::npos);
     const auto g = two_sample_shift_pvalues(a, b, o);
     REQUIRE(g->steps.size() == f->steps.size());
     CHECK(g->steps.front().shift == f->steps.front().shift);
     // at the observed difference shifted by 0, p(0) near the exact test's p
-    ExactOptions exact;
+    core::ExactOptions exact;
     const auto t = permutation_test(a, b, exact);
     CHECK(std::fabs(f->p(0.0) - t->p_value) < 0.02);
 }
@@ -189,10 +190,10 @@ TEST_CASE("ShiftInversion/Monte Carlo inversion is used beyond the limit, determ
 
 namespace {
 
-ExactOptions fixture_options(const fixture::Row& r) {
-    ExactOptions o;
-    o.alternative = parse_alternative(r.str("alternative"));
-    o.two_sided_rule = r.str("rule") == "doubled" ? TwoSidedRule::doubled : TwoSidedRule::deviation;
+core::ExactOptions fixture_options(const fixture::Row& r) {
+    core::ExactOptions o;
+    o.alternative = core::parse_alternative(r.str("alternative"));
+    o.two_sided_rule = r.str("rule") == "doubled" ? core::TwoSidedRule::doubled : core::TwoSidedRule::deviation;
     return o;
 }
 
@@ -220,7 +221,7 @@ TEST_CASE("ShiftInversion/intervals match the brute-force rational reference") {
         INFO(r.str("id") << " " << r.str("alternative") << " " << r.str("rule") << " conf " << r.str("conf"));
         const auto f = fixture_function(r);
         REQUIRE(f);
-        CHECK(f->method == Method::exact_enumeration);
+        CHECK(f->method == core::Method::exact_enumeration);
         CHECK(f->steps.size() == static_cast<std::size_t>(r.num("steps")));
         const auto ci = invert(*f, r.num("conf"), "test");
         CHECK(ci.level == doctest::Approx(r.num("level")).epsilon(1e-12));

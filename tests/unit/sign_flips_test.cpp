@@ -48,7 +48,7 @@ TEST_CASE("Paired/sign flips: n = 5 enumeration has 32 arrangements and floor 2/
     const std::vector<double> d{-13, -15, -10, -13, -15};
     const auto dist = resample::enumerate_sign_flips(d, {0.0, 1.0 / 5.0});
     CHECK(dist.total_weight() == 32.0);
-    CHECK(dist.p_floor(inference::Alternative::two_sided) == doctest::Approx(2.0 / 32).epsilon(1e-15));
+    CHECK(dist.p_floor(core::Alternative::two_sided) == doctest::Approx(2.0 / 32).epsilon(1e-15));
     CHECK(dist.mean() == doctest::Approx(0.0).epsilon(1e-15));
 }
 
@@ -105,14 +105,14 @@ TEST_CASE("Paired/sign flips: Monte Carlo agrees with the exact p within 4 SE an
     const std::vector<double> a{3, -1, 4, 1, -5, 9, 2, 6, 5, 3, 5, -8};
     double s = 0;
     for (double v : a) s += v;
-    const auto exact = resample::enumerate_sign_flips(a, {}).test(s, inference::Alternative::two_sided);
-    const auto mc = resample::monte_carlo_sign_flips(a, s, {}, inference::Alternative::two_sided,
-                                                     inference::TwoSidedRule::deviation, 20000, 99);
+    const auto exact = resample::enumerate_sign_flips(a, {}).test(s, core::Alternative::two_sided);
+    const auto mc = resample::monte_carlo_sign_flips(a, s, {}, core::Alternative::two_sided,
+                                                     core::TwoSidedRule::deviation, 20000, 99);
     REQUIRE(mc.mc_se.has_value());
     CHECK(std::fabs(mc.p_value - exact.p_value) < 4.0 * *mc.mc_se);
-    CHECK(mc.method == inference::Method::monte_carlo);
-    const auto again = resample::monte_carlo_sign_flips(a, s, {}, inference::Alternative::two_sided,
-                                                        inference::TwoSidedRule::deviation, 20000, 99);
+    CHECK(mc.method == core::Method::monte_carlo);
+    const auto again = resample::monte_carlo_sign_flips(a, s, {}, core::Alternative::two_sided,
+                                                        core::TwoSidedRule::deviation, 20000, 99);
     CHECK(again.p_value == mc.p_value);  // same seed, same p: exactly
 }
 

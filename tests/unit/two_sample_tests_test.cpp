@@ -15,10 +15,11 @@
 #include "pilotstat/resample/two_sample_dp.hpp"
 
 using namespace pilotstat::inference;
+namespace core = pilotstat::core;
 namespace resample = pilotstat::resample;
 
 namespace {
-Alternative alt_of(const fixture::Row& r) { return parse_alternative(r.str("alternative")); }
+core::Alternative alt_of(const fixture::Row& r) { return core::parse_alternative(r.str("alternative")); }
 
 // coin where it ran; else the R brute force (all values equal: coin fails).
 double expected_p(const fixture::Row& r, const char* coin, const char* brute) {
@@ -32,8 +33,8 @@ double max_abs(const std::vector<double>& a, const std::vector<double>& b) {
     return m;
 }
 
-ExactOptions opts(Alternative alt) {
-    ExactOptions o;
+core::ExactOptions opts(core::Alternative alt) {
+    core::ExactOptions o;
     o.alternative = alt;
     return o;
 }
@@ -55,7 +56,7 @@ TEST_CASE("TwoSample: permutation test matches coin::oneway_test exact and R bru
         // mean difference: absolute 1e-13 of the data scale (R's mean(a) - mean(b)
         // carries cancellation noise when values are large: large_offset_5v5)
         CHECK(std::fabs(r->statistic - row.num("mean_diff")) <= 1e-13 * max_abs(a, b));
-        CHECK(r->method != Method::monte_carlo);
+        CHECK(r->method != core::Method::monte_carlo);
     }
 }
 
@@ -67,9 +68,9 @@ TEST_CASE("TwoSample: provider choice by cost") {
         const auto r = permutation_test(a, b);
         const std::string id = row.str("id");
         if (id == "int_25v25" || id == "int_50v50" || id == "bpi_20v20")
-            CHECK(r->method == Method::exact_dp);
+            CHECK(r->method == core::Method::exact_dp);
         else
-            CHECK(r->method == Method::exact_enumeration);
+            CHECK(r->method == core::Method::exact_enumeration);
     }
 }
 
@@ -82,7 +83,7 @@ TEST_CASE("TwoSample: 12 v 12 enumeration (2,704,156 splits) is fast") {
         const auto r = permutation_test(a, b);
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         MESSAGE("12 v 12 enumeration: " << ms << " ms");
-        CHECK(r->method == Method::exact_enumeration);
+        CHECK(r->method == core::Method::exact_enumeration);
         CHECK(r->arrangements == 2704156.0);
         CHECK(ms < 2000.0);  // typically tens of milliseconds in Release
         CHECK(r->p_value == doctest::Approx(row.num("p_coin")).epsilon(1e-10));
@@ -124,7 +125,7 @@ TEST_CASE("TwoSample: Welch and Student t match t.test") {
         CHECK(r->test.p_value == doctest::Approx(row.num("p")).epsilon(1e-12));
         CHECK(r->ci.low == doctest::Approx(row.num("ci_low")).epsilon(1e-12));
         CHECK(r->ci.high == doctest::Approx(row.num("ci_high")).epsilon(1e-12));
-        CHECK(r->test.method == Method::asymptotic);
+        CHECK(r->test.method == core::Method::asymptotic);
     }
 }
 
@@ -154,7 +155,7 @@ TEST_CASE("TwoSample: p-floor of 5 v 5 is 2/252 two-sided, 1/252 one-sided") {
     const auto r = permutation_test(a, b);
     CHECK(r->p_floor == doctest::Approx(2.0 / 252).epsilon(1e-14));
     CHECK(r->p_value == doctest::Approx(2.0 / 252).epsilon(1e-14));
-    CHECK(permutation_test(a, b, opts(Alternative::greater))->p_floor ==
+    CHECK(permutation_test(a, b, opts(core::Alternative::greater))->p_floor ==
           doctest::Approx(1.0 / 252).epsilon(1e-14));
 }
 
@@ -183,18 +184,18 @@ TEST_CASE("TwoSample: forced DP equals enumeration; Monte Carlo within 4 SE of e
         CAPTURE(row.str("id"));
         CAPTURE(row.str("alternative"));
         if (row.str("id").rfind("int_", 0) == 0) continue;  // keep this test quick
-        ExactOptions o = opts(alt_of(row));
+        core::ExactOptions o = opts(alt_of(row));
         const auto exact = permutation_test(a, b, o);
         o.max_enumeration = 0;  // DP if the values scale to integers, else Monte Carlo
         o.resamples = 20000;
         const auto other = permutation_test(a, b, o);
-        if (other->method == Method::exact_dp) {
+        if (other->method == core::Method::exact_dp) {
             CHECK(other->p_value == doctest::Approx(exact->p_value).epsilon(1e-12));
             CHECK(other->p_floor == doctest::Approx(exact->p_floor).epsilon(1e-12));
         }
         o.max_dp_cells = 0;  // Monte Carlo
         const auto mc = permutation_test(a, b, o);
-        CHECK(mc->method == Method::monte_carlo);
+        CHECK(mc->method == core::Method::monte_carlo);
         CHECK(mc->arrangements == 20000.0);
         const double se = std::max(*mc->mc_se, 1.0 / 20001);
         CHECK(std::fabs(mc->p_value - exact->p_value) <= 4 * se + 1.0 / 20001);
@@ -205,23 +206,23 @@ TEST_CASE("TwoSample: non-integer values use enumeration of doubles") {
     const std::vector<double> a{0.1, std::sqrt(2.0), 3.3}, b{std::acos(-1.0), 0.05, 1.0 / 3, 2.2};
     REQUIRE_FALSE(resample::integer_scaling(std::vector<double>{std::sqrt(2.0)}).has_value());
     const auto r = permutation_test(a, b);
-    CHECK(r->method == Method::exact_enumeration);
+    CHECK(r->method == core::Method::exact_enumeration);
     CHECK(r->arrangements == 35.0);
-    ExactOptions o;
+    core::ExactOptions o;
     o.max_enumeration = 10;
-    CHECK(permutation_test(a, b, o)->method == Method::monte_carlo);  // no DP without integers
+    CHECK(permutation_test(a, b, o)->method == core::Method::monte_carlo);  // no DP without integers
 }
 
 TEST_CASE("TwoSample: swapping groups mirrors one-sided p and negates the statistic") {
     const std::vector<double> a{21, 25, 19, 30}, b{18, 15, 22, 17, 20, 16, 23};
     for (const bool ranks : {false, true}) {
-        auto run = [&](std::span<const double> x, std::span<const double> y, Alternative alt) {
+        auto run = [&](std::span<const double> x, std::span<const double> y, core::Alternative alt) {
             return ranks ? wmw_test(x, y, opts(alt))->test : *permutation_test(x, y, opts(alt));
         };
-        const auto g = run(a, b, Alternative::greater), l = run(b, a, Alternative::less);
+        const auto g = run(a, b, core::Alternative::greater), l = run(b, a, core::Alternative::less);
         CHECK(g.p_value == doctest::Approx(l.p_value).epsilon(1e-14));
-        CHECK(run(a, b, Alternative::two_sided).p_value ==
-              doctest::Approx(run(b, a, Alternative::two_sided).p_value).epsilon(1e-14));
+        CHECK(run(a, b, core::Alternative::two_sided).p_value ==
+              doctest::Approx(run(b, a, core::Alternative::two_sided).p_value).epsilon(1e-14));
         if (!ranks) CHECK(g.statistic == doctest::Approx(-l.statistic).epsilon(1e-14));
     }
 }
@@ -231,7 +232,7 @@ TEST_CASE("TwoSample: adding a constant leaves p unchanged") {
     std::vector<double> a2, b2;
     for (double x : a) a2.push_back(x + 100.5);
     for (double x : b) b2.push_back(x + 100.5);
-    for (auto alt : {Alternative::two_sided, Alternative::less, Alternative::greater}) {
+    for (auto alt : {core::Alternative::two_sided, core::Alternative::less, core::Alternative::greater}) {
         const auto r1 = permutation_test(a, b, opts(alt)), r2 = permutation_test(a2, b2, opts(alt));
         CHECK(r1->p_value == doctest::Approx(r2->p_value).epsilon(1e-14));
         CHECK(r1->statistic == doctest::Approx(r2->statistic).epsilon(1e-12));
@@ -252,11 +253,11 @@ TEST_CASE("TwoSample: doubled two-sided rule is twice the smaller one-sided p") 
         const std::string alt = row.str("alternative");
         (alt == "less" ? less : alt == "greater" ? greater : deviation) = row.num("p_coin");
     }
-    ExactOptions o;
-    o.two_sided_rule = TwoSidedRule::doubled;
+    core::ExactOptions o;
+    o.two_sided_rule = core::TwoSidedRule::doubled;
     const auto r = permutation_test(a, b, o);
     CHECK(r->p_value == doctest::Approx(std::min(1.0, 2 * std::min(less, greater))).epsilon(1e-10));
-    CHECK(r->two_sided_rule == TwoSidedRule::doubled);
+    CHECK(r->two_sided_rule == core::TwoSidedRule::doubled);
     CHECK(r->p_value != doctest::Approx(deviation).epsilon(1e-6));
 }
 
@@ -270,7 +271,7 @@ TEST_CASE("TwoSample: 50 v 50 integer scores by DP are fast") {
     const auto r = permutation_test(a, b);
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     MESSAGE("50 v 50 DP: " << ms << " ms");
-    CHECK(r->method == Method::exact_dp);
+    CHECK(r->method == core::Method::exact_dp);
     CHECK(ms < 2000.0);
     CHECK(r->arrangements == doctest::Approx(1.0089134454556419e29).epsilon(1e-12));
 }

@@ -130,8 +130,8 @@ void intervals(ChangeRow& r, const ChangeOptions& o) {
     }
     if (o.margin) {
         auto g = o.exact, l = o.exact;
-        g.alternative = inference::Alternative::greater;
-        l.alternative = inference::Alternative::less;
+        g.alternative = core::Alternative::greater;
+        l.alternative = core::Alternative::less;
         const auto fg = inference::sign_flip_shift_pvalues(d, g), fl = inference::sign_flip_shift_pvalues(d, l);
         if (fg && fl) {
             r.tost = inference::tost(*fg, *fl, *o.margin, o.alpha);

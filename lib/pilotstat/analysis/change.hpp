@@ -11,7 +11,7 @@
 #include "pilotstat/bootstrap/intervals.hpp"
 #include "pilotstat/data/study.hpp"
 #include "pilotstat/effects/paired_effects.hpp"
-#include "pilotstat/inference/exact_options.hpp"
+#include "pilotstat/core/exact_options.hpp"
 #include "pilotstat/inference/paired_t_test.hpp"
 #include "pilotstat/inference/shift_inversion.hpp"
 #include "pilotstat/inference/signrank_test.hpp"
@@ -22,7 +22,7 @@ namespace pilotstat::analysis {
 struct ChangeOptions {
     std::optional<std::size_t> from;  // default: the baseline
     std::vector<std::size_t> to;      // default: every time after `from`
-    inference::ExactOptions exact;
+    core::ExactOptions exact;
     inference::ZeroMethod zero_method = inference::ZeroMethod::pratt;
     double conf = 0.95;
     double alpha = 0.05;  // for the verdict column (p_signflip <= alpha)
@@ -46,7 +46,7 @@ struct ChangeRow {
     std::size_t n_from_available = 0, n_to_available = 0;
     std::size_t zero_baselines = 0;  // excluded from mean_pct_change
     std::size_t improved = 0, worsened = 0, unchanged = 0;
-    std::optional<inference::TestResult> signflip, signrank, sign;
+    std::optional<core::TestResult> signflip, signrank, sign;
     std::optional<inference::PairedTResult> t;
     std::optional<effects::PairedEffect> dz, gz;
     std::optional<double> d_av;
@@ -58,11 +58,11 @@ struct ChangeRow {
     // The headline interval of the mean change (the one reports quote),
     // chosen by measured coverage (docs/methods/intervals.md): the t interval.
     // nullopt when it is not estimable (a note says why).
-    std::optional<effects::Interval> ci;
+    std::optional<core::Interval> ci;
     std::optional<inference::TostResult> tost;  // with --margin
     std::size_t responders = 0, responder_base = 0;  // responders among pairs with a nonzero baseline
     std::optional<double> responder_rate;
-    std::optional<effects::Interval> responder_ci;
+    std::optional<core::Interval> responder_ci;
     std::vector<std::string> notes;
 };
 

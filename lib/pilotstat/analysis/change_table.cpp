@@ -7,7 +7,7 @@
 #include "pilotstat/analysis/change.hpp"
 #include "pilotstat/analysis/tost_columns.hpp"
 #include "pilotstat/inference/p_floor.hpp"
-#include "pilotstat/inference/test_result.hpp"
+#include "pilotstat/core/test_result.hpp"
 
 namespace pilotstat::analysis {
 
@@ -59,14 +59,14 @@ std::vector<report::Column> change_columns() {
 // TOST columns (--margin only).
 // p_floor_* is the design floor (any data with n pairs); p_floor_data_* the
 // smallest p attainable given these data's ties and zeros.
-void set_test(report::ResultTable& t, const std::optional<inference::TestResult>& r, const std::string& p_col,
+void set_test(report::ResultTable& t, const std::optional<core::TestResult>& r, const std::string& p_col,
               const std::string& floor_col, const std::string& method_col, const std::string& se_col,
               std::size_t n) {
     if (!r) return;
     t.set(p_col, r->p_value);
     if (!floor_col.empty()) {
         t.set(floor_col, inference::design_floor_paired(n, r->alternative));
-        if (r->method != inference::Method::monte_carlo)
+        if (r->method != core::Method::monte_carlo)
             t.set("p_floor_data_" + floor_col.substr(std::string("p_floor_").size()), r->p_floor);
     }
     t.set(method_col, r->method_label());
@@ -160,10 +160,10 @@ report::ResultTable change_table(const data::Study& study, const std::vector<Cha
                 t.set("responder_ci_high", r.responder_ci->high);
             }
         }
-        t.set("alternative", std::string(inference::to_string(o.exact.alternative)));
+        t.set("alternative", std::string(core::to_string(o.exact.alternative)));
         // the rule behind every exact two-sided p of the row; empty for a one-sided alternative
-        if (o.exact.alternative == inference::Alternative::two_sided)
-            t.set("two_sided", std::string(inference::to_string(o.exact.two_sided_rule)));
+        if (o.exact.alternative == core::Alternative::two_sided)
+            t.set("two_sided", std::string(core::to_string(o.exact.two_sided_rule)));
         t.set("zero_method", o.zero_method == inference::ZeroMethod::pratt ? "pratt" : "wilcoxon");
         t.set("responder_pct", o.responder_pct);
         t.set("alpha", o.alpha);
@@ -195,7 +195,7 @@ report::ResultTable change_curve_table(const data::Study& study, const std::vect
             t.set("p", s.p_at);
             t.set("p_below", below);
             t.set("p_above", s.p_above);
-            t.set("alternative", std::string(inference::to_string(o.exact.alternative)));
+            t.set("alternative", std::string(core::to_string(o.exact.alternative)));
             t.set("method", "sign-flip, " + r.signflip_curve->method_label());
             below = s.p_above;
         }

@@ -15,15 +15,15 @@ const std::vector<std::string>& boot_option_keys() {
     return keys;
 }
 
-inference::ExactOptions exact_options(const OptionReader& opt) {
-    inference::ExactOptions o;
-    o.alternative = inference::parse_alternative(opt.text("alternative", "two-sided"));
+core::ExactOptions exact_options(const OptionReader& opt) {
+    core::ExactOptions o;
+    o.alternative = core::parse_alternative(opt.text("alternative", "two-sided"));
     const auto rule = opt.text("two_sided", "deviation");
-    if (rule == "deviation") o.two_sided_rule = inference::TwoSidedRule::deviation;
-    else if (rule == "doubled") o.two_sided_rule = inference::TwoSidedRule::doubled;
+    if (rule == "deviation") o.two_sided_rule = core::TwoSidedRule::deviation;
+    else if (rule == "doubled") o.two_sided_rule = core::TwoSidedRule::doubled;
     else throw UsageError("unknown two-sided rule \"" + rule + "\" (valid: deviation, doubled)");
     o.resamples = opt.count("resamples", 100000, ranges::resamples);
-    o.seed = opt.count("seed", resample::kDefaultSeed, ranges::seed);
+    o.seed = opt.count("seed", core::kDefaultSeed, ranges::seed);
     o.max_enumeration = static_cast<double>(opt.count("exact_limit", 5000000, ranges::exact_limit));
     o.max_dp_cells = static_cast<double>(opt.count("dp_limit", 200000000, ranges::dp_limit));
     return o;
@@ -37,7 +37,7 @@ bootstrap::BootstrapOptions boot_options(const OptionReader& opt) {
     b.method = *method;
     b.conf = opt.real("conf", 0.95, ranges::conf);
     b.resamples = opt.count("boot_resamples", 10000, ranges::boot_resamples);
-    b.seed = opt.count("seed", resample::kDefaultSeed, ranges::seed);
+    b.seed = opt.count("seed", core::kDefaultSeed, ranges::seed);
     b.max_exact = static_cast<double>(opt.count("boot_exact_limit", 1000000, ranges::boot_exact_limit));
     return b;
 }

@@ -8,12 +8,12 @@
 #include "pilotstat/analysis/option_values.hpp"
 #include "pilotstat/bootstrap/intervals.hpp"
 #include "pilotstat/data/study.hpp"
-#include "pilotstat/inference/exact_options.hpp"
+#include "pilotstat/core/exact_options.hpp"
 
 namespace pilotstat::analysis {
 
 // Keys: alternative, two_sided (deviation|doubled), resamples, seed, exact_limit, dp_limit.
-inference::ExactOptions exact_options(const OptionReader& opt);
+core::ExactOptions exact_options(const OptionReader& opt);
 // Keys: boot_method, boot_resamples, seed, conf, boot_exact_limit.
 bootstrap::BootstrapOptions boot_options(const OptionReader& opt);
 

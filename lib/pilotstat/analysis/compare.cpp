@@ -54,8 +54,8 @@ void add_perm_ci(CompareRow& r, const CompareOptions& o) {
     if (ci.has_gaps) r.notes.push_back("perm_ci: the shifts not rejected have gaps; their hull is shown");
     if (o.margin) {
         auto g = o.exact, l = o.exact;
-        g.alternative = inference::Alternative::greater;
-        l.alternative = inference::Alternative::less;
+        g.alternative = core::Alternative::greater;
+        l.alternative = core::Alternative::less;
         const auto fg = inference::two_sample_shift_pvalues(a, b, g), fl = inference::two_sample_shift_pvalues(a, b, l);
         if (fg && fl) {
             r.tost = inference::tost(*fg, *fl, *o.margin, o.alpha);

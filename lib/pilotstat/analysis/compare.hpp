@@ -12,7 +12,7 @@
 #include "pilotstat/data/study.hpp"
 #include "pilotstat/effects/hedges_g.hpp"
 #include "pilotstat/effects/hodges_lehmann.hpp"
-#include "pilotstat/inference/exact_options.hpp"
+#include "pilotstat/core/exact_options.hpp"
 #include "pilotstat/inference/k_sample_tests.hpp"
 #include "pilotstat/inference/shift_inversion.hpp"
 #include "pilotstat/inference/t_tests.hpp"
@@ -30,7 +30,7 @@ struct CompareOptions {
     std::size_t from = 0;                // change/ancova: earlier time (default baseline)
     std::size_t to = 0;                  // change/ancova: later time (default last); raw: --at
     std::vector<double> time_values;     // slope/auc: one per time (default 0, 1, 2, ...)
-    inference::ExactOptions exact;
+    core::ExactOptions exact;
     bootstrap::BootstrapOptions boot;
     double conf = 0.95;
     double alpha = 0.05;  // for the verdict column (primary exact test p <= alpha)
@@ -60,7 +60,7 @@ struct CompareRow {
     std::size_t measure = 0, group_a = 0, group_b = 0;
     GroupValues a, b;
     std::optional<double> mean_a, mean_b, mean_diff;
-    std::optional<inference::TestResult> perm;
+    std::optional<core::TestResult> perm;
     // The exact permutation test inverted over a shift of the mean difference
     // (A - delta vs B): its p-value function and the shifts it does not reject.
     std::optional<inference::PValueFunction> perm_curve;
@@ -69,7 +69,7 @@ struct CompareRow {
     // chosen by measured coverage (docs/methods/intervals.md): Welch's t
     // interval of the mean difference; the model's t interval of the adjusted
     // difference for ancova. nullopt when not estimable (a note says why).
-    std::optional<effects::Interval> ci;
+    std::optional<core::Interval> ci;
     std::optional<inference::TostResult> tost;  // with --margin
     std::optional<inference::WmwResult> wmw;
     std::optional<inference::TTestResult> welch, student;

@@ -48,7 +48,7 @@ std::vector<report::Column> compare_columns(bool ancova) {
 }
 
 // TOST columns (--margin only).
-void set_interval(report::ResultTable& t, const std::optional<effects::Interval>& ci, const char* lo, const char* hi) {
+void set_interval(report::ResultTable& t, const std::optional<core::Interval>& ci, const char* lo, const char* hi) {
     if (!ci) return;
     t.set(lo, ci->low);
     t.set(hi, ci->high);
@@ -59,7 +59,7 @@ void set_tests(report::ResultTable& t, const CompareRow& r) {
     if (r.perm) {
         t.set("p_perm", r.perm->p_value);
         t.set("p_floor_perm", inference::design_floor_permutation(na, nb, r.perm->alternative, r.perm->two_sided_rule));
-        if (r.perm->method != inference::Method::monte_carlo) t.set("p_floor_data_perm", r.perm->p_floor);
+        if (r.perm->method != core::Method::monte_carlo) t.set("p_floor_data_perm", r.perm->p_floor);
         t.set("method_perm", r.perm->method_label());
         t.set("mc_se_perm", r.perm->mc_se);
     }
@@ -69,7 +69,7 @@ void set_tests(report::ResultTable& t, const CompareRow& r) {
         // split can be extreme alone: the rank test's floor is the permutation floor.
         t.set("p_floor_wmw", inference::design_floor_permutation(na, nb, r.wmw->test.alternative,
                                                                  r.wmw->test.two_sided_rule));
-        if (r.wmw->test.method != inference::Method::monte_carlo) t.set("p_floor_data_wmw", r.wmw->test.p_floor);
+        if (r.wmw->test.method != core::Method::monte_carlo) t.set("p_floor_data_wmw", r.wmw->test.p_floor);
         t.set("method_wmw", r.wmw->test.method_label());
         t.set("mc_se_wmw", r.wmw->test.mc_se);
         t.set("wmw_u", r.wmw->w);
@@ -166,10 +166,10 @@ report::ResultTable compare_table(const data::Study& st, const std::vector<Compa
         set_effects(t, r);
         set_tost(t, r.tost, o.alpha);
         set_ancova_and_k(t, r);
-        t.set("alternative", std::string(inference::to_string(o.exact.alternative)));
+        t.set("alternative", std::string(core::to_string(o.exact.alternative)));
         // the rule behind every exact two-sided p of the row; empty for a one-sided alternative
-        if (o.exact.alternative == inference::Alternative::two_sided)
-            t.set("two_sided", std::string(inference::to_string(o.exact.two_sided_rule)));
+        if (o.exact.alternative == core::Alternative::two_sided)
+            t.set("two_sided", std::string(core::to_string(o.exact.two_sided_rule)));
         t.set("alpha", o.alpha);
         // the verdict uses the primary exact test: the adjusted difference's permutation p for ancova
         const auto* primary = r.ancova ? (r.ancova->fit ? &r.ancova->fit->permutation : nullptr) : (r.perm ? &*r.perm : nullptr);
@@ -206,8 +206,8 @@ report::ResultTable compare_curve_table(const data::Study& st, const std::vector
             t.set("p", s.p_at);
             t.set("p_below", below);
             t.set("p_above", s.p_above);
-            t.set("alternative", std::string(inference::to_string(o.exact.alternative)));
-            t.set("two_sided", std::string(inference::to_string(o.exact.two_sided_rule)));
+            t.set("alternative", std::string(core::to_string(o.exact.alternative)));
+            t.set("two_sided", std::string(core::to_string(o.exact.two_sided_rule)));
             t.set("method", "permutation, " + r.perm_curve->method_label());
             below = s.p_above;
         }

@@ -30,7 +30,7 @@ void exact_test(IndividualSummary& s) {
         s.note = "fewer than 2 arms with classified subjects: no test";
         return;
     }
-    inference::TestResult r;
+    core::TestResult r;
     if (table.size() == 2 && table[0].size() == 2) {
         s.test = "fisher";
         r = inference::fisher_exact_2x2(table[0][0], table[0][0] + table[0][1], table[1][0],

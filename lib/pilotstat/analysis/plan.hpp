@@ -14,7 +14,7 @@
 
 #include "pilotstat/data/instrument_norms.hpp"
 #include "pilotstat/data/study.hpp"
-#include "pilotstat/effects/interval.hpp"
+#include "pilotstat/core/interval.hpp"
 #include "pilotstat/report/result_table.hpp"
 
 namespace pilotstat::analysis {
@@ -51,7 +51,7 @@ void validate(const PlanOptions& o);
 struct Retention {
     long retained = 0, randomized = 0;  // scored at `to` / in the arm (or in both)
     double share = 0.0;
-    effects::Interval ci;  // Clopper-Pearson at retention_conf
+    core::Interval ci;  // Clopper-Pearson at retention_conf
 };
 
 struct PlanRow {

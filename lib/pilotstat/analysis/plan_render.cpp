@@ -41,7 +41,7 @@ std::string endpoint_phrase(const data::Study& st, const PlanOptions& o) {
     return "change from " + from + " to " + to;
 }
 
-std::string ci_pct(const effects::Interval& ci) {
+std::string ci_pct(const core::Interval& ci) {
     return share_percent(ci.low) + "–" + share_percent(ci.high) + "%";
 }
 

@@ -221,7 +221,7 @@ BootstrapInterval interval_over(const Dist& dist, const IntervalInputs& inputs, 
     r.seed = dist.seed();
     r.method_label = with_source(method, dist.label());
     if (dist.back() - dist.front() <= tie_tolerance(dist.front(), dist.back(), inputs.estimate)) {
-        r.interval = effects::Interval{inputs.estimate, inputs.estimate, conf, r.method_label};
+        r.interval = core::Interval{inputs.estimate, inputs.estimate, conf, r.method_label};
         r.note = IntervalNote::all_values_equal;
         return r;
     }
@@ -233,7 +233,7 @@ BootstrapInterval interval_over(const Dist& dist, const IntervalInputs& inputs, 
     }
     r.note = lv.note;
     if (lv.note == IntervalNote::none)
-        r.interval = effects::Interval{dist.quantile(lv.low), dist.quantile(lv.high), conf, r.method_label};
+        r.interval = core::Interval{dist.quantile(lv.low), dist.quantile(lv.high), conf, r.method_label};
     return r;
 }
 

@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "pilotstat/bootstrap/bootstrap_distribution.hpp"
-#include "pilotstat/effects/interval.hpp"
+#include "pilotstat/core/interval.hpp"
 #include "pilotstat/resample/rng.hpp"
 
 namespace pilotstat::bootstrap {
@@ -85,13 +85,13 @@ struct BootstrapOptions {
     IntervalMethod method = default_method();
     double conf = 0.95;
     std::uint64_t resamples = 10000;              // Monte Carlo B
-    std::uint64_t seed = resample::kDefaultSeed;  // Monte Carlo seed
+    std::uint64_t seed = core::kDefaultSeed;  // Monte Carlo seed
     double max_exact = 1e6;                       // enumerate when #multisets (pairs) <= this
 };
 
 struct BootstrapInterval {
     std::optional<double> estimate;             // nullopt only when a sample is empty
-    std::optional<effects::Interval> interval;  // nullopt when undefined: see note
+    std::optional<core::Interval> interval;  // nullopt when undefined: see note
     bool exact = false;
     std::uint64_t resamples = 0;  // distinct multisets (pairs), or B
     std::uint64_t seed = 0;       // Monte Carlo only

@@ -32,9 +32,9 @@ Moments moments(std::span<const double> x) {
     return m;
 }
 
-std::optional<Interval> scaled(const std::optional<Interval>& ncp, double scale) {
+std::optional<core::Interval> scaled(const std::optional<core::Interval>& ncp, double scale) {
     if (!ncp) return std::nullopt;
-    Interval out = *ncp;
+    core::Interval out = *ncp;
     out.low *= scale;
     out.high *= scale;
     out.method = "noncentral-t";

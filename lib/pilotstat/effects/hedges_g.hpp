@@ -7,7 +7,7 @@
 #include <span>
 #include <string>
 
-#include "pilotstat/effects/interval.hpp"
+#include "pilotstat/core/interval.hpp"
 
 namespace pilotstat::effects {
 
@@ -18,8 +18,8 @@ struct StandardizedDifference {
     double cohens_d = 0.0;         // mean_difference / pooled_sd
     double j = 0.0;                // Hedges' exact J(df)
     double hedges_g = 0.0;         // J * d
-    std::optional<Interval> d_ci;  // noncentral-t interval for d (no J)
-    std::optional<Interval> g_ci;  // the same limits times J (effectsize's g interval)
+    std::optional<core::Interval> d_ci;  // noncentral-t interval for d (no J)
+    std::optional<core::Interval> g_ci;  // the same limits times J (effectsize's g interval)
 };
 
 struct HedgesGResult {

@@ -6,13 +6,13 @@
 #include <span>
 #include <vector>
 
-#include "pilotstat/effects/interval.hpp"
+#include "pilotstat/core/interval.hpp"
 
 namespace pilotstat::effects {
 
 struct HodgesLehmann {
     double estimate = 0.0;       // median of all na*nb differences a_i - b_j
-    Interval ci;                 // exact; ci.conf is the requested level
+    core::Interval ci;                 // exact; ci.conf is the requested level
     double achieved_conf = 0.0;  // 1 - 2 P(U <= k - 1): the interval's exact coverage (untied data)
     bool ties = false;           // pooled sample has ties (see below)
 };

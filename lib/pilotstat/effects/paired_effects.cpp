@@ -23,7 +23,7 @@ std::optional<PairedEffect> cohens_dz(std::span<const double> differences, doubl
     e.df = n - 1.0;
     const double root_n = std::sqrt(n);
     if (auto ncp = stats::noncentral_t_ncp_interval(e.estimate * root_n, e.df, conf)) {
-        e.ci = Interval{ncp->low / root_n, ncp->high / root_n, conf, "noncentral-t"};
+        e.ci = core::Interval{ncp->low / root_n, ncp->high / root_n, conf, "noncentral-t"};
     }
     return e;
 }

@@ -7,13 +7,13 @@
 #include <optional>
 #include <span>
 
-#include "pilotstat/effects/interval.hpp"
+#include "pilotstat/core/interval.hpp"
 
 namespace pilotstat::effects {
 
 struct PairedEffect {
     double estimate = 0.0;
-    std::optional<Interval> ci;  // nullopt when the noncentral-t bounds cannot be found
+    std::optional<core::Interval> ci;  // nullopt when the noncentral-t bounds cannot be found
     std::size_t n = 0;           // number of pairs
     double df = 0.0;             // n - 1
 };

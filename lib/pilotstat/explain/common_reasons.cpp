@@ -44,7 +44,7 @@ Reason no_control_reason(const std::string& group) {
                       "the between-arm comparison does"};
 }
 
-std::optional<Reason> wide_interval_reason(const effects::Interval& ci, const std::string& std_name) {
+std::optional<Reason> wide_interval_reason(const core::Interval& ci, const std::string& std_name) {
     if (ci.high - ci.low <= 1.0) return std::nullopt;
     Reason r{"WIDE_INTERVAL", {{"ci_low", ci.low}, {"ci_high", ci.high}}, ""};
     r.sentence = "the " + fmt_pct(ci.conf) + " interval for " + std_name + " runs from " + fmt_std(ci.low) + " to " +

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "pilotstat/data/study.hpp"
-#include "pilotstat/effects/interval.hpp"
+#include "pilotstat/core/interval.hpp"
 #include "pilotstat/explain/reason.hpp"
 
 namespace pilotstat::explain {
@@ -27,6 +27,6 @@ std::optional<Reason> floor_ceiling_reason(const data::Study& study, std::size_t
 Reason no_control_reason(const std::string& group);
 
 // Fires for significant results whose standardized interval is wider than 1 SD.
-std::optional<Reason> wide_interval_reason(const effects::Interval& std_ci, const std::string& std_name);
+std::optional<Reason> wide_interval_reason(const core::Interval& std_ci, const std::string& std_name);
 
 }  // namespace pilotstat::explain

@@ -5,18 +5,18 @@
 namespace pilotstat::explain {
 
 namespace {
-std::string sided(inference::Alternative a) {
+std::string sided(core::Alternative a) {
     switch (a) {
-        case inference::Alternative::two_sided: return "two-sided";
-        case inference::Alternative::less: return "one-sided, less";
-        case inference::Alternative::greater: return "one-sided, greater";
+        case core::Alternative::two_sided: return "two-sided";
+        case core::Alternative::less: return "one-sided, less";
+        case core::Alternative::greater: return "one-sided, greater";
     }
     return "";
 }
 }  // namespace
 
 std::optional<Reason> design_sensitivity_reason(const SensitivityInput& in, const Settings& s,
-                                                inference::Alternative alternative, bool significant) {
+                                                core::Alternative alternative, bool significant) {
     if (significant) return std::nullopt;
     const auto mde = power::design_min_effect(in.design, s.alpha, alternative, s.power);
     if (!mde) return std::nullopt;

@@ -11,7 +11,7 @@
 
 #include "pilotstat/explain/knowledge.hpp"
 #include "pilotstat/explain/reason.hpp"
-#include "pilotstat/inference/test_result.hpp"
+#include "pilotstat/core/test_result.hpp"
 #include "pilotstat/power/sensitivity.hpp"
 
 namespace pilotstat::explain {
@@ -28,6 +28,6 @@ struct SensitivityInput {
 
 // Fires for rows that are not significant and have df > 0.
 std::optional<Reason> design_sensitivity_reason(const SensitivityInput& in, const Settings& settings,
-                                                inference::Alternative alternative, bool significant);
+                                                core::Alternative alternative, bool significant);
 
 }  // namespace pilotstat::explain

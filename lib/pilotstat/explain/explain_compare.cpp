@@ -29,7 +29,7 @@ std::string what_compared(const data::Study& st, const analysis::CompareOptions&
 }
 
 // The primary test: the permutation test of the (adjusted) difference.
-const inference::TestResult* primary(const analysis::CompareRow& r) {
+const core::TestResult* primary(const analysis::CompareRow& r) {
     if (r.ancova) return r.ancova->fit ? &r.ancova->fit->permutation : nullptr;
     return r.perm ? &*r.perm : nullptr;
 }
@@ -120,7 +120,7 @@ Explanation explain_compare(const data::Study& st, const analysis::CompareRow& r
     const std::string size = std::to_string(na) + " v " + std::to_string(nb);
     const double design_floor = inference::design_floor_permutation(na, nb, o.exact.alternative, o.exact.two_sided_rule);
     if (test) {
-        const double splits = 1.0 / inference::design_floor_two_sample(na, nb, inference::Alternative::less);
+        const double splits = 1.0 / inference::design_floor_two_sample(na, nb, core::Alternative::less);
         FloorInfo f{e.test, size, "splits", design_floor, test->p_floor, splits, 0, "", 1};
         if (anc && r.ancova->fit) {
             f.other_test = "ANCOVA t test";

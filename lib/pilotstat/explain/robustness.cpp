@@ -104,7 +104,7 @@ std::optional<Robustness> compare_robustness(const data::Study& st, const analys
     const std::size_t na = row.a.values.size(), nb = row.b.values.size();
     const bool anc = row.ancova.has_value();
     if (na < 2 || nb < 2 || na + nb < 5 || na + nb > (anc ? 20u : 40u)) return std::nullopt;
-    const inference::TestResult* test = anc ? (row.ancova->fit ? &row.ancova->fit->permutation : nullptr)
+    const core::TestResult* test = anc ? (row.ancova->fit ? &row.ancova->fit->permutation : nullptr)
                                             : (row.perm ? &*row.perm : nullptr);
     if (!test) return std::nullopt;
     std::vector<LeftOut> runs;

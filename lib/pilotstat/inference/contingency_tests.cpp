@@ -65,11 +65,11 @@ double upper_tail(const Hyper& h, long x) {  // P(X >= x)
 
 }  // namespace
 
-TestResult fisher_exact_2x2(long xa, long na, long xb, long nb, Alternative alternative, TwoSidedRule rule) {
+core::TestResult fisher_exact_2x2(long xa, long na, long xb, long nb, core::Alternative alternative, core::TwoSidedRule rule) {
     check_counts(xa, na, xb, nb, "fisher exact test");
     const Hyper h = hypergeometric(na, nb, xa + xb);
-    TestResult r;
-    if (alternative == Alternative::two_sided && rule == TwoSidedRule::deviation) {
+    core::TestResult r;
+    if (alternative == core::Alternative::two_sided && rule == core::TwoSidedRule::deviation) {
         r.statistic = static_cast<double>(xa);
         r.alternative = alternative;
         r.two_sided_rule = rule;
@@ -85,7 +85,7 @@ TestResult fisher_exact_2x2(long xa, long na, long xb, long nb, Alternative alte
             support.push_back(static_cast<double>(x));
         r = resample::ExactDistribution::from_weights(support, h.w).test(static_cast<double>(xa), alternative, rule);
     }
-    r.method = Method::exact_enumeration;
+    r.method = core::Method::exact_enumeration;
     if (h.w.size() == 1) r.note = "only one response class: margins fix the table";
     return r;
 }
@@ -163,7 +163,7 @@ private:
 // Monte Carlo: tables with the observed margins are the cross-classification
 // of fixed row labels with a random permutation of the column labels.
 double monte_carlo_count(const std::vector<long>& rows, const std::vector<long>& cols,
-                         const TableWalker& w, double log_bound, const ExactOptions& opts) {
+                         const TableWalker& w, double log_bound, const core::ExactOptions& opts) {
     std::vector<std::size_t> row_of, col_of;
     for (std::size_t i = 0; i < rows.size(); ++i) row_of.insert(row_of.end(), static_cast<std::size_t>(rows[i]), i);
     for (std::size_t j = 0; j < cols.size(); ++j) col_of.insert(col_of.end(), static_cast<std::size_t>(cols[j]), j);
@@ -209,12 +209,12 @@ Margins margins_of(const std::vector<std::vector<long>>& table) {
 
 }  // namespace
 
-TestResult freeman_halton(const std::vector<std::vector<long>>& table, const ExactOptions& opts) {
+core::TestResult freeman_halton(const std::vector<std::vector<long>>& table, const core::ExactOptions& opts) {
     const Margins m = margins_of(table);
     const auto& rows = m.rows;
     const auto& cols = m.cols;
-    TestResult r;
-    r.method = Method::exact_enumeration;
+    core::TestResult r;
+    r.method = core::Method::exact_enumeration;
     if (rows.size() < 2 || cols.size() < 2) {
         r.arrangements = r.count_extreme = r.p_floor = 1.0;
         r.note = "fewer than 2 non-empty rows or columns";
@@ -241,7 +241,7 @@ TestResult freeman_halton(const std::vector<std::vector<long>>& table, const Exa
     }
     if (opts.resamples == 0)
         throw ComputeError("freeman-halton test: too many tables to enumerate and resamples = 0");
-    finish_monte_carlo(r, monte_carlo_count(rows, cols, walker, log_bound, opts), opts.resamples, opts.seed);
+    core::finish_monte_carlo(r, monte_carlo_count(rows, cols, walker, log_bound, opts), opts.resamples, opts.seed);
     return r;
 }
 
@@ -320,13 +320,13 @@ private:
     std::vector<double> c_;
 };
 
-TestResult boschloo_one(long xa, long na, long xb, long nb, Ordering kind) {
+core::TestResult boschloo_one(long xa, long na, long xb, long nb, Ordering kind) {
     const auto t = ordering_matrix(na, nb, kind);
     const double tol = kind == Ordering::fisher_two_sided ? kFisherRelErr : kBoschlooRelTol;
     const double observed = t[static_cast<std::size_t>(xa * (nb + 1) + xb)];
     const NuisanceSup region(na, nb, t, observed * tol);
-    TestResult r;
-    r.method = Method::exact_enumeration;
+    core::TestResult r;
+    r.method = core::Method::exact_enumeration;
     r.statistic = observed;
     r.p_value = region.sup();
     r.arrangements = static_cast<double>(t.size());
@@ -337,22 +337,22 @@ TestResult boschloo_one(long xa, long na, long xb, long nb, Ordering kind) {
 
 }  // namespace
 
-TestResult boschloo_exact(long xa, long na, long xb, long nb, Alternative alternative, TwoSidedRule rule) {
+core::TestResult boschloo_exact(long xa, long na, long xb, long nb, core::Alternative alternative, core::TwoSidedRule rule) {
     check_counts(xa, na, xb, nb, "boschloo exact test");
-    TestResult r;
+    core::TestResult r;
     if (na == 0 || nb == 0) {
-        r.method = Method::exact_enumeration;
+        r.method = core::Method::exact_enumeration;
         r.arrangements = r.count_extreme = r.p_floor = 1.0;
         r.note = "an arm is empty";
-    } else if (alternative == Alternative::less) {
+    } else if (alternative == core::Alternative::less) {
         r = boschloo_one(xa, na, xb, nb, Ordering::less);
-    } else if (alternative == Alternative::greater) {
+    } else if (alternative == core::Alternative::greater) {
         r = boschloo_one(xa, na, xb, nb, Ordering::greater);
-    } else if (rule == TwoSidedRule::deviation) {
+    } else if (rule == core::TwoSidedRule::deviation) {
         r = boschloo_one(xa, na, xb, nb, Ordering::fisher_two_sided);
     } else {
-        const TestResult lo = boschloo_one(xa, na, xb, nb, Ordering::less);
-        const TestResult hi = boschloo_one(xa, na, xb, nb, Ordering::greater);
+        const core::TestResult lo = boschloo_one(xa, na, xb, nb, Ordering::less);
+        const core::TestResult hi = boschloo_one(xa, na, xb, nb, Ordering::greater);
         r = lo.p_value < hi.p_value ? lo : hi;  // SciPy's tie-break: greater
         r.p_value = std::min(1.0, 2.0 * r.p_value);
         r.p_floor = std::min(1.0, 2.0 * std::min(lo.p_floor, hi.p_floor));

@@ -6,8 +6,8 @@
 
 #include <vector>
 
-#include "pilotstat/inference/exact_options.hpp"
-#include "pilotstat/inference/test_result.hpp"
+#include "pilotstat/core/exact_options.hpp"
+#include "pilotstat/core/test_result.hpp"
 
 namespace pilotstat::inference {
 
@@ -23,9 +23,9 @@ namespace pilotstat::inference {
 // responders) gives p = 1 with a note. Throws UsageError on negative counts
 // or x > n.
 // [1] Fisher R.A. (1935). The logic of inductive inference. JRSS 98(1), 39-82.
-TestResult fisher_exact_2x2(long xa, long na, long xb, long nb,
-                            Alternative alternative = Alternative::two_sided,
-                            TwoSidedRule rule = TwoSidedRule::deviation);
+core::TestResult fisher_exact_2x2(long xa, long na, long xb, long nb,
+                            core::Alternative alternative = core::Alternative::two_sided,
+                            core::TwoSidedRule rule = core::TwoSidedRule::deviation);
 
 // Freeman–Halton extension of Fisher's test to an r x c table [2]
 // (table[i][j] = count in row i, column j), conditional on all margins: the
@@ -40,7 +40,7 @@ TestResult fisher_exact_2x2(long xa, long na, long xb, long nb,
 // p = 1 with a note. Two-sided only (opts.alternative is ignored). Throws
 // UsageError on a ragged table or negative counts.
 // [2] Freeman G.H., Halton J.H. (1951). Biometrika 38(1/2), 141-149.
-TestResult freeman_halton(const std::vector<std::vector<long>>& table, const ExactOptions& opts = {});
+core::TestResult freeman_halton(const std::vector<std::vector<long>>& table, const core::ExactOptions& opts = {});
 
 // Boschloo's exact unconditional test [3] for two independent binomials
 // (xa of na, xb of nb): tables are ordered by Fisher's p-value, and
@@ -59,8 +59,8 @@ TestResult freeman_halton(const std::vector<std::vector<long>>& table, const Exa
 // [3] Boschloo R.D. (1970). Raised conditional level of significance for the
 //     2 x 2-table when testing the equality of two probabilities. Statistica
 //     Neerlandica 24(1), 1-9.
-TestResult boschloo_exact(long xa, long na, long xb, long nb,
-                          Alternative alternative = Alternative::two_sided,
-                          TwoSidedRule rule = TwoSidedRule::deviation);
+core::TestResult boschloo_exact(long xa, long na, long xb, long nb,
+                          core::Alternative alternative = core::Alternative::two_sided,
+                          core::TwoSidedRule rule = core::TwoSidedRule::deviation);
 
 }  // namespace pilotstat::inference

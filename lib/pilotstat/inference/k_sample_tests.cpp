@@ -90,7 +90,7 @@ void enumerate(const Layout& l, std::size_t level, const std::vector<std::size_t
 
 // Random label permutations: a partial Fisher–Yates shuffle of all but the
 // last group's positions (the last group takes what is left).
-double monte_carlo_count(const Layout& l, long double observed, const ExactOptions& o) {
+double monte_carlo_count(const Layout& l, long double observed, const core::ExactOptions& o) {
     resample::Rng rng(o.seed);
     const std::size_t n = l.centered.size(), shuffled = n - l.sizes.back();
     std::vector<std::size_t> idx(n);
@@ -105,7 +105,7 @@ double monte_carlo_count(const Layout& l, long double observed, const ExactOptio
 }
 
 // Permutation test of the between-group SS; statistic = SSB (callers map it).
-TestResult between_ss_test(const Layout& l, const ExactOptions& o) {
+core::TestResult between_ss_test(const Layout& l, const core::ExactOptions& o) {
     std::vector<std::size_t> all(l.centered.size());
     std::iota(all.begin(), all.end(), std::size_t{0});
     const long double observed = between_ss(l, all);
@@ -114,15 +114,15 @@ TestResult between_ss_test(const Layout& l, const ExactOptions& o) {
         values.reserve(static_cast<std::size_t>(assignments(l.sizes)));
         enumerate(l, 0, all, 0.0L, values);
         const auto dist = resample::ExactDistribution::from_values(std::move(values));
-        TestResult r = dist.test(static_cast<double>(observed), Alternative::greater);
-        r.method = Method::exact_enumeration;
+        core::TestResult r = dist.test(static_cast<double>(observed), core::Alternative::greater);
+        r.method = core::Method::exact_enumeration;
         return r;
     }
     if (o.resamples == 0) throw ComputeError("k-sample test: too many assignments to enumerate and resamples = 0");
-    TestResult r;
+    core::TestResult r;
     r.statistic = static_cast<double>(observed);
-    r.alternative = Alternative::greater;
-    finish_monte_carlo(r, monte_carlo_count(l, observed, o), o.resamples, o.seed);
+    r.alternative = core::Alternative::greater;
+    core::finish_monte_carlo(r, monte_carlo_count(l, observed, o), o.resamples, o.seed);
     return r;
 }
 
@@ -143,7 +143,7 @@ std::optional<std::pair<std::vector<double>, std::vector<std::size_t>>> pool(
 }  // namespace
 
 std::optional<OneWayResult> anova_permutation_test(std::span<const std::vector<double>> groups,
-                                                   const ExactOptions& options) {
+                                                   const core::ExactOptions& options) {
     auto pooled = pool(groups);
     if (!pooled) return std::nullopt;
     const Layout l = layout(pooled->first, pooled->second);
@@ -174,7 +174,7 @@ std::optional<OneWayResult> anova_permutation_test(std::span<const std::vector<d
 }
 
 std::optional<KruskalResult> kruskal_wallis_test(std::span<const std::vector<double>> groups,
-                                                 const ExactOptions& options) {
+                                                 const core::ExactOptions& options) {
     auto pooled = pool(groups);
     if (!pooled) return std::nullopt;
     const std::vector<double> ranks = stats::mid_ranks(pooled->first);

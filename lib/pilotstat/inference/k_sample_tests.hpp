@@ -13,8 +13,8 @@
 #include <span>
 #include <vector>
 
-#include "pilotstat/inference/exact_options.hpp"
-#include "pilotstat/inference/test_result.hpp"
+#include "pilotstat/core/exact_options.hpp"
+#include "pilotstat/core/test_result.hpp"
 #include "pilotstat/stats/ranks.hpp"
 
 namespace pilotstat::inference {
@@ -23,7 +23,7 @@ struct OneWayResult {
     // statistic = F when defined; when the within-group SS is zero (and the
     // between-group SS is not) F is infinite, so statistic = ss_between and
     // note = "zero within-group variance". Alternative: greater.
-    TestResult test;
+    core::TestResult test;
     std::optional<double> f;
     double ss_between = 0.0;  // sum_g n_g (mean_g - mean)^2
     double ss_within = 0.0;   // sum_g sum_i (x_gi - mean_g)^2
@@ -40,12 +40,12 @@ struct OneWayResult {
 // [1] E. S. Edgington, P. Onghena. Randomization Tests, 4th ed. Chapman &
 //     Hall/CRC, 2007.
 std::optional<OneWayResult> anova_permutation_test(std::span<const std::vector<double>> groups,
-                                                   const ExactOptions& options = {});
+                                                   const core::ExactOptions& options = {});
 
 struct KruskalResult {
     // statistic = H (tie-corrected); p from the permutation distribution of
     // the mid-ranks given the ties. Alternative: greater.
-    TestResult test;
+    core::TestResult test;
     double h = 0.0;
     double df = 0.0;            // k - 1
     double asymptotic_p = 1.0;  // P(chi^2_{k-1} >= H), as R's kruskal.test
@@ -65,6 +65,6 @@ struct KruskalResult {
 // [3] M. Hollander, D. A. Wolfe, E. Chicken. Nonparametric Statistical
 //     Methods, 3rd ed. Wiley, 2014.
 std::optional<KruskalResult> kruskal_wallis_test(std::span<const std::vector<double>> groups,
-                                                 const ExactOptions& options = {});
+                                                 const core::ExactOptions& options = {});
 
 }  // namespace pilotstat::inference

@@ -5,12 +5,12 @@
 
 namespace pilotstat::inference {
 
-double design_floor_paired(std::size_t n, Alternative alternative) {
+double design_floor_paired(std::size_t n, core::Alternative alternative) {
     const double one_sided = std::ldexp(1.0, -static_cast<int>(std::min<std::size_t>(n, 1000)));
-    return alternative == Alternative::two_sided ? std::min(1.0, 2.0 * one_sided) : one_sided;
+    return alternative == core::Alternative::two_sided ? std::min(1.0, 2.0 * one_sided) : one_sided;
 }
 
-double design_floor_two_sample(std::size_t n_a, std::size_t n_b, Alternative alternative) {
+double design_floor_two_sample(std::size_t n_a, std::size_t n_b, core::Alternative alternative) {
     // 1 / C(N, k) via lgamma: exact enough (relative 1e-13) and never overflows.
     const double n = static_cast<double>(n_a + n_b), k = static_cast<double>(std::min(n_a, n_b));
     const double log_c = std::lgamma(n + 1) - std::lgamma(k + 1) - std::lgamma(n - k + 1);
@@ -21,12 +21,12 @@ double design_floor_two_sample(std::size_t n_a, std::size_t n_b, Alternative alt
             c = c * static_cast<double>(n_a + n_b - std::min(n_a, n_b) + i) / static_cast<double>(i);
         one_sided = 1.0 / std::nearbyint(c);
     }
-    return alternative == Alternative::two_sided ? std::min(1.0, 2.0 * one_sided) : one_sided;
+    return alternative == core::Alternative::two_sided ? std::min(1.0, 2.0 * one_sided) : one_sided;
 }
 
-double design_floor_permutation(std::size_t n_a, std::size_t n_b, Alternative alternative, TwoSidedRule rule) {
-    if (alternative == Alternative::two_sided && rule == TwoSidedRule::deviation && n_a != n_b)
-        return design_floor_two_sample(n_a, n_b, Alternative::less);
+double design_floor_permutation(std::size_t n_a, std::size_t n_b, core::Alternative alternative, core::TwoSidedRule rule) {
+    if (alternative == core::Alternative::two_sided && rule == core::TwoSidedRule::deviation && n_a != n_b)
+        return design_floor_two_sample(n_a, n_b, core::Alternative::less);
     return design_floor_two_sample(n_a, n_b, alternative);
 }
 

@@ -7,19 +7,19 @@
 
 #include <cstddef>
 
-#include "pilotstat/inference/test_result.hpp"
+#include "pilotstat/core/test_result.hpp"
 
 namespace pilotstat::inference {
 
 // Sign-flip and signed-rank tests on n pairs: all 2^n sign patterns equally
 // likely; the most extreme pattern has probability 2^-n, so the floor is
 // 2 / 2^n two-sided and 1 / 2^n one-sided (capped at 1). n = 5: 0.0625.
-double design_floor_paired(std::size_t n, Alternative alternative);
+double design_floor_paired(std::size_t n, core::Alternative alternative);
 
 // Two-sample permutation and Wilcoxon–Mann–Whitney tests on n_a + n_b
 // subjects: 1 / C(n_a + n_b, n_a) one-sided, twice that two-sided
 // (capped at 1). 5 v 5: 2/252.
-double design_floor_two_sample(std::size_t n_a, std::size_t n_b, Alternative alternative);
+double design_floor_two_sample(std::size_t n_a, std::size_t n_b, core::Alternative alternative);
 
 // The permutation test on the values themselves (difference in means). Under
 // the deviation two-sided rule (P(|T - ET| >= |t - ET|), coin's) and n_a != n_b
@@ -30,6 +30,6 @@ double design_floor_two_sample(std::size_t n_a, std::size_t n_b, Alternative alt
 // this floor too: untied rank sums are symmetric, but with ties (mid-ranks)
 // one split can be extreme alone at unequal sizes (a = 12, 14, 15 v
 // b = 10, 10, 10, 10: p_wmw = 1/35, as coin), and "any data" includes ties.
-double design_floor_permutation(std::size_t n_a, std::size_t n_b, Alternative alternative, TwoSidedRule rule);
+double design_floor_permutation(std::size_t n_a, std::size_t n_b, core::Alternative alternative, core::TwoSidedRule rule);
 
 }  // namespace pilotstat::inference

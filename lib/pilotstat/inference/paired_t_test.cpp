@@ -81,12 +81,12 @@ DifferenceSummary summarize_differences(std::span<const double> differences) {
 }
 
 namespace {
-PairedTResult all_zero_result(std::size_t n, Alternative alternative, double conf) {
-    PairedTResult r{TestResult{}, 0.0, 0.0, effects::Interval{0.0, 0.0, conf, "t"}};
+PairedTResult all_zero_result(std::size_t n, core::Alternative alternative, double conf) {
+    PairedTResult r{core::TestResult{}, 0.0, 0.0, core::Interval{0.0, 0.0, conf, "t"}};
     r.test.statistic = 0.0;
     r.test.p_value = 1.0;
     r.test.alternative = alternative;
-    r.test.method = Method::asymptotic;
+    r.test.method = core::Method::asymptotic;
     r.test.df = static_cast<double>(n - 1);
     r.test.note = "all differences zero";
     return r;
@@ -95,22 +95,22 @@ PairedTResult all_zero_result(std::size_t n, Alternative alternative, double con
 
 namespace {
 // p-value and interval of the mean for one alternative (R's t.test layout).
-void fill_t_inference(PairedTResult& r, double df, Alternative alternative, double conf) {
+void fill_t_inference(PairedTResult& r, double df, core::Alternative alternative, double conf) {
     const boost::math::students_t_distribution<double> dist(df);
     const double t = r.test.statistic, m = r.mean_difference, se = r.se;
     const double inf = std::numeric_limits<double>::infinity();
     switch (alternative) {
-        case Alternative::two_sided: {
+        case core::Alternative::two_sided: {
             r.test.p_value = 2.0 * boost::math::cdf(boost::math::complement(dist, std::fabs(t)));
             const double q = boost::math::quantile(boost::math::complement(dist, (1.0 - conf) / 2.0));
             r.ci = {m - q * se, m + q * se, conf, "t"};
             break;
         }
-        case Alternative::less:
+        case core::Alternative::less:
             r.test.p_value = boost::math::cdf(dist, t);
             r.ci = {-inf, m + boost::math::quantile(dist, conf) * se, conf, "t (one-sided)"};
             break;
-        case Alternative::greater:
+        case core::Alternative::greater:
             r.test.p_value = boost::math::cdf(boost::math::complement(dist, t));
             r.ci = {m - boost::math::quantile(dist, conf) * se, inf, conf, "t (one-sided)"};
             break;
@@ -120,7 +120,7 @@ void fill_t_inference(PairedTResult& r, double df, Alternative alternative, doub
 }  // namespace
 
 std::optional<PairedTResult> paired_t_test(std::span<const double> differences,
-                                           Alternative alternative, double conf) {
+                                           core::Alternative alternative, double conf) {
     require_finite_differences(differences);
     if (!(conf > 0.0 && conf < 1.0)) throw UsageError("confidence level must be between 0 and 1");
     if (differences.size() < 2) return std::nullopt;
@@ -130,10 +130,10 @@ std::optional<PairedTResult> paired_t_test(std::span<const double> differences,
         return all_zero_result(s.n, alternative, conf);
     }
     const double n = static_cast<double>(s.n);
-    PairedTResult r{TestResult{}, s.mean, s.sd / std::sqrt(n), effects::Interval{}};
+    PairedTResult r{core::TestResult{}, s.mean, s.sd / std::sqrt(n), core::Interval{}};
     r.test.statistic = s.mean / r.se;
     r.test.alternative = alternative;
-    r.test.method = Method::asymptotic;
+    r.test.method = core::Method::asymptotic;
     r.test.df = n - 1.0;
     fill_t_inference(r, n - 1.0, alternative, conf);
     return r;

@@ -6,8 +6,8 @@
 #include <optional>
 #include <span>
 
-#include "pilotstat/effects/interval.hpp"
-#include "pilotstat/inference/test_result.hpp"
+#include "pilotstat/core/interval.hpp"
+#include "pilotstat/core/test_result.hpp"
 
 namespace pilotstat::inference {
 
@@ -23,10 +23,10 @@ struct DifferenceSummary {
 DifferenceSummary summarize_differences(std::span<const double> differences);
 
 struct PairedTResult {
-    TestResult test;         // statistic = t, df = n - 1, method asymptotic
+    core::TestResult test;         // statistic = t, df = n - 1, method asymptotic
     double mean_difference;  // later minus earlier
     double se;               // sd / sqrt(n)
-    effects::Interval ci;    // t interval for the mean difference
+    core::Interval ci;    // t interval for the mean difference
 };
 
 // Paired t-test (Student 1908; as R's t.test(to, from, paired = TRUE)):
@@ -38,7 +38,7 @@ struct PairedTResult {
 // differences zero gives t = 0, p = 1, CI [0, 0], note "all differences zero".
 // Throws DataError for non-finite differences.
 std::optional<PairedTResult> paired_t_test(std::span<const double> differences,
-                                           Alternative alternative = Alternative::two_sided,
+                                           core::Alternative alternative = core::Alternative::two_sided,
                                            double conf = 0.95);
 
 }  // namespace pilotstat::inference

@@ -82,7 +82,7 @@ resample::ExactDistribution enumerate(const Pooled& p) {
 // uniformly random n_a-subset in front (continuing from the previous
 // permutation keeps it uniform). Deviations compared with a tolerance of
 // 1e-9 of their largest possible size, as ExactDistribution does.
-TestResult monte_carlo(const Pooled& p, const ExactOptions& o) {
+core::TestResult monte_carlo(const Pooled& p, const core::ExactOptions& o) {
     resample::Rng rng(o.seed);
     std::vector<std::size_t> idx(p.n);
     std::iota(idx.begin(), idx.end(), std::size_t{0});
@@ -102,36 +102,36 @@ TestResult monte_carlo(const Pooled& p, const ExactOptions& o) {
         dev_ge += std::fabs(dev) >= std::fabs(obs) - tol;
     }
     double k = dev_ge;
-    if (o.alternative == Alternative::greater) k = ge;
-    if (o.alternative == Alternative::less) k = le;
+    if (o.alternative == core::Alternative::greater) k = ge;
+    if (o.alternative == core::Alternative::less) k = le;
     // doubled rule: p = 2 (min k + 1) / (B + 1), i.e. k' = 2 min k + 1, at most B
-    if (o.alternative == Alternative::two_sided && o.two_sided_rule == TwoSidedRule::doubled)
+    if (o.alternative == core::Alternative::two_sided && o.two_sided_rule == core::TwoSidedRule::doubled)
         k = std::min(static_cast<double>(o.resamples), 2.0 * std::min(ge, le) + 1.0);
-    TestResult r;
+    core::TestResult r;
     r.statistic = p.observed();
     r.alternative = o.alternative;
     r.two_sided_rule = o.two_sided_rule;
-    finish_monte_carlo(r, k, o.resamples, o.seed);
+    core::finish_monte_carlo(r, k, o.resamples, o.seed);
     return r;
 }
 
 }  // namespace
 
-TestResult sum_statistic_test(std::span<const double> scores, std::size_t n_a, SumStatistic statistic,
-                              const ExactOptions& options) {
+core::TestResult sum_statistic_test(std::span<const double> scores, std::size_t n_a, SumStatistic statistic,
+                              const core::ExactOptions& options) {
     if (n_a < 1 || n_a >= scores.size())
         throw ComputeError("two-sample test: each group needs at least one value");
     if (!(statistic.slope > 0.0)) throw ComputeError("two-sample test: statistic slope must be positive");
     const Pooled p = pool(scores, n_a, statistic);
     const int n = static_cast<int>(p.n), k = static_cast<int>(n_a);
     std::optional<resample::ExactDistribution> dist;
-    Method method = Method::exact_enumeration;
+    core::Method method = core::Method::exact_enumeration;
     if (resample::binomial_coefficient(n, k) <= options.max_enumeration) {
         dist = enumerate(p);
     } else if (p.scaling) {
         if (auto c = resample::subset_sums_by_dp(p.scaling->units, k, options.max_dp_cells)) {
             dist = from_counts(p, *c);
-            method = Method::exact_dp;
+            method = core::Method::exact_dp;
         }
     }
     if (!dist) {
@@ -139,19 +139,19 @@ TestResult sum_statistic_test(std::span<const double> scores, std::size_t n_a, S
             throw ComputeError("two-sample test: too many splits to enumerate and resamples = 0");
         return monte_carlo(p, options);
     }
-    TestResult r = dist->test(p.observed(), options.alternative, options.two_sided_rule);
+    core::TestResult r = dist->test(p.observed(), options.alternative, options.two_sided_rule);
     r.method = method;
     return r;
 }
 
-std::optional<TestResult> permutation_test(std::span<const double> a, std::span<const double> b,
-                                           const ExactOptions& options) {
+std::optional<core::TestResult> permutation_test(std::span<const double> a, std::span<const double> b,
+                                           const core::ExactOptions& options) {
     if (a.empty() || b.empty()) return std::nullopt;
     std::vector<double> pooled(a.begin(), a.end());
     pooled.insert(pooled.end(), b.begin(), b.end());
     const double na = static_cast<double>(a.size()), nb = static_cast<double>(b.size());
     // mean(a) - mean(b) = (S_A - E S_A) * N / (n_a n_b)
-    TestResult r = sum_statistic_test(pooled, a.size(), {0.0, (na + nb) / (na * nb)}, options);
+    core::TestResult r = sum_statistic_test(pooled, a.size(), {0.0, (na + nb) / (na * nb)}, options);
     const auto [lo, hi] = std::minmax_element(pooled.begin(), pooled.end());
     if (*lo == *hi) r.note = "all values equal";
     return r;

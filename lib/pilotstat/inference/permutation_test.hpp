@@ -17,8 +17,8 @@
 #include <optional>
 #include <span>
 
-#include "pilotstat/inference/exact_options.hpp"
-#include "pilotstat/inference/test_result.hpp"
+#include "pilotstat/core/exact_options.hpp"
+#include "pilotstat/core/test_result.hpp"
 
 namespace pilotstat::inference {
 
@@ -35,8 +35,8 @@ struct SumStatistic {
 // 1 <= n_a < N (else ComputeError). The result's statistic is the observed
 // value of the affine statistic; method and, for Monte Carlo, seed and
 // mc_se are filled in.
-TestResult sum_statistic_test(std::span<const double> scores, std::size_t n_a, SumStatistic statistic,
-                              const ExactOptions& options);
+core::TestResult sum_statistic_test(std::span<const double> scores, std::size_t n_a, SumStatistic statistic,
+                              const core::ExactOptions& options);
 
 // Exact two-sample permutation test of the difference in means,
 // statistic mean(a) - mean(b), over all C(n_a + n_b, n_a) splits of the
@@ -49,7 +49,7 @@ TestResult sum_statistic_test(std::span<const double> scores, std::size_t n_a, S
 //     Statistical Science 19 (2004) 676-685.
 // [2] T. Hothorn, K. Hornik, M. A. van de Wiel, A. Zeileis. Implementing a
 //     class of permutation tests: the coin package. J. Stat. Softw. 28(8), 2008.
-std::optional<TestResult> permutation_test(std::span<const double> a, std::span<const double> b,
-                                           const ExactOptions& options = {});
+std::optional<core::TestResult> permutation_test(std::span<const double> a, std::span<const double> b,
+                                           const core::ExactOptions& options = {});
 
 }  // namespace pilotstat::inference

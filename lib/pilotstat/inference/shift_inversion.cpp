@@ -28,7 +28,7 @@ struct Problem {
     long long den = 1;
     double total = 0.0;     // number of arrangements (weights are all 1)
     double scale = 1.0;     // largest |value| of the data (tolerances are relative to it)
-    Method method = Method::exact_enumeration;
+    core::Method method = core::Method::exact_enumeration;
     double arrangements = 0.0;
     double resolution = 0.0;
     std::optional<std::uint64_t> seed;
@@ -72,8 +72,8 @@ void prefix(std::vector<long long>& d) {
     for (std::size_t i = 1; i < d.size(); ++i) d[i] += d[i - 1];
 }
 
-PValueFunction sweep(const Problem& pr, const ExactOptions& o) {
-    const bool two_dev = o.alternative == Alternative::two_sided && o.two_sided_rule == TwoSidedRule::deviation;
+PValueFunction sweep(const Problem& pr, const core::ExactOptions& o) {
+    const bool two_dev = o.alternative == core::Alternative::two_sided && o.two_sided_rule == core::TwoSidedRule::deviation;
     const double tol_root = kRelTol * pr.scale, tol_stat = kRelTol * pr.scale;
     const long long den = pr.den;
     // Roots: g = (u - u0) - ((num - den)/den) delta = 0 and, for the deviation
@@ -100,8 +100,8 @@ PValueFunction sweep(const Problem& pr, const ExactOptions& o) {
     }
     const std::size_t m = cluster_x.size(), last = 2 * m;
     Counts c;
-    const bool need_dev = two_dev, need_ge = !two_dev && o.alternative != Alternative::less,
-               need_le = !two_dev && o.alternative != Alternative::greater;
+    const bool need_dev = two_dev, need_ge = !two_dev && o.alternative != core::Alternative::less,
+               need_le = !two_dev && o.alternative != core::Alternative::greater;
     if (need_dev) c.dev.assign(last + 2, 0);
     if (need_ge) c.ge.assign(last + 2, 0);
     if (need_le) c.le.assign(last + 2, 0);
@@ -130,8 +130,8 @@ PValueFunction sweep(const Problem& pr, const ExactOptions& o) {
     const double w = pr.total;
     auto p_at = [&](std::size_t pos) {
         if (need_dev) return std::min(1.0, static_cast<double>(c.dev[pos]) / w);
-        if (o.alternative == Alternative::greater) return static_cast<double>(c.ge[pos]) / w;
-        if (o.alternative == Alternative::less) return static_cast<double>(c.le[pos]) / w;
+        if (o.alternative == core::Alternative::greater) return static_cast<double>(c.ge[pos]) / w;
+        if (o.alternative == core::Alternative::less) return static_cast<double>(c.le[pos]) / w;
         return std::min(1.0, 2.0 * static_cast<double>(std::min(c.ge[pos], c.le[pos])) / w);
     };
     PValueFunction f;
@@ -172,10 +172,10 @@ double PValueFunction::p(double shift) const {
     return value;
 }
 
-std::string PValueFunction::method_label() const { return inference::method_label(method, arrangements, seed); }
+std::string PValueFunction::method_label() const { return core::method_label(method, arrangements, seed); }
 
 std::optional<PValueFunction> two_sample_shift_pvalues(std::span<const double> a, std::span<const double> b,
-                                                       const ExactOptions& o) {
+                                                       const core::ExactOptions& o) {
     if (a.empty() || b.empty() || !finite_all(a) || !finite_all(b)) return std::nullopt;
     const std::size_t na = a.size(), nb = b.size(), n = na + nb;
     std::vector<long double> x;
@@ -205,7 +205,7 @@ std::optional<PValueFunction> two_sample_shift_pvalues(std::span<const double> a
         return r;
     };
     const double splits = resample::binomial_coefficient(static_cast<int>(n), static_cast<int>(na));
-    const bool two_dev = o.alternative == Alternative::two_sided && o.two_sided_rule == TwoSidedRule::deviation;
+    const bool two_dev = o.alternative == core::Alternative::two_sided && o.two_sided_rule == core::TwoSidedRule::deviation;
     if (splits <= std::min(kMaxInversionArrangements, o.max_enumeration)) {
         pr.arr.reserve(static_cast<std::size_t>(splits));
         // depth-first over the subsets of size n_a: running sum and number of A members
@@ -220,9 +220,9 @@ std::optional<PValueFunction> two_sample_shift_pvalues(std::span<const double> a
         rec(rec, 0, 0, 0.0L, 0);
         pr.total = splits;
         pr.arrangements = splits;
-        pr.method = Method::exact_enumeration;
+        pr.method = core::Method::exact_enumeration;
         // untied data: |T| has distinct values, paired by S <-> complement when n_a = n_b
-        pr.resolution = ((two_dev && na == nb) || (o.alternative == Alternative::two_sided && !two_dev) ? 2.0 : 1.0) / splits;
+        pr.resolution = ((two_dev && na == nb) || (o.alternative == core::Alternative::two_sided && !two_dev) ? 2.0 : 1.0) / splits;
     } else {
         if (o.resamples == 0) return std::nullopt;
         resample::Rng rng(o.seed);
@@ -243,14 +243,14 @@ std::optional<PValueFunction> two_sample_shift_pvalues(std::span<const double> a
         const double b1 = static_cast<double>(o.resamples) + 1.0;
         pr.total = b1;
         pr.arrangements = static_cast<double>(o.resamples);
-        pr.method = Method::monte_carlo;
+        pr.method = core::Method::monte_carlo;
         pr.seed = o.seed;
-        pr.resolution = (o.alternative == Alternative::two_sided && !two_dev ? 2.0 : 1.0) / b1;
+        pr.resolution = (o.alternative == core::Alternative::two_sided && !two_dev ? 2.0 : 1.0) / b1;
     }
     return sweep(pr, o);
 }
 
-std::optional<PValueFunction> sign_flip_shift_pvalues(std::span<const double> d, const ExactOptions& o) {
+std::optional<PValueFunction> sign_flip_shift_pvalues(std::span<const double> d, const core::ExactOptions& o) {
     if (d.empty() || !finite_all(d)) return std::nullopt;
     const std::size_t n = d.size();
     Problem pr;
@@ -285,9 +285,9 @@ std::optional<PValueFunction> sign_flip_shift_pvalues(std::span<const double> d,
         rec(rec, 0, 0.0L, 0);
         pr.total = flips;
         pr.arrangements = flips;
-        pr.method = Method::exact_enumeration;
+        pr.method = core::Method::exact_enumeration;
         // e and -e give the same |T|: two-sided p-values are multiples of 2 / 2^n
-        pr.resolution = (o.alternative == Alternative::two_sided ? 2.0 : 1.0) / flips;
+        pr.resolution = (o.alternative == core::Alternative::two_sided ? 2.0 : 1.0) / flips;
     } else {
         if (o.resamples == 0) return std::nullopt;
         resample::Rng rng(o.seed);
@@ -309,9 +309,9 @@ std::optional<PValueFunction> sign_flip_shift_pvalues(std::span<const double> d,
         const double b1 = static_cast<double>(o.resamples) + 1.0;
         pr.total = b1;
         pr.arrangements = static_cast<double>(o.resamples);
-        pr.method = Method::monte_carlo;
+        pr.method = core::Method::monte_carlo;
         pr.seed = o.seed;
-        const bool doubled = o.alternative == Alternative::two_sided && o.two_sided_rule == TwoSidedRule::doubled;
+        const bool doubled = o.alternative == core::Alternative::two_sided && o.two_sided_rule == core::TwoSidedRule::doubled;
         pr.resolution = (doubled ? 2.0 : 1.0) / b1;
     }
     return sweep(pr, o);

@@ -40,8 +40,8 @@
 #include <string>
 #include <vector>
 
-#include "pilotstat/inference/exact_options.hpp"
-#include "pilotstat/inference/test_result.hpp"
+#include "pilotstat/core/exact_options.hpp"
+#include "pilotstat/core/test_result.hpp"
 
 namespace pilotstat::inference {
 
@@ -59,11 +59,11 @@ struct PValueStep {
 struct PValueFunction {
     double p_below = 0.0;  // p on (-inf, first breakpoint)
     std::vector<PValueStep> steps;
-    Method method = Method::exact_enumeration;
+    core::Method method = core::Method::exact_enumeration;
     double arrangements = 0.0;    // C(N, n_a), 2^n, or B + 1 for Monte Carlo
     double resolution = 0.0;      // spacing of the attainable p-values for untied data
-    Alternative alternative = Alternative::two_sided;
-    TwoSidedRule two_sided_rule = TwoSidedRule::deviation;
+    core::Alternative alternative = core::Alternative::two_sided;
+    core::TwoSidedRule two_sided_rule = core::TwoSidedRule::deviation;
     std::optional<std::uint64_t> seed;  // Monte Carlo only
 
     double p(double shift) const;  // p(delta) at any shift (uses the breakpoints, tolerance 0)
@@ -82,19 +82,19 @@ struct ShiftInterval {
     bool level_below_requested = false;  // conf unattainable: level is the highest attainable below it
     bool has_gaps = false;     // the non-rejected set is not one interval (its hull is given)
     std::string reason;        // why not estimable, empty otherwise
-    Method method = Method::exact_enumeration;
+    core::Method method = core::Method::exact_enumeration;
     std::string method_label;  // "exact sign-flip inversion (exact-enumeration)", ...
 };
 
 // p(delta) of the exact permutation test of mean(A - delta) - mean(B).
 // nullopt when a group is empty or a value is not finite.
 std::optional<PValueFunction> two_sample_shift_pvalues(std::span<const double> a, std::span<const double> b,
-                                                       const ExactOptions& options = {});
+                                                       const core::ExactOptions& options = {});
 
 // p(delta) of the exact sign-flip test of mean(d - delta). nullopt when d is
 // empty or a value is not finite.
 std::optional<PValueFunction> sign_flip_shift_pvalues(std::span<const double> differences,
-                                                      const ExactOptions& options = {});
+                                                      const core::ExactOptions& options = {});
 
 // The achieved size alpha* for confidence conf (see above).
 double attained_size(const PValueFunction& f, double conf);

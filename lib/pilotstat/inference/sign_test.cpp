@@ -25,7 +25,7 @@ std::vector<double> binomial_weights(std::size_t m) {
 }
 }  // namespace
 
-std::optional<TestResult> sign_test(std::span<const double> differences, const ExactOptions& opts) {
+std::optional<core::TestResult> sign_test(std::span<const double> differences, const core::ExactOptions& opts) {
     require_finite_differences(differences);
     if (differences.empty()) return std::nullopt;
     std::size_t m = 0, positives = 0;
@@ -38,7 +38,7 @@ std::optional<TestResult> sign_test(std::span<const double> differences, const E
     for (std::size_t k = 0; k <= m; ++k) support[k] = static_cast<double>(k);
     const auto dist = resample::ExactDistribution::from_weights(support, binomial_weights(m));
     auto r = dist.test(static_cast<double>(positives), opts.alternative, opts.two_sided_rule);
-    r.method = Method::exact_enumeration;
+    r.method = core::Method::exact_enumeration;
     if (m == 0) {
         r.p_value = 1.0;
         r.note = "all differences zero";

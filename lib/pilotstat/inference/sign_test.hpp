@@ -4,8 +4,8 @@
 #include <optional>
 #include <span>
 
-#include "pilotstat/inference/exact_options.hpp"
-#include "pilotstat/inference/test_result.hpp"
+#include "pilotstat/core/exact_options.hpp"
+#include "pilotstat/core/test_result.hpp"
 
 namespace pilotstat::inference {
 
@@ -21,7 +21,7 @@ namespace pilotstat::inference {
 // note "all differences zero". Only exactly-0.0 differences count as zero.
 // [1] Hollander M., Wolfe D.A., Chicken E. (2014). Nonparametric Statistical
 //     Methods, 3rd ed. Wiley.
-std::optional<TestResult> sign_test(std::span<const double> differences,
-                                    const ExactOptions& opts = {});
+std::optional<core::TestResult> sign_test(std::span<const double> differences,
+                                    const core::ExactOptions& opts = {});
 
 }  // namespace pilotstat::inference

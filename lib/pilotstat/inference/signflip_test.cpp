@@ -13,27 +13,27 @@ void require_finite_differences(std::span<const double> differences) {
         if (!std::isfinite(d)) throw DataError("paired differences must be finite numbers");
 }
 
-TestResult sign_flip_null_test(std::span<const double> scores, double observed_sum,
-                               resample::AffineMap map, const ExactOptions& opts) {
+core::TestResult sign_flip_null_test(std::span<const double> scores, double observed_sum,
+                               resample::AffineMap map, const core::ExactOptions& opts) {
     const double arrangements = resample::sign_flip_arrangements(scores.size());
     const double t = map(observed_sum);
     if (scores.size() <= resample::kMaxSignFlipEnumeration && arrangements <= opts.max_enumeration) {
         auto r = resample::enumerate_sign_flips(scores, map).test(t, opts.alternative,
                                                                  opts.two_sided_rule);
-        r.method = Method::exact_enumeration;
+        r.method = core::Method::exact_enumeration;
         return r;
     }
     if (auto dist = resample::sign_flip_dp(scores, map, opts.max_dp_cells)) {
         auto r = dist->test(t, opts.alternative, opts.two_sided_rule);
-        r.method = Method::exact_dp;
+        r.method = core::Method::exact_dp;
         return r;
     }
     return resample::monte_carlo_sign_flips(scores, observed_sum, map, opts.alternative,
                                             opts.two_sided_rule, opts.resamples, opts.seed);
 }
 
-std::optional<TestResult> signflip_test(std::span<const double> differences,
-                                        const ExactOptions& opts) {
+std::optional<core::TestResult> signflip_test(std::span<const double> differences,
+                                        const core::ExactOptions& opts) {
     require_finite_differences(differences);
     if (differences.empty()) return std::nullopt;
     long double sum = 0;

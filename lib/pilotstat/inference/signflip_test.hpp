@@ -5,8 +5,8 @@
 #include <optional>
 #include <span>
 
-#include "pilotstat/inference/exact_options.hpp"
-#include "pilotstat/inference/test_result.hpp"
+#include "pilotstat/core/exact_options.hpp"
+#include "pilotstat/core/test_result.hpp"
 #include "pilotstat/resample/sign_flips.hpp"
 
 namespace pilotstat::inference {
@@ -18,8 +18,8 @@ namespace pilotstat::inference {
 // scaling and n (sum|u| + 1) <= opts.max_dp_cells; else Monte Carlo with
 // opts.resamples sign vectors from Rng(opts.seed). The provider is recorded
 // in TestResult.method.
-TestResult sign_flip_null_test(std::span<const double> scores, double observed_sum,
-                               resample::AffineMap map, const ExactOptions& opts);
+core::TestResult sign_flip_null_test(std::span<const double> scores, double observed_sum,
+                               resample::AffineMap map, const core::ExactOptions& opts);
 
 // Exact sign-flip permutation test of the mean paired difference (Fisher 1935;
 // Good 2005, §3.1 [1]). Statistic: mean(d). Null: each d_i is +|d_i| or -|d_i|
@@ -32,8 +32,8 @@ TestResult sign_flip_null_test(std::span<const double> scores, double observed_s
 // DataError for non-finite differences.
 // [1] Good P.I. (2005). Permutation, Parametric and Bootstrap Tests of
 //     Hypotheses, 3rd ed. Springer.
-std::optional<TestResult> signflip_test(std::span<const double> differences,
-                                        const ExactOptions& opts = {});
+std::optional<core::TestResult> signflip_test(std::span<const double> differences,
+                                        const core::ExactOptions& opts = {});
 
 // Throws DataError when any value is NaN or infinite (shared by the paired tests).
 void require_finite_differences(std::span<const double> differences);

@@ -19,8 +19,8 @@ std::vector<double> signed_rank_scores(std::span<const double> differences, Zero
     return scores;
 }
 
-std::optional<TestResult> signrank_test(std::span<const double> differences,
-                                        const ExactOptions& opts, ZeroMethod zero) {
+std::optional<core::TestResult> signrank_test(std::span<const double> differences,
+                                        const core::ExactOptions& opts, ZeroMethod zero) {
     require_finite_differences(differences);
     if (differences.empty()) return std::nullopt;
     const auto scores = signed_rank_scores(differences, zero);

@@ -6,8 +6,8 @@
 #include <span>
 #include <vector>
 
-#include "pilotstat/inference/exact_options.hpp"
-#include "pilotstat/inference/test_result.hpp"
+#include "pilotstat/core/exact_options.hpp"
+#include "pilotstat/core/test_result.hpp"
 
 namespace pilotstat::inference {
 
@@ -35,8 +35,8 @@ std::vector<double> signed_rank_scores(std::span<const double> differences, Zero
 //     Methods, 3rd ed. Wiley.
 // [2] Pratt J.W. (1959). Remarks on zeros and ties in the Wilcoxon signed rank
 //     procedures. JASA 54, 655-667.
-std::optional<TestResult> signrank_test(std::span<const double> differences,
-                                        const ExactOptions& opts = {},
+std::optional<core::TestResult> signrank_test(std::span<const double> differences,
+                                        const core::ExactOptions& opts = {},
                                         ZeroMethod zero = ZeroMethod::pratt);
 
 }  // namespace pilotstat::inference

@@ -34,7 +34,7 @@ Sample sample(std::span<const double> x) {
     return s;
 }
 
-TTestResult finish(const Sample& a, const Sample& b, double se, double df, Alternative alt,
+TTestResult finish(const Sample& a, const Sample& b, double se, double df, core::Alternative alt,
                    double conf) {
     if (!(conf > 0.0 && conf < 1.0)) throw UsageError("confidence level must be between 0 and 1");
     const boost::math::students_t dist(df);
@@ -46,14 +46,14 @@ TTestResult finish(const Sample& a, const Sample& b, double se, double df, Alter
     const double t = r.difference / se;
     r.test.statistic = t;
     r.test.alternative = alt;
-    r.test.method = Method::asymptotic;
+    r.test.method = core::Method::asymptotic;
     r.test.df = df;
     const double upper = boost::math::cdf(boost::math::complement(dist, t));
     const double lower = boost::math::cdf(dist, t);
     switch (alt) {
-        case Alternative::greater: r.test.p_value = upper; break;
-        case Alternative::less: r.test.p_value = lower; break;
-        case Alternative::two_sided:
+        case core::Alternative::greater: r.test.p_value = upper; break;
+        case core::Alternative::less: r.test.p_value = lower; break;
+        case core::Alternative::two_sided:
             r.test.p_value = 2.0 * boost::math::cdf(boost::math::complement(dist, std::fabs(t)));
             break;
     }
@@ -65,7 +65,7 @@ TTestResult finish(const Sample& a, const Sample& b, double se, double df, Alter
 }  // namespace
 
 std::optional<TTestResult> welch_t_test(std::span<const double> a, std::span<const double> b,
-                                        Alternative alternative, double conf) {
+                                        core::Alternative alternative, double conf) {
     if (a.size() < 2 || b.size() < 2) return std::nullopt;
     const Sample sa = sample(a), sb = sample(b);
     const double va = sa.ss / (sa.n - 1) / sa.n, vb = sb.ss / (sb.n - 1) / sb.n;  // s^2 / n
@@ -78,7 +78,7 @@ std::optional<TTestResult> welch_t_test(std::span<const double> a, std::span<con
 }
 
 std::optional<TTestResult> student_t_test(std::span<const double> a, std::span<const double> b,
-                                          Alternative alternative, double conf) {
+                                          core::Alternative alternative, double conf) {
     if (a.empty() || b.empty() || a.size() + b.size() < 3) return std::nullopt;
     const Sample sa = sample(a), sb = sample(b);
     const double df = sa.n + sb.n - 2;

@@ -5,18 +5,18 @@
 #include <optional>
 #include <span>
 
-#include "pilotstat/effects/interval.hpp"
-#include "pilotstat/inference/test_result.hpp"
+#include "pilotstat/core/interval.hpp"
+#include "pilotstat/core/test_result.hpp"
 
 namespace pilotstat::inference {
 
 struct TTestResult {
-    TestResult test;           // statistic t, df, p from Student's t (Boost.Math)
+    core::TestResult test;           // statistic t, df, p from Student's t (Boost.Math)
     double mean_a = 0.0;
     double mean_b = 0.0;
     double difference = 0.0;   // mean_a - mean_b
     double se = 0.0;           // standard error of the difference
-    effects::Interval ci;      // two-sided `conf` interval of the difference, whatever the alternative
+    core::Interval ci;      // two-sided `conf` interval of the difference, whatever the alternative
 };
 
 // Welch's test (Welch 1947 [1]): t = (mean_a - mean_b) / sqrt(s_a^2/n_a + s_b^2/n_b),
@@ -28,7 +28,7 @@ struct TTestResult {
 // [1] B. L. Welch. The generalization of "Student's" problem when several
 //     different population variances are involved. Biometrika 34 (1947) 28-35.
 std::optional<TTestResult> welch_t_test(std::span<const double> a, std::span<const double> b,
-                                        Alternative alternative = Alternative::two_sided,
+                                        core::Alternative alternative = core::Alternative::two_sided,
                                         double conf = 0.95);
 
 // Student's pooled-variance test (Student 1908 [2]): s_p^2 = ((n_a-1)s_a^2 + (n_b-1)s_b^2)/(N-2),
@@ -38,7 +38,7 @@ std::optional<TTestResult> welch_t_test(std::span<const double> a, std::span<con
 //
 // [2] Student. The probable error of a mean. Biometrika 6 (1908) 1-25.
 std::optional<TTestResult> student_t_test(std::span<const double> a, std::span<const double> b,
-                                          Alternative alternative = Alternative::two_sided,
+                                          core::Alternative alternative = core::Alternative::two_sided,
                                           double conf = 0.95);
 
 }  // namespace pilotstat::inference

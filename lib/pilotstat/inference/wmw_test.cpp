@@ -7,7 +7,7 @@
 namespace pilotstat::inference {
 
 std::optional<WmwResult> wmw_test(std::span<const double> a, std::span<const double> b,
-                                  const ExactOptions& options) {
+                                  const core::ExactOptions& options) {
     if (a.empty() || b.empty()) return std::nullopt;
     std::vector<double> pooled(a.begin(), a.end());
     pooled.insert(pooled.end(), b.begin(), b.end());

@@ -6,8 +6,8 @@
 #include <optional>
 #include <span>
 
-#include "pilotstat/inference/exact_options.hpp"
-#include "pilotstat/inference/test_result.hpp"
+#include "pilotstat/core/exact_options.hpp"
+#include "pilotstat/core/test_result.hpp"
 #include "pilotstat/stats/ranks.hpp"
 
 namespace pilotstat::inference {
@@ -15,7 +15,7 @@ namespace pilotstat::inference {
 struct WmwResult {
     // statistic = W (below); p from the permutation distribution of the
     // group-A mid-rank sum given the observed ties.
-    TestResult test;
+    core::TestResult test;
     double rank_sum_a = 0.0;  // R_A: sum of group A's mid-ranks in the pooled sample
     double w = 0.0;           // W = U = R_A - n_a (n_a + 1) / 2, as R's wilcox.test(a, b)
     // P(A > B) + 0.5 P(A = B) over all n_a n_b pairs = W / (n_a n_b).
@@ -37,6 +37,6 @@ struct WmwResult {
 //     package. J. Stat. Softw. 28(8), 2008.
 // [3] scipy.stats.mannwhitneyu documentation ("exact" assumes no ties).
 std::optional<WmwResult> wmw_test(std::span<const double> a, std::span<const double> b,
-                                  const ExactOptions& options = {});
+                                  const core::ExactOptions& options = {});
 
 }  // namespace pilotstat::inference

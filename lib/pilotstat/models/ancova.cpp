@@ -15,8 +15,8 @@
 
 namespace pilotstat::models {
 
-using inference::Alternative;
-using inference::TestResult;
+using core::Alternative;
+using core::TestResult;
 
 namespace {
 
@@ -70,7 +70,7 @@ double adjusted_difference(const Data& d, const std::vector<int>& in_a, double t
     return static_cast<double>((my[0] - my[1]) - beta * (mx[0] - mx[1]));
 }
 
-TestResult monte_carlo(const Data& d, double tol, const inference::ExactOptions& o, double& singular) {
+core::TestResult monte_carlo(const Data& d, double tol, const core::ExactOptions& o, double& singular) {
     resample::Rng rng(o.seed);
     const std::size_t n = d.x.size();
     std::vector<std::size_t> idx(n);
@@ -101,18 +101,18 @@ TestResult monte_carlo(const Data& d, double tol, const inference::ExactOptions&
         le += v <= observed + eps;
         dev += std::fabs(v - centre) >= std::fabs(observed - centre) - eps;
     }
-    double k = o.alternative == Alternative::greater ? ge : o.alternative == Alternative::less ? le : dev;
-    if (o.alternative == Alternative::two_sided && o.two_sided_rule == inference::TwoSidedRule::doubled)
+    double k = o.alternative == core::Alternative::greater ? ge : o.alternative == core::Alternative::less ? le : dev;
+    if (o.alternative == core::Alternative::two_sided && o.two_sided_rule == core::TwoSidedRule::doubled)
         k = std::min(static_cast<double>(o.resamples), 2.0 * std::min(ge, le) + 1.0);
-    TestResult r;
+    core::TestResult r;
     r.statistic = observed;
     r.alternative = o.alternative;
     r.two_sided_rule = o.two_sided_rule;
-    inference::finish_monte_carlo(r, k, o.resamples, o.seed);
+    core::finish_monte_carlo(r, k, o.resamples, o.seed);
     return r;
 }
 
-TestResult permutation(const Data& d, double tol, const inference::ExactOptions& o, double& singular) {
+core::TestResult permutation(const Data& d, double tol, const core::ExactOptions& o, double& singular) {
     const int n = static_cast<int>(d.x.size()), k = static_cast<int>(d.na);
     if (resample::binomial_coefficient(n, k) > o.max_enumeration) {
         if (o.resamples == 0) throw ComputeError("ancova: too many splits to enumerate and resamples = 0");
@@ -127,9 +127,9 @@ TestResult permutation(const Data& d, double tol, const inference::ExactOptions&
         singular += s;
     });
     const double observed = values.front();
-    TestResult r = resample::ExactDistribution::from_values(std::move(values))
+    core::TestResult r = resample::ExactDistribution::from_values(std::move(values))
                        .test(observed, o.alternative, o.two_sided_rule);
-    r.method = inference::Method::exact_enumeration;
+    r.method = core::Method::exact_enumeration;
     return r;
 }
 
@@ -208,12 +208,12 @@ std::optional<AncovaFit> least_squares(const Data& d, double y_tol, std::string&
 }
 
 // Student-t p-value for the alternative and the two-sided t interval.
-void t_inference(AncovaFit& f, double conf, Alternative alternative) {
+void t_inference(AncovaFit& f, double conf, core::Alternative alternative) {
     const boost::math::students_t dist(f.df);
     const double upper = boost::math::cdf(boost::math::complement(dist, f.t));
     const double lower = boost::math::cdf(dist, f.t);
-    f.p_value = alternative == Alternative::greater ? upper
-                : alternative == Alternative::less  ? lower
+    f.p_value = alternative == core::Alternative::greater ? upper
+                : alternative == core::Alternative::less  ? lower
                                                     : std::min(1.0, 2.0 * std::min(upper, lower));
     const double q = boost::math::quantile(boost::math::complement(dist, (1.0 - conf) / 2.0));
     f.ci = {f.difference - q * f.se, f.difference + q * f.se, conf, "t (ancova)"};
@@ -223,7 +223,7 @@ void t_inference(AncovaFit& f, double conf, Alternative alternative) {
 
 AncovaResult ancova(std::span<const double> post_a, std::span<const double> base_a,
                     std::span<const double> post_b, std::span<const double> base_b, double conf,
-                    const inference::ExactOptions& opts) {
+                    const core::ExactOptions& opts) {
     if (post_a.size() != base_a.size() || post_b.size() != base_b.size())
         throw UsageError("ancova: each subject needs one baseline and one post value");
     if (!(conf > 0.0 && conf < 1.0)) throw UsageError("ancova: confidence level must be in (0, 1)");

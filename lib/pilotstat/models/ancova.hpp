@@ -5,9 +5,9 @@
 #include <span>
 #include <string>
 
-#include "pilotstat/effects/interval.hpp"
-#include "pilotstat/inference/exact_options.hpp"
-#include "pilotstat/inference/test_result.hpp"
+#include "pilotstat/core/interval.hpp"
+#include "pilotstat/core/exact_options.hpp"
+#include "pilotstat/core/test_result.hpp"
 
 namespace pilotstat::models {
 
@@ -17,12 +17,12 @@ struct AncovaFit {
     double t = 0.0;               // difference / se
     double df = 0.0;              // n - 3
     double p_value = 1.0;         // Student t with df, for opts.alternative
-    effects::Interval ci;         // two-sided t interval, method "t (ancova)"
+    core::Interval ci;         // two-sided t interval, method "t (ancova)"
     double baseline_slope = 0.0;  // common within-group slope of post on baseline
     double intercept = 0.0;       // fitted post for arm B at baseline 0
     double residual_sd = 0.0;     // sqrt(RSS / df)
     // Exact permutation test of the adjusted difference (see ancova()).
-    inference::TestResult permutation;
+    core::TestResult permutation;
 };
 
 struct AncovaResult {
@@ -53,6 +53,6 @@ struct AncovaResult {
 //     baseline and follow up measurements. BMJ 323, 1123-1124.
 AncovaResult ancova(std::span<const double> post_a, std::span<const double> base_a,
                     std::span<const double> post_b, std::span<const double> base_b, double conf = 0.95,
-                    const inference::ExactOptions& opts = {});
+                    const core::ExactOptions& opts = {});
 
 }  // namespace pilotstat::models

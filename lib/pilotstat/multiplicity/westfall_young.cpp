@@ -13,7 +13,7 @@ namespace pilotstat::multiplicity {
 
 namespace {
 
-using inference::Alternative;
+using core::Alternative;
 
 constexpr double kRelTol = 1e-9;    // "as large as": relative tolerance
 constexpr double kZeroRel = 1e-12;  // SD or difference below this x scale counts as 0
@@ -71,8 +71,8 @@ double welch_t(const std::vector<double>& x, const std::vector<int>& g, std::siz
     return diff / std::sqrt(se2);
 }
 
-double directed(double t, Alternative alt) {
-    return alt == Alternative::two_sided ? std::fabs(t) : (alt == Alternative::greater ? t : -t);
+double directed(double t, core::Alternative alt) {
+    return alt == core::Alternative::two_sided ? std::fabs(t) : (alt == core::Alternative::greater ? t : -t);
 }
 
 bool at_least(double u, double observed) {
@@ -83,12 +83,12 @@ bool at_least(double u, double observed) {
 // Counts, over the permutations fed to add(), of the raw and successive-max events.
 struct Tally {
     const Complete& data;
-    Alternative alt;
+    core::Alternative alt;
     std::vector<double> observed;    // directed observed statistic per measure
     std::vector<std::size_t> order;  // measures by decreasing observed statistic
     std::vector<double> raw, adj, s;
 
-    Tally(const Complete& d, Alternative a) : data(d), alt(a) {
+    Tally(const Complete& d, core::Alternative a) : data(d), alt(a) {
         const std::size_t m = d.cols.size();
         for (std::size_t j = 0; j < m; ++j)
             observed.push_back(directed(welch_t(d.cols[j], d.in_a, d.n_a, d.n_b, d.scale[j]), a));
@@ -152,7 +152,7 @@ void finish(MaxTResult& r, const Tally& tally, const Complete& c, double denomin
 }  // namespace
 
 std::optional<MaxTResult> westfall_young_maxt(const std::vector<std::vector<double>>& values,
-                                              std::span<const int> in_a, const inference::ExactOptions& opts) {
+                                              std::span<const int> in_a, const core::ExactOptions& opts) {
     const Complete c = complete_cases(values, in_a);
     if (c.cols.empty() || c.n_a < 2 || c.n_b < 2) return std::nullopt;
     MaxTResult r;
@@ -166,12 +166,12 @@ std::optional<MaxTResult> westfall_young_maxt(const std::vector<std::vector<doub
     double denominator = splits, extra = 0.0;
     if (splits <= opts.max_enumeration) {
         resample::for_each_split(n, static_cast<int>(c.n_a), [&](const std::vector<int>& g) { tally.add(g); });
-        r.method = inference::Method::exact_enumeration;
+        r.method = core::Method::exact_enumeration;
         r.permutations = splits;
     } else {
         if (opts.resamples == 0) throw ComputeError("max-T: too many splits to enumerate and resamples = 0");
         monte_carlo(tally, c, opts.resamples, opts.seed);
-        r.method = inference::Method::monte_carlo;
+        r.method = core::Method::monte_carlo;
         r.permutations = static_cast<double>(opts.resamples);
         r.seed = opts.seed;
         denominator = r.permutations + 1.0;

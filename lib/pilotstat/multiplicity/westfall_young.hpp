@@ -38,8 +38,8 @@
 #include <string>
 #include <vector>
 
-#include "pilotstat/inference/exact_options.hpp"
-#include "pilotstat/inference/test_result.hpp"
+#include "pilotstat/core/exact_options.hpp"
+#include "pilotstat/core/test_result.hpp"
 
 namespace pilotstat::multiplicity {
 
@@ -51,8 +51,8 @@ struct MaxTResult {
 
     std::size_t n_a = 0, n_b = 0;          // complete subjects used per group
     std::size_t excluded = 0;              // subjects dropped for a missing (NaN) value
-    inference::Alternative alternative = inference::Alternative::two_sided;
-    inference::Method method = inference::Method::exact_enumeration;
+    core::Alternative alternative = core::Alternative::two_sided;
+    core::Method method = core::Method::exact_enumeration;
     double permutations = 0;               // C(n, n_A), or B for Monte Carlo
     std::optional<std::uint64_t> seed;     // Monte Carlo only
 };
@@ -65,6 +65,6 @@ struct MaxTResult {
 // Monte Carlo is needed with opts.resamples = 0.
 std::optional<MaxTResult> westfall_young_maxt(const std::vector<std::vector<double>>& values,
                                               std::span<const int> in_a,
-                                              const inference::ExactOptions& opts = {});
+                                              const core::ExactOptions& opts = {});
 
 }  // namespace pilotstat::multiplicity

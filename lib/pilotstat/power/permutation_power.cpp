@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "pilotstat/error.hpp"
-#include "pilotstat/inference/exact_options.hpp"
+#include "pilotstat/core/exact_options.hpp"
 #include "pilotstat/inference/permutation_test.hpp"
 #include "pilotstat/inference/signflip_test.hpp"
 #include "pilotstat/resample/splits.hpp"
@@ -16,8 +16,8 @@ namespace pilotstat::power {
 
 namespace {
 
-using inference::Alternative;
-using inference::Method;
+using core::Alternative;
+using core::Method;
 
 constexpr double kRejectSlack = 1e-10;  // p <= alpha (1 + slack): rounding of k/total only
 
@@ -25,15 +25,15 @@ double arrangements(Design design, int n) {
     return design == Design::paired ? std::ldexp(1.0, n) : resample::binomial_coefficient(2 * n, n);
 }
 
-Method inner_method(Design design, int n, const SimulationOptions& sim) {
-    return arrangements(design, n) <= sim.max_enumeration ? Method::exact_enumeration : Method::monte_carlo;
+core::Method inner_method(Design design, int n, const SimulationOptions& sim) {
+    return arrangements(design, n) <= sim.max_enumeration ? core::Method::exact_enumeration : core::Method::monte_carlo;
 }
 
 struct Job {
     PowerSettings s;
     int n = 0;
     double effect = 0.0;
-    inference::ExactOptions inner;
+    core::ExactOptions inner;
 };
 
 // Rejections among `count` replicates drawn from `rng` (one chunk).
@@ -45,7 +45,7 @@ std::uint64_t run_chunk(const Job& job, resample::Rng rng, std::uint64_t count) 
     for (std::uint64_t r = 0; r < count; ++r) {
         for (auto& x : a) x = job.effect + rng.normal();
         for (auto& x : b) x = rng.normal();
-        inference::ExactOptions o = job.inner;
+        core::ExactOptions o = job.inner;
         o.seed = rng.next();  // drawn always, so the stream never depends on the provider
         const auto res = job.s.design == Design::paired ? inference::signflip_test(a, o)
                                                         : inference::permutation_test(a, b, o);
@@ -108,15 +108,15 @@ int smallest_useful_n(const PowerSettings& s, const SimulationOptions& sim, int 
 std::string SimulatedPower::method_label() const {
     if (replicates == 0) return "exact (p-floor)";
     std::string label = "simulation (R=" + std::to_string(replicates) + ", seed=" + std::to_string(seed) +
-                        "; inner " + std::string(inference::to_string(inner_method));
-    if (inner_method == Method::monte_carlo) label += " B=" + std::to_string(inner_resamples);
+                        "; inner " + std::string(core::to_string(inner_method));
+    if (inner_method == core::Method::monte_carlo) label += " B=" + std::to_string(inner_resamples);
     return label + ")";
 }
 
 double permutation_p_floor(const PowerSettings& s, int n, const SimulationOptions& sim) {
-    if (inner_method(s.design, n, sim) == Method::monte_carlo)
+    if (inner_method(s.design, n, sim) == core::Method::monte_carlo)
         return 1.0 / (static_cast<double>(sim.inner_resamples) + 1.0);
-    const double tails = s.alternative == Alternative::two_sided ? 2.0 : 1.0;
+    const double tails = s.alternative == core::Alternative::two_sided ? 2.0 : 1.0;
     return std::min(1.0, tails / arrangements(s.design, n));
 }
 
@@ -129,7 +129,7 @@ SimulatedPower permutation_power(const PowerSettings& s, int n, double effect, c
     out.seed = sim.seed;
     out.inner_method = inner_method(s.design, n, sim);
     out.p_floor = permutation_p_floor(s, n, sim);
-    if (out.inner_method == Method::monte_carlo) out.inner_resamples = sim.inner_resamples;
+    if (out.inner_method == core::Method::monte_carlo) out.inner_resamples = sim.inner_resamples;
     if (out.p_floor > s.alpha) {
         out.note = kNotePFloor;
         return out;
@@ -150,7 +150,7 @@ SimulatedPower permutation_power(const PowerSettings& s, int n, double effect, c
 SimulatedEffect permutation_min_effect(const PowerSettings& s, int n, double power, const SimulationOptions& sim) {
     const auto guess = t_min_effect(s, n, power);  // validates s, n, power
     SimulatedEffect out;
-    const double sign = s.alternative == Alternative::less ? -1.0 : 1.0;
+    const double sign = s.alternative == core::Alternative::less ? -1.0 : 1.0;
     auto at = [&](double e) { return permutation_power(s, n, sign * e, sim); };
     double lo = 0.0, hi = guess ? std::fabs(*guess) * 1.25 : 1.0;
     out.at = at(hi);

@@ -35,7 +35,7 @@
 #include <optional>
 #include <string>
 
-#include "pilotstat/inference/test_result.hpp"
+#include "pilotstat/core/test_result.hpp"
 #include "pilotstat/power/t_power.hpp"
 #include "pilotstat/resample/rng.hpp"
 
@@ -45,7 +45,7 @@ inline constexpr std::uint64_t kChunkSize = 250;  // replicates per RNG stream
 
 struct SimulationOptions {
     std::uint64_t replicates = 10000;  // R (--resamples)
-    std::uint64_t seed = resample::kDefaultSeed;
+    std::uint64_t seed = core::kDefaultSeed;
     unsigned threads = 0;              // 0 = min(hardware_concurrency, 2)
     double max_enumeration = 4096;     // inner test: enumerate up to this many arrangements
     std::uint64_t inner_resamples = 999;    // inner test beyond that: Monte Carlo B
@@ -62,7 +62,7 @@ struct SimulatedPower {
     std::uint64_t rejections = 0;
     std::uint64_t seed = 0;
     double p_floor = 0.0;            // smallest attainable p of the (inner) test
-    inference::Method inner_method = inference::Method::exact_enumeration;
+    core::Method inner_method = core::Method::exact_enumeration;
     std::uint64_t inner_resamples = 0;  // B of the inner Monte Carlo test (0 when enumerated)
     std::string note;                // kNotePFloor or empty
 

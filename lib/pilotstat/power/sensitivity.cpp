@@ -19,11 +19,11 @@ TDesign ancova_design(std::size_t n_a, std::size_t n_b) {
     return d;
 }
 
-double design_power(const TDesign& d, double alpha, inference::Alternative alternative, double effect) {
+double design_power(const TDesign& d, double alpha, core::Alternative alternative, double effect) {
     return t_power_df(d.df, effect * std::sqrt(d.n_eff), alpha, alternative);
 }
 
-std::optional<double> design_min_effect(const TDesign& d, double alpha, inference::Alternative alternative,
+std::optional<double> design_min_effect(const TDesign& d, double alpha, core::Alternative alternative,
                                         double power) {
     if (!(d.df > 0.0) || !(d.n_eff > 0.0)) return std::nullopt;
     // A report asks for the same few designs many times and each root costs

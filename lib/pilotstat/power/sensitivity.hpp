@@ -39,12 +39,12 @@ TDesign ancova_design(std::size_t n_a, std::size_t n_b);
 // Power of the level-alpha t test of `design` at standardized effect
 // `effect` (both tails for two-sided, as t_power). Throws UsageError for
 // df <= 0 or an invalid alpha.
-double design_power(const TDesign& design, double alpha, inference::Alternative alternative, double effect);
+double design_power(const TDesign& design, double alpha, core::Alternative alternative, double effect);
 
 // The minimal detectable effect at `power` (signed as the alternative:
 // negative for "less", positive otherwise). nullopt when df <= 0. Throws
 // UsageError unless alpha < power < 1.
-std::optional<double> design_min_effect(const TDesign& design, double alpha, inference::Alternative alternative,
+std::optional<double> design_min_effect(const TDesign& design, double alpha, core::Alternative alternative,
                                         double power = 0.8);
 
 }  // namespace pilotstat::power

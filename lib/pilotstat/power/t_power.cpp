@@ -15,7 +15,7 @@ namespace pilotstat::power {
 
 namespace {
 
-using inference::Alternative;
+using core::Alternative;
 
 // Boost errors become NaN instead of exceptions (the callers check).
 using Policy = boost::math::policies::policy<
@@ -71,30 +71,30 @@ double t_ncp(Design design, double n, double effect) {
     return effect * std::sqrt(design == Design::paired ? n : n / 2.0);
 }
 
-double t_power_df(double df, double ncp, double alpha, Alternative alternative) {
+double t_power_df(double df, double ncp, double alpha, core::Alternative alternative) {
     validate(PowerSettings{Design::two_sample, alpha, alternative});
     if (!(df > 0.0) || !std::isfinite(df)) throw UsageError("degrees of freedom must be positive");
     if (!std::isfinite(ncp)) throw UsageError("effect must be a finite number");
     double p = 0.0;
     switch (alternative) {
-        case Alternative::two_sided: {
+        case core::Alternative::two_sided: {
             const double q = critical_value(df, alpha / 2.0);
             p = upper_tail(q, df, ncp) + lower_tail(-q, df, ncp);
             break;
         }
-        case Alternative::greater: p = upper_tail(critical_value(df, alpha), df, ncp); break;
-        case Alternative::less: p = lower_tail(-critical_value(df, alpha), df, ncp); break;
+        case core::Alternative::greater: p = upper_tail(critical_value(df, alpha), df, ncp); break;
+        case core::Alternative::less: p = lower_tail(-critical_value(df, alpha), df, ncp); break;
     }
     if (!std::isfinite(p)) throw ComputeError("noncentral t power could not be evaluated");
     return std::min(1.0, std::max(0.0, p));
 }
 
-std::optional<double> t_min_ncp(double df, double alpha, Alternative alternative, double power) {
+std::optional<double> t_min_ncp(double df, double alpha, core::Alternative alternative, double power) {
     const PowerSettings s{Design::two_sample, alpha, alternative};
     validate(s);
     require_power(s, power);
     if (!(df > 0.0)) return std::nullopt;
-    const double sign = alternative == Alternative::less ? -1.0 : 1.0;
+    const double sign = alternative == core::Alternative::less ? -1.0 : 1.0;
     auto f = [&](double e) { return t_power_df(df, sign * e, alpha, alternative) - power; };
     double lo = 0.0, flo = f(lo), hi = 1.0, fhi = f(hi);
     while (fhi < 0.0) {
@@ -127,8 +127,8 @@ std::optional<SampleSize> t_sample_size(const PowerSettings& s, double effect, d
     validate(s);
     require_power(s, power);
     if (!std::isfinite(effect)) throw UsageError("effect must be a finite number");
-    if (effect == 0.0 || (s.alternative == Alternative::greater && effect < 0.0) ||
-        (s.alternative == Alternative::less && effect > 0.0))
+    if (effect == 0.0 || (s.alternative == core::Alternative::greater && effect < 0.0) ||
+        (s.alternative == core::Alternative::less && effect > 0.0))
         return std::nullopt;
     auto f = [&](double n) { return t_power(s, n, effect) - power; };
     SampleSize out;

@@ -27,7 +27,7 @@
 #include <string>
 #include <string_view>
 
-#include "pilotstat/inference/test_result.hpp"
+#include "pilotstat/core/test_result.hpp"
 
 namespace pilotstat::power {
 
@@ -40,7 +40,7 @@ Design parse_design(std::string_view text);     // throws UsageError
 struct PowerSettings {
     Design design = Design::two_sample;
     double alpha = 0.05;
-    inference::Alternative alternative = inference::Alternative::two_sided;
+    core::Alternative alternative = core::Alternative::two_sided;
 };
 
 // Throws UsageError unless 0 < alpha < 1.
@@ -64,11 +64,11 @@ double t_power(const PowerSettings& s, double n, double effect);
 // The same power for a t statistic with `df` degrees of freedom and
 // noncentrality `ncp` (any design: sensitivity.hpp builds df and ncp for
 // unequal arms and ANCOVA). Throws UsageError for df <= 0 or a bad alpha.
-double t_power_df(double df, double ncp, double alpha, inference::Alternative alternative);
+double t_power_df(double df, double ncp, double alpha, core::Alternative alternative);
 
 // The noncentrality at which t_power_df reaches `power` (signed as the
 // alternative); nullopt when none does. Throws UsageError unless alpha < power < 1.
-std::optional<double> t_min_ncp(double df, double alpha, inference::Alternative alternative, double power);
+std::optional<double> t_min_ncp(double df, double alpha, core::Alternative alternative, double power);
 
 // Minimal detectable effect: the standardized effect at which the test has
 // power `power` with n per arm / pairs; TOMS 748 root finding on the effect to

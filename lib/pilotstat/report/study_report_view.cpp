@@ -8,10 +8,10 @@ namespace pilotstat::report {
 namespace {
 
 // The settings line names the rule behind every exact two-sided p-value.
-std::string two_sided_setting(const inference::ExactOptions& e) {
-    if (e.alternative != inference::Alternative::two_sided)
-        return "alternative " + std::string(inference::to_string(e.alternative));
-    return e.two_sided_rule == inference::TwoSidedRule::deviation
+std::string two_sided_setting(const core::ExactOptions& e) {
+    if (e.alternative != core::Alternative::two_sided)
+        return "alternative " + std::string(core::to_string(e.alternative));
+    return e.two_sided_rule == core::TwoSidedRule::deviation
                ? "two-sided exact p by deviation from the null mean (two_sided deviation)"
                : "two-sided exact p as twice the smaller one-sided p (two_sided doubled)";
 }

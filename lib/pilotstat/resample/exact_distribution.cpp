@@ -8,9 +8,9 @@
 
 namespace pilotstat::resample {
 
-using inference::Alternative;
-using inference::TestResult;
-using inference::TwoSidedRule;
+using core::Alternative;
+using core::TestResult;
+using core::TwoSidedRule;
 
 namespace {
 constexpr double kRelativeTolerance = 1e-9;
@@ -86,18 +86,18 @@ double ExactDistribution::weight_at_most(double x) const {
     return static_cast<double>(w);
 }
 
-TestResult ExactDistribution::test(double observed, Alternative alternative, TwoSidedRule rule) const {
-    TestResult r;
+core::TestResult ExactDistribution::test(double observed, core::Alternative alternative, core::TwoSidedRule rule) const {
+    core::TestResult r;
     r.statistic = observed;
     r.alternative = alternative;
     r.two_sided_rule = rule;
     r.arrangements = total_;
     double count = 0.0;
     switch (alternative) {
-        case Alternative::greater: count = weight_at_least(observed); break;
-        case Alternative::less: count = weight_at_most(observed); break;
-        case Alternative::two_sided:
-            if (rule == TwoSidedRule::doubled) {
+        case core::Alternative::greater: count = weight_at_least(observed); break;
+        case core::Alternative::less: count = weight_at_most(observed); break;
+        case core::Alternative::two_sided:
+            if (rule == core::TwoSidedRule::doubled) {
                 count = std::min(total_, 2.0 * std::min(weight_at_least(observed),
                                                          weight_at_most(observed)));
             } else {
@@ -115,14 +115,14 @@ TestResult ExactDistribution::test(double observed, Alternative alternative, Two
     return r;
 }
 
-double ExactDistribution::p_floor(Alternative alternative, TwoSidedRule rule) const {
+double ExactDistribution::p_floor(core::Alternative alternative, core::TwoSidedRule rule) const {
     const double lo = weights_.front() / total_;
     const double hi = weights_.back() / total_;
     switch (alternative) {
-        case Alternative::greater: return hi;
-        case Alternative::less: return lo;
-        case Alternative::two_sided:
-            if (rule == TwoSidedRule::doubled) return std::min(1.0, 2.0 * std::min(lo, hi));
+        case core::Alternative::greater: return hi;
+        case core::Alternative::less: return lo;
+        case core::Alternative::two_sided:
+            if (rule == core::TwoSidedRule::doubled) return std::min(1.0, 2.0 * std::min(lo, hi));
             break;
     }
     double max_dev = 0.0;

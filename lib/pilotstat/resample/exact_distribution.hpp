@@ -6,7 +6,7 @@
 
 #include <vector>
 
-#include "pilotstat/inference/test_result.hpp"
+#include "pilotstat/core/test_result.hpp"
 
 namespace pilotstat::resample {
 
@@ -33,12 +33,12 @@ public:
     // P(|T - E T| >= |t - E T|); (doubled rule): min(1, 2 min(P(T<=t), P(T>=t))).
     // Fills statistic, p_value, alternative, rule, arrangements, count_extreme,
     // p_floor; `method` is left to the caller (enumeration or DP).
-    inference::TestResult test(double observed, inference::Alternative alternative,
-                               inference::TwoSidedRule rule = inference::TwoSidedRule::deviation) const;
+    core::TestResult test(double observed, core::Alternative alternative,
+                               core::TwoSidedRule rule = core::TwoSidedRule::deviation) const;
 
     // Smallest attainable p-value for this distribution and alternative.
-    double p_floor(inference::Alternative alternative,
-                   inference::TwoSidedRule rule = inference::TwoSidedRule::deviation) const;
+    double p_floor(core::Alternative alternative,
+                   core::TwoSidedRule rule = core::TwoSidedRule::deviation) const;
 
     // Weight of {T >= x - tol} and of {T <= x + tol}.
     double weight_at_least(double x) const;

@@ -7,17 +7,18 @@
 
 #include <cstdint>
 
+#include "pilotstat/core/seed.hpp"
+
 namespace pilotstat::resample {
 
 // 128-bit product for Lemire's method (GCC/Clang extension; __extension__
 // keeps -Wpedantic quiet).
 __extension__ using uint128 = unsigned __int128;
 
-inline constexpr std::uint64_t kDefaultSeed = 20230401;
 
 class Rng {
 public:
-    explicit Rng(std::uint64_t seed = kDefaultSeed) noexcept { reseed(seed); }
+    explicit Rng(std::uint64_t seed = core::kDefaultSeed) noexcept { reseed(seed); }
 
     void reseed(std::uint64_t seed) noexcept;
 

@@ -6,15 +6,15 @@
 #include <vector>
 
 #include "pilotstat/error.hpp"
-#include "pilotstat/inference/exact_options.hpp"
+#include "pilotstat/core/exact_options.hpp"
 #include "pilotstat/resample/sign_flip_dp.hpp"
 #include "pilotstat/resample/rng.hpp"
 
 namespace pilotstat::resample {
 
-using inference::Alternative;
-using inference::TestResult;
-using inference::TwoSidedRule;
+using core::Alternative;
+using core::TestResult;
+using core::TwoSidedRule;
 
 double sign_flip_arrangements(std::size_t n) { return std::ldexp(1.0, static_cast<int>(n)); }
 
@@ -130,24 +130,24 @@ TailCounts count_random_flips(std::span<const double> mag, double s_obs, std::ui
 
 }  // namespace
 
-TestResult monte_carlo_sign_flips(std::span<const double> scores, double observed_sum,
-                                  AffineMap map, Alternative alternative, TwoSidedRule rule,
+core::TestResult monte_carlo_sign_flips(std::span<const double> scores, double observed_sum,
+                                  AffineMap map, core::Alternative alternative, core::TwoSidedRule rule,
                                   std::uint64_t resamples, std::uint64_t seed) {
     if (resamples == 0) throw ComputeError("monte carlo sign flips: zero resamples");
     std::vector<double> mag;
     mag.reserve(scores.size());
     for (double a : scores) mag.push_back(std::fabs(a));
     const TailCounts c = count_random_flips(mag, observed_sum, resamples, seed);
-    TestResult r;
+    core::TestResult r;
     r.statistic = map(observed_sum);
     r.alternative = alternative;
     r.two_sided_rule = rule;
     double k = c.dev;
-    if (alternative == Alternative::greater) k = c.ge;
-    if (alternative == Alternative::less) k = c.le;
-    const bool doubled = alternative == Alternative::two_sided && rule == TwoSidedRule::doubled;
+    if (alternative == core::Alternative::greater) k = c.ge;
+    if (alternative == core::Alternative::less) k = c.le;
+    const bool doubled = alternative == core::Alternative::two_sided && rule == core::TwoSidedRule::doubled;
     if (doubled) k = 2.0 * std::min(c.le, c.ge) + 1.0;  // p = 2 (min + 1) / (B + 1)
-    inference::finish_monte_carlo(r, k, resamples, seed);
+    core::finish_monte_carlo(r, k, resamples, seed);
     if (doubled && r.p_value > 1.0) {
         r.p_value = 1.0;
         r.mc_se = 0.0;

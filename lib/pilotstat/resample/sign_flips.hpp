@@ -14,7 +14,7 @@
 #include <cstdint>
 #include <span>
 
-#include "pilotstat/inference/test_result.hpp"
+#include "pilotstat/core/test_result.hpp"
 #include "pilotstat/resample/exact_distribution.hpp"
 
 namespace pilotstat::resample {
@@ -54,9 +54,9 @@ ExactDistribution enumerate_sign_flips(std::span<const double> scores, AffineMap
 // the observed sum (same rules and tolerance as ExactDistribution::test; the
 // null mean of S is exactly 0). Fills the result via finish_monte_carlo; the
 // doubled two-sided rule gives p = min(1, 2 (min(k_le, k_ge) + 1) / (B + 1)).
-inference::TestResult monte_carlo_sign_flips(std::span<const double> scores, double observed_sum,
-                                             AffineMap map, inference::Alternative alternative,
-                                             inference::TwoSidedRule rule, std::uint64_t resamples,
+core::TestResult monte_carlo_sign_flips(std::span<const double> scores, double observed_sum,
+                                             AffineMap map, core::Alternative alternative,
+                                             core::TwoSidedRule rule, std::uint64_t resamples,
                                              std::uint64_t seed);
 
 }  // namespace pilotstat::resample

@@ -54,13 +54,13 @@ std::optional<double> solve_ncp(double t, double df, double target) {
 
 double noncentral_t_cdf(double t, double df, double ncp) { return cdf_at(t, df, ncp); }
 
-std::optional<effects::Interval> noncentral_t_ncp_interval(double t, double df, double conf) {
+std::optional<core::Interval> noncentral_t_ncp_interval(double t, double df, double conf) {
     if (!std::isfinite(t) || !std::isfinite(df) || !(df > 0.0) || !(conf > 0.0 && conf < 1.0))
         return std::nullopt;
     const auto lo = solve_ncp(t, df, (1.0 + conf) / 2.0);
     const auto hi = solve_ncp(t, df, (1.0 - conf) / 2.0);
     if (!lo || !hi) return std::nullopt;
-    return effects::Interval{*lo, *hi, conf, "noncentral-t"};
+    return core::Interval{*lo, *hi, conf, "noncentral-t"};
 }
 
 double hedges_j(double df) {

@@ -4,7 +4,7 @@
 
 #include <optional>
 
-#include "pilotstat/effects/interval.hpp"
+#include "pilotstat/core/interval.hpp"
 
 namespace pilotstat::stats {
 
@@ -19,7 +19,7 @@ namespace pilotstat::stats {
 // [1] Steiger J.H., Fouladi R.T. (1997). Noncentrality interval estimation and
 //     the evaluation of statistical models. In: What if there were no
 //     significance tests? Erlbaum, 221-257.
-std::optional<effects::Interval> noncentral_t_ncp_interval(double t, double df, double conf);
+std::optional<core::Interval> noncentral_t_ncp_interval(double t, double df, double conf);
 
 // P(T <= t) for T ~ noncentral t(df, ncp) (Boost.Math).
 double noncentral_t_cdf(double t, double df, double ncp);

@@ -13,11 +13,11 @@ bool valid(long x, long n, double conf) {
 }
 }  // namespace
 
-std::optional<effects::Interval> clopper_pearson(long x, long n, double conf) {
+std::optional<core::Interval> clopper_pearson(long x, long n, double conf) {
     if (!valid(x, n, conf)) return std::nullopt;
     const double alpha = 1.0 - conf;
     const auto xd = static_cast<double>(x), nd = static_cast<double>(n);
-    effects::Interval ci;
+    core::Interval ci;
     ci.conf = conf;
     ci.method = "clopper-pearson";
     ci.low = x == 0 ? 0.0 : boost::math::ibeta_inv(xd, nd - xd + 1.0, alpha / 2.0);
@@ -25,7 +25,7 @@ std::optional<effects::Interval> clopper_pearson(long x, long n, double conf) {
     return ci;
 }
 
-std::optional<effects::Interval> wilson(long x, long n, double conf) {
+std::optional<core::Interval> wilson(long x, long n, double conf) {
     if (!valid(x, n, conf)) return std::nullopt;
     const double z = boost::math::quantile(boost::math::normal(), (1.0 + conf) / 2.0);
     const auto nd = static_cast<double>(n);
@@ -34,7 +34,7 @@ std::optional<effects::Interval> wilson(long x, long n, double conf) {
     const double centre = p + z2 / (2.0 * nd);
     const double half = z * std::sqrt(p * (1.0 - p) / nd + z2 / (4.0 * nd * nd));
     const double denom = 1.0 + z2 / nd;
-    effects::Interval ci;
+    core::Interval ci;
     ci.conf = conf;
     ci.method = "wilson";
     // At x = 0 or x = n the formula's limit is exactly 0 or 1; say so rather
@@ -44,13 +44,13 @@ std::optional<effects::Interval> wilson(long x, long n, double conf) {
     return ci;
 }
 
-std::optional<effects::Interval> newcombe_difference(long x1, long n1, long x2, long n2, double conf) {
+std::optional<core::Interval> newcombe_difference(long x1, long n1, long x2, long n2, double conf) {
     const auto w1 = wilson(x1, n1, conf);
     const auto w2 = wilson(x2, n2, conf);
     if (!w1 || !w2) return std::nullopt;
     const double p1 = static_cast<double>(x1) / static_cast<double>(n1);
     const double p2 = static_cast<double>(x2) / static_cast<double>(n2);
-    effects::Interval ci;
+    core::Interval ci;
     ci.conf = conf;
     ci.method = "newcombe hybrid score";
     ci.low = p1 - p2 - std::hypot(p1 - w1->low, w2->high - p2);

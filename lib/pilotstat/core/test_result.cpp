@@ -1,8 +1,8 @@
-#include "pilotstat/inference/test_result.hpp"
+#include "pilotstat/core/test_result.hpp"
 
 #include "pilotstat/error.hpp"
 
-namespace pilotstat::inference {
+namespace pilotstat::core {
 
 std::string_view to_string(Alternative a) {
     switch (a) {
@@ -45,6 +45,6 @@ std::string method_label(Method method, double arrangements, const std::optional
     return label;
 }
 
-std::string TestResult::method_label() const { return inference::method_label(method, arrangements, seed); }
+std::string TestResult::method_label() const { return core::method_label(method, arrangements, seed); }
 
-}  // namespace pilotstat::inference
+}  // namespace pilotstat::core

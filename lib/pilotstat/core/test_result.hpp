@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace pilotstat::inference {
+namespace pilotstat::core {
 
 enum class Alternative { two_sided, less, greater };
 
@@ -61,4 +61,4 @@ struct TestResult {
     std::string method_label() const;
 };
 
-}  // namespace pilotstat::inference
+}  // namespace pilotstat::core

@@ -8,10 +8,10 @@
 #include <cmath>
 #include <cstdint>
 
-#include "pilotstat/inference/test_result.hpp"
-#include "pilotstat/resample/rng.hpp"
+#include "pilotstat/core/test_result.hpp"
+#include "pilotstat/core/seed.hpp"
 
-namespace pilotstat::inference {
+namespace pilotstat::core {
 
 struct ExactOptions {
     Alternative alternative = Alternative::two_sided;
@@ -22,7 +22,7 @@ struct ExactOptions {
     double max_enumeration = 5.0e6;
     double max_dp_cells = 2.0e8;         // DP when (states x steps) <= this
     std::uint64_t resamples = 100000;    // Monte Carlo B (--resamples)
-    std::uint64_t seed = resample::kDefaultSeed;  // --seed
+    std::uint64_t seed = kDefaultSeed;  // --seed
 };
 
 // Monte Carlo p-value with the +1 correction that keeps it a valid p-value:
@@ -40,4 +40,4 @@ inline void finish_monte_carlo(TestResult& r, double k, std::uint64_t B, std::ui
     r.seed = seed;
 }
 
-}  // namespace pilotstat::inference
+}  // namespace pilotstat::core

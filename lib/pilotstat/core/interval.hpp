@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace pilotstat::effects {
+namespace pilotstat::core {
 
 struct Interval {
     double low = 0.0;
@@ -13,4 +13,4 @@ struct Interval {
     std::string method;    // "noncentral-t", "bca (exact enumeration)", "clopper-pearson", ...
 };
 
-}  // namespace pilotstat::effects
+}  // namespace pilotstat::core
