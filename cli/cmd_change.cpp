@@ -8,7 +8,7 @@
 #include "pilotstat/error.hpp"
 #include "numeric_options.hpp"
 #include "pilotstat/analysis/option_ranges.hpp"
-#include "pilotstat/analysis/table_command.hpp"
+#include "pilotstat/commands/table_command.hpp"
 
 namespace pilotstat::cli {
 
@@ -48,7 +48,7 @@ void run_change(const ChangeArgs& a) {
     auto options = a.options;
     if (a.curve) options["curve"] = "true";
     const auto study = load_input(a.input);
-    emit(analysis::run_table_command("change", study, options), a.output);
+    emit(commands::run_table_command("change", study, options), a.output);
 }
 }  // namespace
 

@@ -11,10 +11,10 @@
 #include "common.hpp"
 #include "numeric_options.hpp"
 #include "pilotstat/analysis/option_ranges.hpp"
-#include "pilotstat/analysis/study_report.hpp"
+#include "pilotstat/study_report/study_report.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/io/sha256.hpp"
-#include "pilotstat/report/study_report_view.hpp"
+#include "pilotstat/study_report/study_report_view.hpp"
 #include "pilotstat/version.hpp"
 
 namespace pilotstat::cli {
@@ -30,7 +30,7 @@ bool is_stdin(const std::string& path) { return path.empty() || path == "-"; }
 
 // The date is read here, not in the library: with SOURCE_DATE_EPOCH set (CI,
 // golden tests) only its day is printed, so the same input gives the same bytes.
-report::Provenance provenance(const ReportArgs& a, const analysis::StudyReport& r) {
+report::Provenance provenance(const ReportArgs& a, const study_report::StudyReport& r) {
     report::Provenance p;
     p.version = std::string(version());
     p.command_line = report::shell_join(command_line());
@@ -59,19 +59,19 @@ void run_report(const ReportArgs& a) {
     const auto study = load_input(a.input);
     auto norms = data::NormsRegistry::builtin();  // --instruments may add reliability, SD, cut-offs
     if (!a.input.instruments_file.empty()) norms.load_csv(a.input.instruments_file);
-    const auto report = analysis::build_report(study, analysis::report_options(study, a.options), norms);
+    const auto report = study_report::build_report(study, study_report::report_options(study, a.options), norms);
     report::RenderOptions ro;
     ro.digits = a.output.digits;
-    report::ReportContext ctx;
+    study_report::ReportContext ctx;
     ctx.norms = &norms;
     if (a.output.format == "html") ctx.provenance = provenance(a, report);
-    std::vector<report::Figure> figures;
+    std::vector<study_report::Figure> figures;
     if (to_dir) {
-        figures = report::report_figures(report, study, norms, false);
+        figures = study_report::report_figures(report, study, norms, false);
         ctx.figures = &figures;
     }
     std::ostringstream out;
-    report::render_report(report, study, a.output.format, ro, out, ctx);
+    study_report::render_report(report, study, a.output.format, ro, out, ctx);
     if (!to_dir) {
         write_output(out.str(), a.output.output);
         return;

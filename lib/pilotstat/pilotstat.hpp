@@ -67,7 +67,7 @@
 #include "pilotstat/analysis/compare.hpp"
 #include "pilotstat/analysis/describe.hpp"
 #include "pilotstat/analysis/individual.hpp"
-#include "pilotstat/analysis/study_report.hpp"
+#include "pilotstat/study_report/study_report.hpp"
 
 // report: result tables and their renderers (text, csv, tsv, json, markdown)
 #include "pilotstat/report/renderer.hpp"

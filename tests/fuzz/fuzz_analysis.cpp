@@ -1,4 +1,4 @@
-// libFuzzer target 3: the analysis path (analysis::run_table_command) on
+// libFuzzer target 3: the analysis path (commands::run_table_command) on
 // small generated studies. The bytes are decoded into a valid tiny two-arm
 // study -- 1..2 groups of 1..5 subjects, 1..3 times, one measure on an
 // integer (bdi), quarter-step (bpi_severity) or free decimal scale, some
@@ -18,7 +18,7 @@
 #include <variant>
 #include <vector>
 
-#include "pilotstat/analysis/table_command.hpp"
+#include "pilotstat/commands/table_command.hpp"
 #include "pilotstat/data/decimal.hpp"
 #include "pilotstat/data/instruments.hpp"
 #include "pilotstat/data/study.hpp"
@@ -124,7 +124,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     try {
         const auto& [command, options] = option_sets()[set];
-        const auto table = ps::analysis::run_table_command(command, study, options);
+        const auto table = ps::commands::run_table_command(command, study, options);
         check_finite(table);
         std::ostringstream out;
         ps::report::make_renderer("json", {})->render(table, out);

@@ -15,7 +15,7 @@
 #include <variant>
 
 #include "fixture.hpp"
-#include "pilotstat/analysis/table_command.hpp"
+#include "pilotstat/commands/table_command.hpp"
 #include "pilotstat/data/study_builder.hpp"
 
 using namespace pilotstat;
@@ -71,9 +71,9 @@ TEST_CASE("example BPI interference: exact on the grid, as R's coin on exact sev
     const auto exact = values("reference/example_bpi_exact.csv");
     const auto r = values("reference/example_bpi.csv");
     const auto st = example(4);
-    const auto change = analysis::run_table_command("change", st, {});
-    const auto describe = analysis::run_table_command("describe", st, {});
-    const auto compare = analysis::run_table_command("compare", st, {});
+    const auto change = commands::run_table_command("change", st, {});
+    const auto describe = commands::run_table_command("describe", st, {});
+    const auto compare = commands::run_table_command("compare", st, {});
     for (const std::string g : {"psychedelic", "psycholytic"}) {
         CAPTURE(g);
         const std::map<std::string, std::string> key{{"group", g}, {"to", "T3"}};
@@ -95,7 +95,7 @@ TEST_CASE("example BPI interference: 4, 6, 10 decimals or 17 significant digits 
         CAPTURE(digits);
         CAPTURE(cmd);
         const auto b = example(digits);
-        const auto ta = analysis::run_table_command(cmd, a, {}), tb = analysis::run_table_command(cmd, b, {});
+        const auto ta = commands::run_table_command(cmd, a, {}), tb = commands::run_table_command(cmd, b, {});
         REQUIRE(ta.rows().size() == tb.rows().size());
         for (std::size_t i = 0; i < ta.rows().size(); ++i)
             CHECK(ta.rows()[i] == tb.rows()[i]);

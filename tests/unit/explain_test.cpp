@@ -6,7 +6,7 @@
 #include <string>
 
 #include "fixture.hpp"
-#include "pilotstat/analysis/study_report.hpp"
+#include "pilotstat/study_report/study_report.hpp"
 #include "pilotstat/data/study_builder.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/explain/explain.hpp"
@@ -281,7 +281,7 @@ data::Study example() {
 
 TEST_CASE("report on the example: one primary analysis, secondary rows outside its family") {
     const auto st = example();
-    const auto r = analysis::build_report(st, analysis::report_options(st, {}));
+    const auto r = study_report::build_report(st, study_report::report_options(st, {}));
     REQUIRE(r.change_expl.explanations.size() == 10);
     for (const auto& e : r.change_expl.explanations) {
         CHECK(e.has("P_FLOOR"));
@@ -303,17 +303,17 @@ TEST_CASE("report on the example: one primary analysis, secondary rows outside i
     CHECK(r.summary.find("ANCOVA") != std::string::npos);
     CHECK(r.summary.find("Holm") != std::string::npos);
     // --primary change: the change-score comparison is primary, ANCOVA secondary
-    const auto c = analysis::build_report(st, analysis::report_options(st, {{"primary", "change"}}));
+    const auto c = study_report::build_report(st, study_report::report_options(st, {{"primary", "change"}}));
     for (const auto& e : c.compare_expl.explanations) CHECK(e.role == "primary");
     for (const auto& e : c.ancova_expl.explanations) CHECK(e.role == "secondary");
     CHECK(c.summary.find("--primary change") != std::string::npos);
-    CHECK_THROWS_AS(analysis::report_options(st, {{"primary", "both"}}), UsageError);
+    CHECK_THROWS_AS(study_report::report_options(st, {{"primary", "both"}}), UsageError);
 }
 
 TEST_CASE("report families: --family all puts the within-arm changes into the primary family only") {
     const auto st = example();
-    const auto r = analysis::build_report(st, analysis::report_options(st, {{"family", "all"}}));
-    const auto primary = analysis::build_report(st, analysis::report_options(st, {}));
+    const auto r = study_report::build_report(st, study_report::report_options(st, {{"family", "all"}}));
+    const auto primary = study_report::build_report(st, study_report::report_options(st, {}));
     // 10 within-arm changes + 5 primary ANCOVA comparisons; the secondary change comparison is not in it
     for (std::size_t i = 0; i < r.ancova_expl.explanations.size(); ++i)
         CHECK(r.ancova_expl.explanations[i].p >= primary.ancova_expl.explanations[i].p - 1e-15);
@@ -324,12 +324,12 @@ TEST_CASE("report families: --family all puts the within-arm changes into the pr
         for (const char* family : {"measures", "times", "all"}) {
             CAPTURE(adjust);
             CAPTURE(family);
-            const auto x = analysis::build_report(st, analysis::report_options(st, {{"adjust", adjust}, {"family", family}}));
+            const auto x = study_report::build_report(st, study_report::report_options(st, {{"adjust", adjust}, {"family", family}}));
             CHECK(x.compare_expl.explanations.size() == 5);
             for (const auto& e : x.compare_expl.explanations) CHECK(e.p >= e.p_unadjusted - 1e-15);
         }
-    CHECK_THROWS_AS(analysis::report_options(st, {{"adjust", "sidak"}}), UsageError);
-    CHECK_THROWS_AS(analysis::report_options(st, {{"family", "arms"}}), UsageError);
+    CHECK_THROWS_AS(study_report::report_options(st, {{"adjust", "sidak"}}), UsageError);
+    CHECK_THROWS_AS(study_report::report_options(st, {{"family", "arms"}}), UsageError);
 }
 
 TEST_CASE("explain: INDIVIDUAL_CHANGE (a note) counts reliable improvers per arm, or says what is unknown") {

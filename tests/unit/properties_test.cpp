@@ -20,7 +20,7 @@
 #include <variant>
 #include <vector>
 
-#include "pilotstat/analysis/table_command.hpp"
+#include "pilotstat/commands/table_command.hpp"
 #include "pilotstat/data/study_builder.hpp"
 #include "pilotstat/report/renderer.hpp"
 
@@ -142,10 +142,10 @@ std::string first_difference(const report::ResultTable& a, const report::ResultT
 }
 
 report::ResultTable run(const std::string& cmd, const data::Study& st, analysis::OptionMap o = {}) {
-    return analysis::run_table_command(cmd, st, o);
+    return commands::run_table_command(cmd, st, o);
 }
 
-std::vector<std::pair<std::string, analysis::OptionMap>> commands() {
+std::vector<std::pair<std::string, analysis::OptionMap>> command_cases() {
     return {{"describe", {}},
             {"change", {}},
             {"change", {{"alternative", "less"}}},
@@ -194,7 +194,7 @@ TEST_CASE("permuting input rows changes no output byte") {
         Lcg r{seed * 977};
         for (std::size_t i = obs.size(); i > 1; --i) std::swap(obs[i - 1], obs[static_cast<std::size_t>(r.below(static_cast<int>(i)))]);
         const auto perm = load(long_csv(obs), fixed_order());
-        for (const auto& [cmd, opts] : commands()) {
+        for (const auto& [cmd, opts] : command_cases()) {
             CAPTURE(seed);
             CAPTURE(cmd);
             CHECK(first_difference(run(cmd, ref, opts), run(cmd, perm, opts)) == "");
@@ -207,7 +207,7 @@ TEST_CASE("long and wide input give byte-identical output") {
         const auto obs = make_study(seed);
         const auto lng = load(long_csv(obs));
         const auto wide = load(wide_csv(obs));
-        for (const auto& [cmd, opts] : commands()) {
+        for (const auto& [cmd, opts] : command_cases()) {
             CAPTURE(seed);
             CAPTURE(cmd);
             CHECK(first_difference(run(cmd, lng, opts), run(cmd, wide, opts)) == "");
@@ -220,7 +220,7 @@ TEST_CASE("adding a constant to every score leaves every p-value unchanged") {
         const auto obs = make_study(seed);
         const auto a = load(long_csv(obs));
         const auto b = load(long_csv(transformed(obs, [](long long h) { return h + 1025; })));  // + 10.25
-        for (const auto& [cmd, opts] : commands()) {
+        for (const auto& [cmd, opts] : command_cases()) {
             if (cmd == "describe") continue;
             const auto ta = run(cmd, a, opts), tb = run(cmd, b, opts);
             REQUIRE(ta.rows().size() == tb.rows().size());
@@ -248,7 +248,7 @@ TEST_CASE("multiplying by k > 0 keeps tests and standardized effects, scales uns
         const auto obs = make_study(seed);
         const auto a = load(long_csv(obs));
         const auto b = load(long_csv(transformed(obs, [](long long h) { return 3 * h; })));
-        for (const auto& [cmd, opts] : commands()) {
+        for (const auto& [cmd, opts] : command_cases()) {
             if (cmd == "describe") continue;
             const auto ta = run(cmd, a, opts), tb = run(cmd, b, opts);
             REQUIRE(ta.rows().size() == tb.rows().size());

@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "pilotstat/analysis/study_report.hpp"
+#include "pilotstat/study_report/study_report.hpp"
 #include "pilotstat/data/study_builder.hpp"
 #include "pilotstat/explain/row_interval.hpp"
-#include "pilotstat/report/study_report_view.hpp"
+#include "pilotstat/study_report/study_report_view.hpp"
 
 using namespace pilotstat;
 
@@ -121,14 +121,14 @@ void check_row(const explain::Explanation& e, const std::optional<explain::RowIn
 }
 
 void check_report(const data::Study& st, const analysis::OptionMap& opts) {
-    const auto r = analysis::build_report(st, analysis::report_options(st, opts));
+    const auto r = study_report::build_report(st, study_report::report_options(st, opts));
     for (std::size_t i = 0; i < r.changes.size(); ++i) check_row(r.change_expl.explanations[i], explain::row_interval(r.changes[i]));
     for (std::size_t i = 0; i < r.comparisons.size(); ++i)
         check_row(r.compare_expl.explanations[i], explain::row_interval(r.comparisons[i]));
     for (std::size_t i = 0; i < r.ancova.size(); ++i) check_row(r.ancova_expl.explanations[i], explain::row_interval(r.ancova[i]));
     for (const std::string format : {"text", "markdown", "json", "html"}) {
         std::ostringstream out;
-        report::render_report(r, st, format, report::RenderOptions{}, out);
+        study_report::render_report(r, st, format, report::RenderOptions{}, out);
         CAPTURE(format);
         CHECK(banned_in(out.str()) == "");
     }
@@ -174,14 +174,14 @@ TEST_CASE("wording: example, significant and single-arm reports read correctly")
     check_report(ex, {{"family", "all"}, {"alternative", "less"}});
     const auto sig = significant_study();
     check_report(sig, {});
-    const auto r = analysis::build_report(sig, analysis::report_options(sig, {}));
+    const auto r = study_report::build_report(sig, study_report::report_options(sig, {}));
     REQUIRE(r.ancova_expl.explanations.size() == 1);
     CHECK(r.ancova_expl.explanations[0].significant);  // the study really has a significant primary row
     CHECK(r.summary.find("1 is statistically significant") != std::string::npos);
     check_report(single_arm(), {});
     const auto three = three_arms();
     check_report(three, {});
-    const auto t = analysis::build_report(three, analysis::report_options(three, {}));
+    const auto t = study_report::build_report(three, study_report::report_options(three, {}));
     CHECK(t.ancova_expl.explanations.size() == 3);  // A-B, A-C, B-C
     CHECK(t.summary.find("across the measures and the pairs together") != std::string::npos);
     CHECK(t.summary.find("Omnibus exact permutation F") != std::string::npos);

@@ -7,7 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "pilotstat/analysis/table_command.hpp"
+#include "pilotstat/commands/table_command.hpp"
 #include "pilotstat/check/summary_rows.hpp"
 #include "pilotstat/io/csv_reader.hpp"
 
@@ -120,7 +120,7 @@ Expectation RowParser::parse() const {
 }  // namespace
 
 std::vector<std::string> check_commands() {
-    auto all = analysis::table_commands();
+    auto all = commands::table_commands();
     for (const auto* c : {"grim", "grimmer", "pct_change", "pvalue", "means", "same"}) all.emplace_back(c);
     return all;
 }

@@ -35,7 +35,7 @@ std::vector<Expectation> read_expectations(const std::string& path);
 std::vector<Expectation> parse_expectations(const std::string& source_name, std::string_view text);
 
 // Every command a select may start with: the table commands of
-// analysis::table_commands() and the summary rows (grim, grimmer, pct_change, pvalue).
+// commands::table_commands() and the summary rows (grim, grimmer, pct_change, pvalue).
 std::vector<std::string> check_commands();
 
 }  // namespace pilotstat::check

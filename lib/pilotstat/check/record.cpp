@@ -4,7 +4,7 @@
 #include <set>
 #include <stdexcept>
 
-#include "pilotstat/analysis/table_command.hpp"
+#include "pilotstat/commands/table_command.hpp"
 #include "pilotstat/check/runner.hpp"
 #include "pilotstat/check/selection.hpp"
 #include "pilotstat/check/table_selection.hpp"
@@ -104,7 +104,7 @@ std::string record_expectations(const data::Study& study, const std::vector<std:
         } catch (const std::invalid_argument& x) {
             throw UsageError("--select \"" + pattern + "\": " + x.what());
         }
-        const auto& commands = analysis::table_commands();
+        const auto& commands = commands::table_commands();
         if (std::find(commands.begin(), commands.end(), s.command) == commands.end())
             throw UsageError("--select \"" + pattern + "\": cannot record \"" + s.command + "\" (it needs a table command)");
         const auto q = table_query(s);

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "pilotstat/analysis/table_command.hpp"
+#include "pilotstat/commands/table_command.hpp"
 #include "pilotstat/check/expectations.hpp"
 #include "pilotstat/check/outcome.hpp"
 #include "pilotstat/data/study.hpp"

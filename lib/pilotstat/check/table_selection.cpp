@@ -36,7 +36,7 @@ std::string cell_text(const report::Cell& cell) { return report::machine_cell(ce
 TableQuery table_query(const Selection& select) {
     TableQuery q;
     q.command = select.command;
-    const auto& options = analysis::table_command_options(select.command);
+    const auto& options = commands::table_command_options(select.command);
     for (const auto& [key, value] : select.keys) {
         if (key == "column") {
             q.column = value;

@@ -1,6 +1,6 @@
 // Picking rows of a subcommand's ResultTable with a selection
 // (docs/check.md, "Selecting a number"): keys that are options of the
-// command go to analysis::run_table_command; keys that are columns filter
+// command go to commands::run_table_command; keys that are columns filter
 // rows by the cell's text as csv prints it; a key that is both does both
 // (from=T0 computes from T0 and keeps the rows with from = T0).
 #pragma once
@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "pilotstat/analysis/table_command.hpp"
+#include "pilotstat/commands/table_command.hpp"
 #include "pilotstat/check/selection.hpp"
 #include "pilotstat/report/result_table.hpp"
 

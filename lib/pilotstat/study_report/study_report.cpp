@@ -1,4 +1,4 @@
-#include "pilotstat/analysis/study_report.hpp"
+#include "pilotstat/study_report/study_report.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -10,7 +10,11 @@
 #include "pilotstat/explain/individual_reason.hpp"
 #include "pilotstat/multiplicity/westfall_young.hpp"
 
-namespace pilotstat::analysis {
+namespace pilotstat::study_report {
+
+// The report is built from the analyses and rendered with the generic renderers.
+using namespace pilotstat::analysis;
+using namespace pilotstat::report;
 
 const std::vector<std::string>& report_option_keys() {
     static const std::vector<std::string> keys = [] {
@@ -244,4 +248,4 @@ StudyReport build_report(const data::Study& st, const ReportOptions& o, const da
     return r;
 }
 
-}  // namespace pilotstat::analysis
+}  // namespace pilotstat::study_report

@@ -1,13 +1,17 @@
 // The report's plan section: what `pilotstat plan FILE` prints with its
 // defaults, laid out as each report format lays out its other sections.
-#include "pilotstat/report/render_report_plan.hpp"
+#include "pilotstat/study_report/render_report_plan.hpp"
 
 #include <sstream>
 
 #include "pilotstat/io/markup_escape.hpp"
 #include "pilotstat/report/render_formats.hpp"
 
-namespace pilotstat::report {
+namespace pilotstat::study_report {
+
+// The report is built from the analyses and rendered with the generic renderers.
+using namespace pilotstat::analysis;
+using namespace pilotstat::report;
 
 namespace {
 
@@ -94,4 +98,4 @@ void render_plan_section_html(const ReportView& v, const RenderOptions& o, std::
     out << "</tbody></table></div>\n";
 }
 
-}  // namespace pilotstat::report
+}  // namespace pilotstat::study_report

@@ -1,4 +1,4 @@
-#include "pilotstat/analysis/table_command.hpp"
+#include "pilotstat/commands/table_command.hpp"
 
 #include <algorithm>
 
@@ -7,11 +7,16 @@
 #include "pilotstat/analysis/describe.hpp"
 #include "pilotstat/analysis/individual.hpp"
 #include "pilotstat/analysis/option_ranges.hpp"
-#include "pilotstat/analysis/study_report.hpp"
+#include "pilotstat/study_report/study_report.hpp"
 #include "pilotstat/analysis/option_values.hpp"
 #include "pilotstat/error.hpp"
 
-namespace pilotstat::analysis {
+namespace pilotstat::commands {
+
+// The report is built from the analyses and rendered with the generic renderers.
+using namespace pilotstat::analysis;
+using namespace pilotstat::report;
+using namespace pilotstat::study_report;
 
 const std::vector<std::string>& table_commands() {
     static const std::vector<std::string> commands{"describe", "change", "compare", "responders", "individual", "report"};
@@ -74,4 +79,4 @@ report::ResultTable run_table_command(const std::string& command, const data::St
     throw UsageError("unknown command \"" + command + "\"");
 }
 
-}  // namespace pilotstat::analysis
+}  // namespace pilotstat::commands

@@ -10,24 +10,24 @@
 #include <string_view>
 #include <vector>
 
-#include "pilotstat/analysis/study_report.hpp"
+#include "pilotstat/study_report/study_report.hpp"
 #include "pilotstat/report/provenance.hpp"
 #include "pilotstat/report/renderer.hpp"
-#include "pilotstat/report/report_figures.hpp"
+#include "pilotstat/study_report/report_figures.hpp"
 
-namespace pilotstat::report {
+namespace pilotstat::study_report {
 
 struct ExplainedTable {
-    ResultTable table;                                  // one row per effect
+    report::ResultTable table;                                  // one row per effect
     std::vector<const explain::Explanation*> explanations;  // same order
 };
 
 struct MeasureView {
     std::string measure, label;
-    ResultTable describe;            // compact descriptives
+    report::ResultTable describe;            // compact descriptives
     ExplainedTable change, compare;  // compare holds the change and ancova comparisons
-    ResultTable individual_counts;   // per arm: reliable and clinical categories, exact test
-    ResultTable individual_people;   // one row per person (html)
+    report::ResultTable individual_counts;   // per arm: reliable and clinical categories, exact test
+    report::ResultTable individual_people;   // one row per person (html)
     // Full rows (all columns) for json: indices into the analysis tables.
     std::vector<std::size_t> describe_rows, change_rows, compare_rows, ancova_rows;
 };
@@ -35,8 +35,8 @@ struct MeasureView {
 struct ReportView {
     std::string source, summary, settings_line;
     std::vector<MeasureView> measures;
-    ResultTable describe_full, change_full, compare_full, ancova_full;  // all columns, all rows
-    ResultTable individual_full, individual_summary_full;
+    report::ResultTable describe_full, change_full, compare_full, ancova_full;  // all columns, all rows
+    report::ResultTable individual_full, individual_summary_full;
     std::vector<std::vector<std::size_t>> individual_rows, individual_summary_rows;  // per measure
     const data::Study* study = nullptr;             // for the plan section's names
     const analysis::PlanDocument* plan = nullptr;   // nullptr: plan_note says why
@@ -46,28 +46,28 @@ struct ReportView {
 // "[primary] " or "[secondary] " before the row's headline.
 inline std::string labelled_headline(const explain::Explanation& e) { return "[" + e.role + "] " + e.headline; }
 
-ReportView make_view(const analysis::StudyReport& report, const data::Study& study);
+ReportView make_view(const study_report::StudyReport& report, const data::Study& study);
 
 // What the html and markdown reports show beyond the analysis itself.
 struct ReportContext {
     // Norms for the pictures (severity bands, MCID); the built-in ones when null.
     const data::NormsRegistry* norms = nullptr;
     // html: shown as the provenance block when version is set.
-    std::optional<Provenance> provenance;
+    std::optional<report::Provenance> provenance;
     // markdown: the figures written beside the report, referenced by file name
     // (null: a markdown report without pictures, as on standard output).
     const std::vector<Figure>* figures = nullptr;
 };
 
 // "text", "markdown", "json", "html"; throws UsageError for anything else.
-void render_report(const analysis::StudyReport& report, const data::Study& study, std::string_view format,
-                   const RenderOptions& options, std::ostream& out, const ReportContext& context = {});
+void render_report(const study_report::StudyReport& report, const data::Study& study, std::string_view format,
+                   const report::RenderOptions& options, std::ostream& out, const ReportContext& context = {});
 
-void render_report_text(const ReportView& view, const RenderOptions& options, std::ostream& out);
-void render_report_markdown(const ReportView& view, const RenderOptions& options, std::ostream& out,
+void render_report_text(const ReportView& view, const report::RenderOptions& options, std::ostream& out);
+void render_report_markdown(const ReportView& view, const report::RenderOptions& options, std::ostream& out,
                             const std::vector<Figure>* figures = nullptr);
-void render_report_json(const analysis::StudyReport& report, const ReportView& view, std::ostream& out);
-void render_report_html(const analysis::StudyReport& report, const data::Study& study, const ReportView& view,
-                        const RenderOptions& options, std::ostream& out, const ReportContext& context = {});
+void render_report_json(const study_report::StudyReport& report, const ReportView& view, std::ostream& out);
+void render_report_html(const study_report::StudyReport& report, const data::Study& study, const ReportView& view,
+                        const report::RenderOptions& options, std::ostream& out, const ReportContext& context = {});
 
-}  // namespace pilotstat::report
+}  // namespace pilotstat::study_report

@@ -1,10 +1,14 @@
 // The plan section of `report`: `plan` with its defaults (endpoint change
 // from the report's --from to its last --to, the instruments' MCIDs), so the
 // report carries the planning figures a pilot exists for.
-#include "pilotstat/analysis/study_report.hpp"
+#include "pilotstat/study_report/study_report.hpp"
 #include "pilotstat/error.hpp"
 
-namespace pilotstat::analysis {
+namespace pilotstat::study_report {
+
+// The report is built from the analyses and rendered with the generic renderers.
+using namespace pilotstat::analysis;
+using namespace pilotstat::report;
 
 void add_plan_section(const data::Study& st, const data::NormsRegistry& norms, StudyReport& r) {
     PlanOptions o;
@@ -20,4 +24,4 @@ void add_plan_section(const data::Study& st, const data::NormsRegistry& norms, S
     }
 }
 
-}  // namespace pilotstat::analysis
+}  // namespace pilotstat::study_report

@@ -18,7 +18,7 @@
 #include "pilotstat/explain/explain.hpp"
 #include "pilotstat/multiplicity/p_adjust.hpp"
 
-namespace pilotstat::analysis {
+namespace pilotstat::study_report {
 
 struct ReportOptions {
     explain::Settings settings;
@@ -28,13 +28,13 @@ struct ReportOptions {
     // 2001): "ancova" (default) or "change". Only it is in the primary
     // adjusted family; the other is reported as secondary.
     std::string primary = "ancova";
-    ChangeOptions change;             // from the baseline to --to (default: the last time)
-    CompareOptions compare;           // on change, baseline to last
+    analysis::ChangeOptions change;             // from the baseline to --to (default: the last time)
+    analysis::CompareOptions compare;           // on change, baseline to last
     bool ancova = true;
 };
 
 // Keys: alpha, power, adjust, family, primary, to, plus the change/compare keys.
-ReportOptions report_options(const data::Study& study, const OptionMap& options);
+ReportOptions report_options(const data::Study& study, const analysis::OptionMap& options);
 const std::vector<std::string>& report_option_keys();
 
 struct ReportSection {
@@ -43,18 +43,18 @@ struct ReportSection {
 
 struct StudyReport {
     ReportOptions options;
-    std::vector<DescribeRow> describe;
-    std::vector<ChangeRow> changes;
-    std::vector<CompareRow> comparisons;  // on change
-    std::vector<CompareRow> ancova;       // on ancova (when the study has a baseline and a later time)
-    IndividualResult individual;          // per person, --from to the between-arm --to
+    std::vector<analysis::DescribeRow> describe;
+    std::vector<analysis::ChangeRow> changes;
+    std::vector<analysis::CompareRow> comparisons;  // on change
+    std::vector<analysis::CompareRow> ancova;       // on ancova (when the study has a baseline and a later time)
+    analysis::IndividualResult individual;          // per person, --from to the between-arm --to
     ReportSection change_expl, compare_expl, ancova_expl;
     // The primary between-arm section (ancova or compare), per options.primary.
-    const std::vector<CompareRow>& primary_rows() const { return options.primary == "change" ? comparisons : ancova; }
+    const std::vector<analysis::CompareRow>& primary_rows() const { return options.primary == "change" ? comparisons : ancova; }
     const ReportSection& primary_expl() const { return options.primary == "change" ? compare_expl : ancova_expl; }
     std::string adjust_label;             // "Holm over the 5 measures"
     std::string summary;                  // the first paragraph
-    std::optional<PlanDocument> plan;     // `plan` with its defaults (study_report_plan.cpp)
+    std::optional<analysis::PlanDocument> plan;     // `plan` with its defaults (study_report_plan.cpp)
     std::string plan_note;                // why there is no plan, when there is none
 };
 
@@ -72,4 +72,4 @@ std::string report_summary(const data::Study& study, const StudyReport& report);
 StudyReport build_report(const data::Study& study, const ReportOptions& options,
                          const data::NormsRegistry& norms = data::NormsRegistry::builtin());
 
-}  // namespace pilotstat::analysis
+}  // namespace pilotstat::study_report

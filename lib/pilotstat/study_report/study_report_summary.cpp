@@ -4,9 +4,13 @@
 // 2016, principles 2, 3 and 5), and counts the reasons among those rows.
 #include <map>
 
-#include "pilotstat/analysis/study_report.hpp"
+#include "pilotstat/study_report/study_report.hpp"
 
-namespace pilotstat::analysis {
+namespace pilotstat::study_report {
+
+// The report is built from the analyses and rendered with the generic renderers.
+using namespace pilotstat::analysis;
+using namespace pilotstat::report;
 
 namespace {
 
@@ -110,4 +114,4 @@ std::string report_summary(const data::Study& st, const StudyReport& r) {
     return s;
 }
 
-}  // namespace pilotstat::analysis
+}  // namespace pilotstat::study_report

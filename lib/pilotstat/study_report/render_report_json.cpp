@@ -2,10 +2,14 @@
 // every table row with all its columns, plus verdict, adjusted p and reasons
 // (codes, numbers, sentences) for each effect.
 #include "pilotstat/report/render_formats.hpp"
-#include "pilotstat/report/render_report_plan.hpp"
-#include "pilotstat/report/study_report_view.hpp"
+#include "pilotstat/study_report/render_report_plan.hpp"
+#include "pilotstat/study_report/study_report_view.hpp"
 
-namespace pilotstat::report {
+namespace pilotstat::study_report {
+
+// The report is built from the analyses and rendered with the generic renderers.
+using namespace pilotstat::analysis;
+using namespace pilotstat::report;
 
 namespace {
 
@@ -89,7 +93,7 @@ void rows_json(std::ostream& out, const ResultTable& t, const std::vector<std::s
 
 }  // namespace
 
-void render_report_json(const analysis::StudyReport& r, const ReportView& v, std::ostream& out) {
+void render_report_json(const study_report::StudyReport& r, const ReportView& v, std::ostream& out) {
     const auto& s = r.options.settings;
     out << "{\n  \"source\": " << json_string(v.source) << ",\n  \"settings\": {\"alpha\": ";
     number_json(out, s.alpha);
@@ -128,4 +132,4 @@ void render_report_json(const analysis::StudyReport& r, const ReportView& v, std
     out << "\n}\n";
 }
 
-}  // namespace pilotstat::report
+}  // namespace pilotstat::study_report

@@ -1,10 +1,14 @@
-#include "pilotstat/report/report_figures.hpp"
+#include "pilotstat/study_report/report_figures.hpp"
 
 #include <cctype>
 
 #include "pilotstat/plot/plots.hpp"
 
-namespace pilotstat::report {
+namespace pilotstat::study_report {
+
+// The report is built from the analyses and rendered with the generic renderers.
+using namespace pilotstat::analysis;
+using namespace pilotstat::report;
 
 namespace {
 // Measure names come from the data file: keep [A-Za-z0-9_-] so the file name
@@ -21,7 +25,7 @@ const data::InstrumentNorms* norms_of(const data::Study& st, std::size_t m, cons
 }
 }  // namespace
 
-std::vector<Figure> report_figures(const analysis::StudyReport& r, const data::Study& st,
+std::vector<Figure> report_figures(const study_report::StudyReport& r, const data::Study& st,
                                    const data::NormsRegistry& norms, bool page) {
     std::vector<Figure> out;
     const auto& co = r.options.compare;
@@ -68,4 +72,4 @@ std::vector<Figure> report_figures(const analysis::StudyReport& r, const data::S
     return out;
 }
 
-}  // namespace pilotstat::report
+}  // namespace pilotstat::study_report

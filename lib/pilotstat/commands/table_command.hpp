@@ -13,7 +13,7 @@
 #include "pilotstat/data/study.hpp"
 #include "pilotstat/report/result_table.hpp"
 
-namespace pilotstat::analysis {
+namespace pilotstat::commands {
 
 // Commands that produce one ResultTable ("describe", "change", "compare", ...).
 const std::vector<std::string>& table_commands();
@@ -23,6 +23,6 @@ const std::vector<std::string>& table_command_options(const std::string& command
 
 // Throws UsageError for an unknown command or option key or a bad value.
 report::ResultTable run_table_command(const std::string& command, const data::Study& study,
-                                      const OptionMap& options);
+                                      const analysis::OptionMap& options);
 
-}  // namespace pilotstat::analysis
+}  // namespace pilotstat::commands

@@ -3,10 +3,14 @@
 #include <sstream>
 
 #include "pilotstat/report/render_formats.hpp"
-#include "pilotstat/report/render_report_plan.hpp"
-#include "pilotstat/report/study_report_view.hpp"
+#include "pilotstat/study_report/render_report_plan.hpp"
+#include "pilotstat/study_report/study_report_view.hpp"
 
-namespace pilotstat::report {
+namespace pilotstat::study_report {
+
+// The report is built from the analyses and rendered with the generic renderers.
+using namespace pilotstat::analysis;
+using namespace pilotstat::report;
 
 namespace {
 
@@ -124,4 +128,4 @@ void render_report_markdown(const ReportView& v, const RenderOptions& o, std::os
     render_plan_section_text(v, o, true, out);
 }
 
-}  // namespace pilotstat::report
+}  // namespace pilotstat::study_report

@@ -1,8 +1,12 @@
 // The report as one table for `check`: one row per effect with its p-values,
 // verdict and reason codes, so expectations can pin verdicts and reasons.
-#include "pilotstat/analysis/study_report.hpp"
+#include "pilotstat/study_report/study_report.hpp"
 
-namespace pilotstat::analysis {
+namespace pilotstat::study_report {
+
+// The report is built from the analyses and rendered with the generic renderers.
+using namespace pilotstat::analysis;
+using namespace pilotstat::report;
 
 report::ResultTable verdict_table(const data::Study& st, const StudyReport& r) {
     using report::ColumnKind;
@@ -45,4 +49,4 @@ report::ResultTable verdict_table(const data::Study& st, const StudyReport& r) {
     return t;
 }
 
-}  // namespace pilotstat::analysis
+}  // namespace pilotstat::study_report

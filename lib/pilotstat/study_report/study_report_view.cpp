@@ -1,9 +1,13 @@
-#include "pilotstat/report/study_report_view.hpp"
+#include "pilotstat/study_report/study_report_view.hpp"
 
 #include "pilotstat/error.hpp"
 #include "pilotstat/inference/p_floor.hpp"
 
-namespace pilotstat::report {
+namespace pilotstat::study_report {
+
+// The report is built from the analyses and rendered with the generic renderers.
+using namespace pilotstat::analysis;
+using namespace pilotstat::report;
 
 namespace {
 
@@ -149,7 +153,7 @@ ResultTable individual_people(const std::vector<analysis::IndividualRow>& rows, 
 
 }  // namespace
 
-ReportView make_view(const analysis::StudyReport& r, const data::Study& st) {
+ReportView make_view(const study_report::StudyReport& r, const data::Study& st) {
     ReportView v;
     v.source = st.source;
     v.study = &st;
@@ -218,7 +222,7 @@ ReportView make_view(const analysis::StudyReport& r, const data::Study& st) {
     return v;
 }
 
-void render_report(const analysis::StudyReport& r, const data::Study& st, std::string_view format,
+void render_report(const study_report::StudyReport& r, const data::Study& st, std::string_view format,
                    const RenderOptions& options, std::ostream& out, const ReportContext& context) {
     const auto view = make_view(r, st);
     if (format == "text") render_report_text(view, options, out);
@@ -228,4 +232,4 @@ void render_report(const analysis::StudyReport& r, const data::Study& st, std::s
     else throw UsageError("unknown format \"" + std::string(format) + "\" (valid: text, markdown, json, html)");
 }
 
-}  // namespace pilotstat::report
+}  // namespace pilotstat::study_report

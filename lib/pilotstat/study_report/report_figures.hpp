@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "pilotstat/analysis/study_report.hpp"
+#include "pilotstat/study_report/study_report.hpp"
 #include "pilotstat/data/instrument_norms.hpp"
 #include "pilotstat/data/study.hpp"
 
-namespace pilotstat::report {
+namespace pilotstat::study_report {
 
 inline constexpr std::size_t kAllMeasures = static_cast<std::size_t>(-1);
 
@@ -27,7 +27,7 @@ struct Figure {
 // reliable-change plot; then one forest plot of every measure (with two or
 // more arms). page: element ids get a per-figure prefix so that several SVGs
 // can share one html page.
-std::vector<Figure> report_figures(const analysis::StudyReport& report, const data::Study& study,
+std::vector<Figure> report_figures(const study_report::StudyReport& report, const data::Study& study,
                                    const data::NormsRegistry& norms, bool page);
 
-}  // namespace pilotstat::report
+}  // namespace pilotstat::study_report

@@ -7,10 +7,14 @@
 #include "pilotstat/io/markup_escape.hpp"
 #include "pilotstat/report/column_glossary.hpp"
 #include "pilotstat/report/render_formats.hpp"
-#include "pilotstat/report/render_report_plan.hpp"
-#include "pilotstat/report/study_report_view.hpp"
+#include "pilotstat/study_report/render_report_plan.hpp"
+#include "pilotstat/study_report/study_report_view.hpp"
 
-namespace pilotstat::report {
+namespace pilotstat::study_report {
+
+// The report is built from the analyses and rendered with the generic renderers.
+using namespace pilotstat::analysis;
+using namespace pilotstat::report;
 
 namespace {
 
@@ -123,7 +127,7 @@ constexpr const char* kStyle =
 
 }  // namespace
 
-void render_report_html(const analysis::StudyReport& r, const data::Study& st, const ReportView& v,
+void render_report_html(const study_report::StudyReport& r, const data::Study& st, const ReportView& v,
                         const RenderOptions& o, std::ostream& out, const ReportContext& ctx) {
     const auto figs = report_figures(r, st, ctx.norms ? *ctx.norms : data::NormsRegistry::builtin(), true);
     std::vector<std::string> used;
@@ -170,4 +174,4 @@ void render_report_html(const analysis::StudyReport& r, const data::Study& st, c
            "sources).</p>\n</body></html>\n";
 }
 
-}  // namespace pilotstat::report
+}  // namespace pilotstat::study_report
