@@ -2,21 +2,25 @@
 
 namespace pilotstat::explain {
 
-std::optional<RowInterval> row_interval(const analysis::ChangeRow& r) {
-    if (!r.boot.interval) return std::nullopt;
-    return RowInterval{r.boot.interval->low, r.boot.interval->high, r.boot.interval->conf,
-                       "bootstrap, " + r.boot.method_label, false};
+namespace {
+
+// "t interval", "Welch t interval", "t interval, ANCOVA": the row's ci_method in prose.
+std::string headline_method_prose(const std::string& method) {
+    if (method == "t") return "t interval";
+    if (method == "welch") return "Welch t interval";
+    if (method == "ancova t") return "t interval, ANCOVA";
+    return method;
 }
 
-std::optional<RowInterval> row_interval(const analysis::CompareRow& r) {
-    if (r.ancova) {
-        if (!r.ancova->fit) return std::nullopt;
-        const auto& ci = r.ancova->fit->ci;
-        return RowInterval{ci.low, ci.high, ci.conf, "t interval, ANCOVA", false};
-    }
-    if (!r.boot || !r.boot->interval) return std::nullopt;
-    return RowInterval{r.boot->interval->low, r.boot->interval->high, r.boot->interval->conf,
-                       "bootstrap, " + r.boot->method_label, false};
+std::optional<RowInterval> headline(const std::optional<core::Interval>& ci) {
+    if (!ci) return std::nullopt;
+    return RowInterval{ci->low, ci->high, ci->conf, headline_method_prose(ci->method), false};
 }
+
+}  // namespace
+
+std::optional<RowInterval> row_interval(const analysis::ChangeRow& r) { return headline(r.ci); }
+
+std::optional<RowInterval> row_interval(const analysis::CompareRow& r) { return headline(r.ci); }
 
 }  // namespace pilotstat::explain

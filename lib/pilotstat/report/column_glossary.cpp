@@ -22,8 +22,9 @@ constexpr std::array<ColumnDefinition, 33> kColumns{{
     {"from", "From", "Earlier visit of the change."},
     {"to", "To", "Later visit of the change."},
     {"mean_change", "Mean change", "Mean of each participant's later minus earlier score (negative: the score fell)."},
-    {"ci_low", "CI low", "Lower limit of the interval of the row's estimate: the bootstrap interval of the mean change "
-                         "or mean difference; for ANCOVA rows the model's t interval."},
+    {"ci_low", "CI low", "Lower limit of the row's headline interval, chosen by measured coverage: the t interval of "
+                         "the mean change, Welch's t interval of the mean difference, the model's t interval for "
+                         "ANCOVA rows."},
     {"ci_high", "CI high", "Upper limit of the same interval."},
     {"pct_change", "% change of means", "(Later mean \u2212 earlier mean) / earlier mean \u00d7 100."},
     {"improved", "Improved", "Participants whose score moved in the better direction of the instrument."},

@@ -60,9 +60,9 @@ void add_change_row(ExplainedTable& t, const data::Study& st, const analysis::Ch
     t.table.set("to", st.times[c.to]);
     t.table.set("n", c.pairs.differences.size());
     t.table.set("mean_change", c.mean_change);
-    if (c.boot.interval) {
-        t.table.set("ci_low", c.boot.interval->low);
-        t.table.set("ci_high", c.boot.interval->high);
+    if (c.ci) {  // the headline interval, as the sentences quote it
+        t.table.set("ci_low", c.ci->low);
+        t.table.set("ci_high", c.ci->high);
     }
     t.table.set("pct_change", c.pct_change_of_means);
     t.table.set("improved", c.improved);
@@ -90,9 +90,9 @@ void add_compare_row(ExplainedTable& t, const data::Study& st, const analysis::C
         t.table.set("ci_high", c.ancova->fit->ci.high);
     } else if (!ancova) {
         t.table.set("difference", c.mean_diff);
-        if (c.boot && c.boot->interval) {
-            t.table.set("ci_low", c.boot->interval->low);
-            t.table.set("ci_high", c.boot->interval->high);
+        if (c.ci) {  // the headline interval, as the sentences quote it
+            t.table.set("ci_low", c.ci->low);
+            t.table.set("ci_high", c.ci->high);
         }
     }
     if (test) {
