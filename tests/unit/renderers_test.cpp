@@ -2,9 +2,11 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <sstream>
 
 #include "pilotstat/error.hpp"
+#include "pilotstat/report/json_values.hpp"
 #include "pilotstat/report/number_format.hpp"
 #include "pilotstat/report/renderer.hpp"
 
@@ -47,13 +49,13 @@ TEST_CASE("json: numbers as numbers, null for missing, escaped strings") {
 
 TEST_CASE("text: aligned, NA for missing, rounded p") {
     CHECK(render("text") == "name   n  x        p\n"
-                            "a,\"b\"  5  -21.875  <0.0001\n"
-                            "c      1       NA       NA\n");
+                            "a,\"b\"  5  -21.875  < 0.0001\n"
+                            "c      1       NA        NA\n");
 }
 
 TEST_CASE("markdown") {
     CHECK(render("markdown") == "| name | n | x | p |\n| --- | ---: | ---: | ---: |\n"
-                                "| a,\"b\" | 5 | -21.875 | <0.0001 |\n| c | 1 | NA | NA |\n");
+                                "| a,\"b\" | 5 | -21.875 | < 0.0001 |\n| c | 1 | NA | NA |\n");
 }
 
 TEST_CASE("unknown format is a usage error listing the valid ones") {
@@ -67,11 +69,28 @@ TEST_CASE("number formats") {
     CHECK(rounded(-0.00001, 4) == "0");
     CHECK(rounded(2.50, 4) == "2.5");
     CHECK(rounded_p(0.0625, 4) == "0.0625");
-    CHECK(rounded_p(0.00001, 4) == "<0.0001");
+    CHECK(rounded_p(0.00001, 4) == "< 0.0001");  // the same spelling in tables and sentences
+    CHECK(rounded_p(0.0001, 4) == "0.0001");
+    CHECK(rounded_p(0.00079365, 4) == "0.00079");   // two significant digits just above the floor
+    CHECK(rounded_p(0.0079365, 4) == "0.0079");
+    CHECK(rounded_p(0.00079365, 2) == "< 0.01");
 }
 
 TEST_CASE("set() on an unknown column throws") {
     ResultTable t({{"a", ColumnKind::real}});
     t.add_row();
     CHECK_THROWS_AS(t.set("b", 1.0), pilotstat::ComputeError);
+}
+
+TEST_CASE("json values: one spelling, null for missing and non-finite numbers") {
+    using pilotstat::report::json_cell;
+    using pilotstat::report::json_number;
+    CHECK(json_number(0.1) == "0.1");
+    CHECK(json_number(std::numeric_limits<double>::quiet_NaN()) == "null");
+    CHECK(json_number(std::numeric_limits<double>::infinity()) == "null");
+    CHECK(json_number(-std::numeric_limits<double>::infinity()) == "null");
+    CHECK(json_number(std::optional<double>{}) == "null");
+    CHECK(json_cell(pilotstat::report::Cell{}) == "null");
+    CHECK(json_cell(pilotstat::report::Cell{std::string("a\n\"")}) == "\"a\\n\\\"\"");
+    CHECK(json_cell(pilotstat::report::Cell{std::int64_t{3}}) == "3");
 }

@@ -2,14 +2,11 @@
 #include <optional>
 
 #include "pilotstat/check/render.hpp"
-#include "pilotstat/report/number_format.hpp"
-#include "pilotstat/report/render_formats.hpp"
+#include "pilotstat/report/json_values.hpp"
 
 namespace pilotstat::check {
 
 namespace {
-
-std::string json_number(const std::optional<double>& v) { return v ? report::shortest(*v) : "null"; }
 
 void yaml_field(std::ostream& out, const char* key, const std::string& value) {
     out << "    " << key << ": " << report::json_string(value) << '\n';  // a JSON string is a YAML scalar
@@ -30,7 +27,7 @@ void render_tap(const CheckRun& run, std::ostream& out) {
         out << "    severity: fail\n";
         yaml_field(out, "select", e.select_text);
         yaml_field(out, "expected", e.expected.text);
-        out << "    computed: " << json_number(o.computed) << '\n';
+        out << "    computed: " << report::json_number(o.computed) << '\n';
         yaml_field(out, "tolerance", e.tolerance.text);
         yaml_field(out, "at", e.where.str());
         out << "  ...\n";
@@ -48,10 +45,10 @@ void render_json(const CheckRun& run, std::ostream& out) {
         out << (first ? "\n" : ",\n") << "  {\"id\": " << json_string(e.id) << ", \"file\": " << json_string(e.where.file)
             << ", \"line\": " << e.where.line << ", \"select\": " << json_string(e.select_text)
             << ", \"expected\": " << json_string(e.expected.text)
-            << ", \"expected_value\": " << report::shortest(e.expected.value)
-            << ", \"computed\": " << json_number(o.computed) << ", \"computed_low\": " << json_number(o.computed_low)
-            << ", \"computed_high\": " << json_number(o.computed_high)
-            << ", \"difference\": " << json_number(o.difference) << ", \"tolerance\": " << json_string(e.tolerance.text)
+            << ", \"expected_value\": " << report::json_number(e.expected.value)
+            << ", \"computed\": " << report::json_number(o.computed) << ", \"computed_low\": " << report::json_number(o.computed_low)
+            << ", \"computed_high\": " << report::json_number(o.computed_high)
+            << ", \"difference\": " << report::json_number(o.difference) << ", \"tolerance\": " << json_string(e.tolerance.text)
             << ", \"result\": " << (o.pass ? "\"pass\"" : "\"fail\"") << ", \"message\": " << json_string(o.message)
             << ", \"note\": " << json_string(e.note) << "}";
         first = false;

@@ -12,11 +12,7 @@ bool Explanation::has(const std::string& code) const {
     return false;
 }
 
-std::string fmt_p(double p) {
-    if (p < 0.0001) return "< 0.0001";
-    if (p >= 0.001) return report::rounded(p, 4);
-    return report::rounded(p, 5);
-}
+std::string fmt_p(double p) { return report::rounded_p(p, 4); }
 
 std::string fmt_points(double x) { return report::rounded(x, 2); }
 

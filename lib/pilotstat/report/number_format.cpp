@@ -27,11 +27,12 @@ std::string rounded(double value, int digits) {
 std::string rounded_p(double p, int digits) {
     const double floor = std::pow(10.0, -digits);
     if (p < floor) {
-        std::string s = "<";  // built by append: GCC 12 warns falsely (-Wrestrict) on "<" + string
+        std::string s = "< ";  // built by append: GCC 12 warns falsely (-Wrestrict) on "< " + string
         s += rounded(floor, digits);
         return s;
     }
-    return rounded(p, digits);
+    // Two significant digits just above the floor (0.00079, not 0.0008).
+    return rounded(p, p < 10.0 * floor ? digits + 1 : digits);
 }
 
 }  // namespace pilotstat::report

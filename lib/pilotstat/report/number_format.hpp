@@ -14,7 +14,9 @@ std::string shortest(double value);
 // Negative zero after rounding prints as "0".
 std::string rounded(double value, int digits);
 
-// Human p-value: "<0.0001"-style below 10^-digits, else rounded().
+// The one human p-value format, for tables and sentences alike: "< 0.0001"
+// below 10^-digits, one more decimal just above it ("0.00079" at 4 digits),
+// else rounded() to `digits` decimals.
 std::string rounded_p(double p, int digits);
 
 }  // namespace pilotstat::report

@@ -41,7 +41,4 @@ private:
     RenderOptions options_;
 };
 
-// JSON string literal with escapes (shared with other JSON writers).
-std::string json_string(const std::string& s);
-
 }  // namespace pilotstat::report

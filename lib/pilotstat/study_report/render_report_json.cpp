@@ -1,7 +1,7 @@
 // The whole report as JSON with stable keys (docs/formats.md, "report json"):
 // every table row with all its columns, plus verdict, adjusted p and reasons
 // (codes, numbers, sentences) for each effect.
-#include "pilotstat/report/render_formats.hpp"
+#include "pilotstat/report/json_values.hpp"
 #include "pilotstat/study_report/render_report_plan.hpp"
 #include "pilotstat/study_report/study_report_view.hpp"
 
@@ -13,17 +13,6 @@ using namespace pilotstat::report;
 
 namespace {
 
-void cell_json(std::ostream& out, const Cell& c) {
-    if (std::holds_alternative<std::monostate>(c)) out << "null";
-    else if (auto s = std::get_if<std::string>(&c)) out << json_string(*s);
-    else out << machine_cell(c);
-}
-
-void number_json(std::ostream& out, double v) {
-    const std::string s = machine_cell(Cell{v});
-    out << (s.empty() || s == "nan" || s == "inf" || s == "-inf" ? "null" : s);
-}
-
 void reasons_json(std::ostream& out, const std::vector<explain::Reason>& reasons) {
     out << '[';
     for (std::size_t i = 0; i < reasons.size(); ++i) {
@@ -31,7 +20,7 @@ void reasons_json(std::ostream& out, const std::vector<explain::Reason>& reasons
         out << (i ? ", " : "") << "{\"code\": " << json_string(r.code) << ", \"numbers\": {";
         for (std::size_t k = 0; k < r.numbers.size(); ++k) {
             out << (k ? ", " : "") << json_string(r.numbers[k].name) << ": ";
-            number_json(out, r.numbers[k].value);
+            out << json_number(r.numbers[k].value);
         }
         out << "}, \"sentence\": " << json_string(r.sentence) << '}';
     }
@@ -44,18 +33,18 @@ void robustness_json(std::ostream& out, const std::optional<explain::Robustness>
         return;
     }
     out << "{\"left_out\": " << r->left_out << ", \"estimate_min\": ";
-    number_json(out, r->estimate_min);
+    out << json_number(r->estimate_min);
     out << ", \"estimate_max\": ";
-    number_json(out, r->estimate_max);
+    out << json_number(r->estimate_max);
     out << ", \"without_min\": " << json_string(r->without_min) << ", \"without_max\": " << json_string(r->without_max)
         << ", \"sd\": ";
-    if (r->sd) number_json(out, *r->sd);
+    if (r->sd) out << json_number(*r->sd);
     else out << "null";
     out << ", \"verdict_recomputed\": " << (r->verdict_recomputed ? "true" : "false")
         << ", \"adjusted_verdict_changes\": " << (r->verdict_changes ? "true" : "false") << ", \"changer\": ";
     if (r->verdict_changes) {
         out << json_string(r->changer) << ", \"p_adjusted_without\": ";
-        number_json(out, r->p_adjusted_without);
+        out << json_number(r->p_adjusted_without);
     } else {
         out << "null, \"p_adjusted_without\": null";
     }
@@ -65,7 +54,7 @@ void robustness_json(std::ostream& out, const std::optional<explain::Robustness>
 void explanation_json(std::ostream& out, const explain::Explanation& e) {
     out << ", \"role\": " << json_string(e.role) << ", \"verdict\": " << json_string(e.verdict)
         << ", \"test\": " << json_string(e.test) << ", \"p_verdict\": ";
-    number_json(out, e.p);
+    out << json_number(e.p);
     out << ", \"headline\": " << json_string(e.headline) << ", \"reasons\": ";
     reasons_json(out, e.reasons);
     out << ", \"notes\": ";
@@ -83,7 +72,7 @@ void rows_json(std::ostream& out, const ResultTable& t, const std::vector<std::s
         const auto& row = t.rows()[rows[k]];
         for (std::size_t c = 0; c < t.columns().size(); ++c) {
             out << (c ? ", " : "") << json_string(t.columns()[c].name) << ": ";
-            cell_json(out, row[c]);
+            out << json_cell(row[c]);
         }
         if (expl) explanation_json(out, (*expl)[rows[k]]);
         out << '}';
@@ -96,9 +85,9 @@ void rows_json(std::ostream& out, const ResultTable& t, const std::vector<std::s
 void render_report_json(const study_report::StudyReport& r, const ReportView& v, std::ostream& out) {
     const auto& s = r.options.settings;
     out << "{\n  \"source\": " << json_string(v.source) << ",\n  \"settings\": {\"alpha\": ";
-    number_json(out, s.alpha);
+    out << json_number(s.alpha);
     out << ", \"power\": ";
-    number_json(out, s.power);
+    out << json_number(s.power);
     out << ", \"adjust\": " << json_string(r.options.adjust) << ", \"family\": " << json_string(r.options.family)
         << ", \"primary\": " << json_string(r.options.primary) << ", \"adjustment\": " << json_string(r.adjust_label)
         << ", \"seed\": " << r.options.change.exact.seed << ", \"times\": [";

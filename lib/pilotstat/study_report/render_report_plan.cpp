@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "pilotstat/io/markup_escape.hpp"
+#include "pilotstat/report/json_values.hpp"
 #include "pilotstat/report/render_formats.hpp"
 
 namespace pilotstat::study_report {
