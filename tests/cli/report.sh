@@ -71,7 +71,7 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert all(len(m["c
 expect_error "bad adjust" 2 'unknown adjustment "sidak" (valid: holm, hochberg, BH, bonferroni, maxT, none)' \
   "$PS" report "$EX" --adjust sidak
 expect_error "bad family" 2 'unknown --family "arms"' "$PS" report "$EX" --family arms
-expect_error "bad primary" 2 'unknown --primary "both" (valid: ancova, change)' "$PS" report "$EX" --primary both
+expect_error "bad primary" 2 'unknown --primary "both" (valid: ancova, change, raw, slope, auc)' "$PS" report "$EX" --primary both
 run "$PS" report "$EX" --primary change --format json
 python3 - "$T/out" <<'PY2' && ok || bad "--primary change: change comparison primary, ANCOVA secondary"
 import json, sys
@@ -88,7 +88,9 @@ for f in text markdown json; do
 done
 expect_error "bad format" 2 'unknown format "csv" (valid: text, markdown, json, html)' "$PS" report "$EX" --format csv
 printf 'subject,group,time,measure,score\nP1,a,T0,bdi,3\nP2,b,T0,bdi,4\n' >"$T/one.csv"
-expect_error "one time" 3 "report needs at least two times" "$PS" report "$T/one.csv"
+run "$PS" report "$T/one.csv"
+expect_status "one time point: raw scores compared" 0
+expect_contains "one time point named" "the only time point"
 # html: byte for byte with SOURCE_DATE_EPOCH (the provenance shows only its day),
 # provenance of this run, every picture embedded with ids unique in the page,
 # every header linked to its definition, no fixed-width box that clips.

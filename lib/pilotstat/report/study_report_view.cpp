@@ -168,6 +168,8 @@ ReportView make_view(const analysis::StudyReport& r, const data::Study& st) {
         return t + " (" + st.time_order + ")";
     }() + "; alpha " + explain::fmt_p(o.settings.alpha) + "; " + two_sided_setting(o.compare.exact) + "; " +
                       r.adjust_label + ".";
+    v.between_methods = std::string(analysis::to_string(o.compare.on)) + " CI: bootstrap" +
+                        (r.ancova.empty() ? "" : ", ancova CI: t");
     v.describe_full = analysis::describe_table(r.describe);
     v.change_full = analysis::change_table(st, r.changes, o.change);
     v.compare_full = analysis::compare_table(st, r.comparisons, o.compare);
