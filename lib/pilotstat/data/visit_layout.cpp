@@ -1,6 +1,8 @@
 // One row per subject and visit (REDCap exports and visit-per-row files) into the Builder.
 #include "pilotstat/data/study_builder_detail.hpp"
 
+#include <cctype>
+
 namespace pilotstat::data::builder {
 
 namespace {
@@ -16,6 +18,36 @@ std::pair<std::string, std::string> split_event(const std::string& event) {
         event.find_first_not_of("0123456789", at + 5) != std::string::npos)
         return {event, ""};
     return {event.substr(0, at), event.substr(at + 5)};
+}
+
+// The stem of a numbered column ("sleep_1", "sleep2", "q3" -> "sleep", "sleep", "q"), or
+// "" when the name does not end in a number after a letter.
+std::string numbered_stem(const std::string& name) {
+    const auto end = name.find_last_not_of("0123456789");
+    if (end == std::string::npos || end + 1 == name.size()) return "";
+    std::string stem = name.substr(0, end + 1);
+    if (stem.back() == '_') stem.pop_back();
+    return !stem.empty() && std::isalpha(static_cast<unsigned char>(stem.back())) ? stem : "";
+}
+
+// Two or more numbered columns with one stem that are not items of a known
+// instrument ("sleep_1", "sleep_2") are the items of a questionnaire that
+// cannot be scored here: an error rather than one measure per item, unless
+// --measures names the columns to analyse.
+void refuse_unknown_items(const io::CsvReader& r, const std::vector<std::size_t>& columns) {
+    std::map<std::string, std::vector<std::size_t>> sets;
+    for (auto c : columns)
+        if (!parse_item_name(r.header()[c]))
+            if (auto stem = numbered_stem(r.header()[c]); !stem.empty()) sets[stem].push_back(c);
+    for (const auto& [stem, cs] : sets) {
+        if (cs.size() < 2) continue;
+        std::string names;
+        for (std::size_t i = 0; i < cs.size() && i < 3; ++i) names += (i ? ", " : "") + r.header()[cs[i]];
+        throw DataError(SourceLocation{r.source_name(), r.header_line(), cs.front() + 1},
+                        "columns " + names + (cs.size() > 3 ? ", ..." : "") + " look like the items of \"" + stem +
+                            "\", which is not a registered instrument, so they cannot be scored to a total: "
+                            "export the total, or analyse chosen columns one by one with --measures");
+    }
 }
 
 }  // namespace
@@ -49,6 +81,7 @@ Study build_visits(io::CsvReader& r, const StudyOptions& opt) {
         }
         score_columns.push_back(c);
     }
+    if (opt.measures.empty()) refuse_unknown_items(r, score_columns);
     if (score_columns.empty())
         throw DataError(SourceLocation{r.source_name(), r.header_line(), 0},
                         "no score columns besides " + opt.subject_col + " and " + opt.time_col + " (columns: " + join(h) + ")");

@@ -157,7 +157,7 @@ ReportView make_view(const analysis::StudyReport& r, const data::Study& st) {
     v.plan_note = r.plan_note;
     v.summary = r.summary;
     const auto& o = r.options;
-    v.settings_line = std::to_string(st.measures.size()) + " measures; groups " + [&] {
+    v.settings_line = explain::plural(st.measures.size(), "measure") + "; groups " + [&] {
         std::string g;
         for (std::size_t i = 0; i < st.groups.size(); ++i)
             g += (i ? ", " : "") + st.groups[i] + " (n = " + std::to_string(st.subjects_in(i).size()) + ")";
