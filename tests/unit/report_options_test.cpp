@@ -105,6 +105,12 @@ TEST_CASE("report --on: the comparison's basis, primary unless --primary ancova"
     CHECK(tv.compare.time_values == std::vector<double>{0, 1, 3, 6});
     CHECK(analysis::report_options(st, {{"rci_sd", "baseline"}}).rci_sd == analysis::RciSd::baseline);
     CHECK_THROWS_AS(analysis::report_options(st, {{"rci_sd", "pooled"}}), UsageError);
+    // one arm: there is no between-arm analysis to choose
+    const auto one_arm = data::load_study(std::string(PILOTSTAT_TEST_DIR) + "/../data/examples/kap_pilot.csv",
+                                          [] { data::StudyOptions so; so.groups = {"psychedelic"}; return so; }());
+    CHECK_NOTHROW(analysis::report_options(one_arm, {}));
+    CHECK_THROWS_AS(analysis::report_options(one_arm, {{"on", "raw"}}), UsageError);
+    CHECK_THROWS_AS(analysis::report_options(one_arm, {{"primary", "change"}}), UsageError);
     const auto& keys = analysis::report_option_keys();
     for (const char* k : {"on", "rci_sd", "time_values"})
         CHECK(std::find(keys.begin(), keys.end(), std::string(k)) != keys.end());

@@ -43,6 +43,9 @@ void choose_primary(const data::Study& st, const OptionReader& opt, ReportOption
         o.primary_flag = "";
         return;
     }
+    if (st.groups.size() < 2 && !(on.empty() && primary.empty()))
+        throw UsageError(std::string(on.empty() ? "--primary" : "--on") + " chooses the between-arm analysis; a "
+                         "single-arm study has none (its report tests the change within the arm)");
     if (!on.empty() && !primary.empty() && primary != "ancova" && primary != on)
         throw UsageError("--primary " + primary + " and --on " + on + " name different analyses (with --on " + on +
                          " the primary analysis is " + (on == "ancova" ? "ancova" : on + " or ancova") + ")");
