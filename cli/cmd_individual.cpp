@@ -11,7 +11,7 @@ namespace pilotstat::cli {
 
 void add_individual_options(CLI::App& app, IndividualOptions& o) {
     app.add_option("--from", o.from, "Earlier time (default: the baseline)");
-    app.add_option("--to", o.to, "Later time(s), comma-separated (default: every time after --from)")->delimiter(',');
+    app.add_option("--to", o.to, "Later time(s), comma-separated (default: every time after --from)")->delimiter(',')->allow_extra_args(false);
     add_real(app, "--rci-z", o.rci_z, "Change is reliable when |RCI| exceeds this", analysis::ranges::rci_z, true);
     app.add_option("--rci-sd", o.rci_sd,
                    "SD for the standard error of measurement: instrument (published, from the registry or "

@@ -103,8 +103,16 @@ void setup_report(CLI::App& app) {
                      "Multiplicity adjustment: holm (default), hochberg, BH, bonferroni, maxT (Westfall-Young, "
                      "between-arm, joint over measures), none");
     add_keyed_option(*sub, o, "--primary", "primary",
-                     "The pre-specified primary between-arm analysis: ancova (default) or change; the other is "
-                     "reported as secondary, outside the adjusted family");
+                     "The pre-specified primary between-arm analysis: ancova (default) or the comparison beside it "
+                     "(change, or the --on basis); the other is reported as secondary, outside the adjusted family");
+    add_keyed_option(*sub, o, "--on", "on",
+                     "Basis of the comparison beside ANCOVA, as compare --on: change (default), raw (scores at --to), "
+                     "slope, auc; it becomes the primary analysis unless --primary ancova (--on ancova: ANCOVA primary)");
+    add_keyed_option(*sub, o, "--time-values", "time_values",
+                     "Numeric time of each visit, comma-separated, for slope and auc and the trajectory figures' "
+                     "time axis (default 0,1,2,...)");
+    add_keyed_option(*sub, o, "--rci-sd", "rci_sd",
+                     "SD behind the reliable change index, as individual: instrument (default) or baseline");
     add_keyed_option(*sub, o, "--family", "family",
                      "Family adjusted together: measures (default; the primary analysis per pair of arms, the "
                      "within-arm changes per arm), times (within-arm changes across times), all (within-arm "

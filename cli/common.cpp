@@ -20,11 +20,13 @@ int& exit_status() {
     return status;
 }
 
+// Comma lists take one argument per occurrence (allow_extra_args(false)), so
+// that "--times T0,T1 FILE" leaves FILE to the positional argument.
 void add_input_options(CLI::App& app, InputArgs& a) {
     app.add_option("file", a.path, "Study CSV (long or wide); - reads standard input")->required();
     add_reading_options(app, a);
-    app.add_option("--measures", a.measures, "Only these measures, comma-separated")->delimiter(',');
-    app.add_option("--groups", a.groups, "Only these groups, comma-separated, in this order")->delimiter(',');
+    app.add_option("--measures", a.measures, "Only these measures, comma-separated")->delimiter(',')->allow_extra_args(false);
+    app.add_option("--groups", a.groups, "Only these groups, comma-separated, in this order")->delimiter(',')->allow_extra_args(false);
 }
 
 void add_reading_options(CLI::App& app, InputArgs& a) {
@@ -46,16 +48,16 @@ void add_reading_options(CLI::App& app, InputArgs& a) {
                  "REDCap export: subject from record_id, time from redcap_event_name without its _arm_N suffix, "
                  "group arm_N (see --arm-labels); form-status columns skipped; items scored to totals");
     app.add_option("--arm-labels", a.arm_labels, "REDCap: names of the arms, e.g. 1=ketamine,2=placebo")
-        ->delimiter(',');
+        ->delimiter(',')->allow_extra_args(false);
     app.add_option("--sep", a.sep, "Wide format: separator between measure and time (split at the last one)")
         ->capture_default_str();
-    app.add_option("--na", a.na, "Tokens that mean a missing score (default: empty, NA, NaN, .)")->delimiter(',');
+    app.add_option("--na", a.na, "Tokens that mean a missing score (default: empty, NA, NaN, .)")->delimiter(',')->allow_extra_args(false);
     app.add_option("--times", a.times, "Time order, comma-separated (default: natural order of the labels: baseline, then by number, \"day 7 < week 2 < month 3\"; else the file's order if every subject agrees)")
-        ->delimiter(',');
+        ->delimiter(',')->allow_extra_args(false);
     app.add_option("--baseline", a.baseline, "Baseline time (default: the first time)");
     app.add_option("--higher-is-better", a.higher_is_better,
                    "Measures on which a higher score is better, comma-separated")
-        ->delimiter(',');
+        ->delimiter(',')->allow_extra_args(false);
     app.add_option("--instruments", a.instruments_file,
                    "CSV of instruments to add or override: name,min,max,step,higher_is_worse");
 }

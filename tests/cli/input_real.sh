@@ -33,6 +33,13 @@ printf 'subject,group,mood_1,mood_2,mood_3\nS1,a,1,2,3\n' >"$T/num.csv"
 expect_error "numbered columns" 3 'column "mood_1" ends in a bare number' "$PS" describe "$T/num.csv"
 run "$PS" describe "$T/num.csv" --times 1,2,3 --format csv
 expect_status "numbered columns with --times" 0
+# ... nor, one row per visit, one measure per item of an unknown questionnaire
+printf 'record_id,redcap_event_name,sleep_1,sleep_2,sleep_3,gad7_total\n1,baseline_arm_1,1,2,3,10\n1,week_6_arm_1,1,1,1,8\n' >"$T/rs.csv"
+expect_error "unknown items, visits" 3 ':1:3: columns sleep_1, sleep_2, sleep_3 look like the items of "sleep"' \
+  "$PS" describe "$T/rs.csv" --redcap
+run "$PS" describe "$T/rs.csv" --redcap --measures gad7_total,sleep_1 --format csv
+expect_status "unknown items, visits, chosen with --measures" 0
+expect_contains "--measures keeps a chosen item column" "sleep_1,arm_1,baseline,1,"
 
 # wide names split at a known measure, keeping week_2 together
 printf 'subject,group,bdi_baseline,bdi_week_2,bdi_week_6\nS1,a,20,15,10\nS2,a,25,20,15\n' >"$T/w.csv"

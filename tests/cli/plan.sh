@@ -105,7 +105,7 @@ expect_error "one pair" 3 'measure "phq9", arm "A" has 1 complete pair(s) betwee
 expect_error "one score raw" 3 'arm "A" has 1 score(s) at T1; planning needs at least 2 per arm' \
   "$PS" plan "$T/few.csv" --endpoint raw
 { cat "$T/miss.csv"; printf 'c1,C,T0,phq9,20\nc1,C,T1,phq9,18\n'; } >"$T/three.csv"
-expect_error "three arms" 2 "plan needs exactly two arms; the study has 3 (choose two with --groups A,B)" "$PS" plan "$T/three.csv"
+expect_error "three arms" 2 "plan needs one or two arms; the study has 3 (choose two with --groups A,B)" "$PS" plan "$T/three.csv"
 run "$PS" plan "$T/three.csv" --groups A,B --format csv
 [ "$status" -eq 0 ] && grep -q '^phq9,change,T0,T1,A,B,2,3,' "$T/out" && ok || bad "--groups selects two arms"
 
@@ -125,7 +125,7 @@ expect_contains "recruitment sentence" "Recruitment: 12 of 24 screened were rand
 expect_contains "arms in the data" "Retention at T3: 10 of 12 (in the data: psychedelic 5 of 5, psycholytic 5 of 5)."
 run "$PS" plan $EX --measures pcl5 --format csv
 head -2 "$T/out" | tail -1 | grep -q ',0.95,,,,,$' && ok || bad "no --screened: recruitment columns empty"
-expect_error "randomized < data" 2 "--randomized 8 is fewer than the 10 participants in the two arms of the data" \
+expect_error "randomized < data" 2 "--randomized 8 is fewer than the 10 participants in the data" \
   "$PS" plan $EX --randomized 8
 expect_error "screened < randomized" 2 "--screened 6 is fewer than the 10 participants randomized" "$PS" plan $EX --screened 6
 expect_error "randomized > screened" 2 "--randomized (30) exceeds --screened (20)" "$PS" plan $EX --screened 20 --randomized 30
@@ -195,4 +195,26 @@ expect_error "table progression" 2 "--table progression needs --progression FILE
 expect_error "table unknown" 2 "--table" "$PS" plan $EX --table people
 run "$PS" plan --help
 [ "$status" -eq 0 ] && grep -q "pilotstat plan data/examples/kap_pilot.csv" "$T/out" && ok || bad "--help has an example"
+# single-arm pilot: the one arm's SD of the endpoint (n - 1 df) sizes a two-arm main trial
+run "$PS" plan $EX --groups psychedelic --measures bdi --format csv
+expect_status "single arm" 0
+python3 - "$T/out" "$EX" <<'PY' && ok || bad "single arm: SD of the psychedelic arm's BDI-II change T0 to T3, df 4, no group_b"
+import csv, statistics, sys
+o = next(csv.DictReader(open(sys.argv[1])))
+rows = [r for r in csv.DictReader(open(sys.argv[2])) if r["group"] == "psychedelic" and r["measure"] == "bdi"]
+score = {(r["subject"], r["time"]): float(r["score"]) for r in rows if r["score"] not in ("", "NA")}
+d = [score[(s, "T3")] - score[(s, "T0")] for s in sorted({r["subject"] for r in rows}) if (s, "T0") in score and (s, "T3") in score]
+assert o["group_a"] == "psychedelic" and o["group_b"] == "" and o["n_b"] == "" and o["retention_b"] == "", o
+assert o["n_a"] == str(len(d)) and o["df"] == str(len(d) - 1), o
+assert abs(float(o["sd_pooled"]) - statistics.stdev(d)) < 1e-12, (o["sd_pooled"], statistics.stdev(d))
+assert o["n_per_arm"] != "" and "single-arm pilot" in o["note"], o
+PY
+run "$PS" plan $EX --groups psychedelic --measures bdi
+expect_contains "single arm: df wording" "df from 5 participants of the one arm)"
+expect_contains "single arm: retention" "Retention at T3: 5 of 5."
+[ "$(grep -c '^bdi ' "$T/out")" -eq 2 ] && ok || bad "single arm: completeness has the arm's row and the all row"
+expect_error "single arm, ancova" 2 "--endpoint ancova adjusts a between-arm difference" \
+  "$PS" plan $EX --groups psychedelic --endpoint ancova
+run "$PS" report $EX --groups psychedelic --measures bdi
+expect_contains "single-arm report has a plan section" "df from 5 participants of the one arm)"
 finish

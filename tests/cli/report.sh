@@ -71,7 +71,36 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert all(len(m["c
 expect_error "bad adjust" 2 'unknown adjustment "sidak" (valid: holm, hochberg, BH, bonferroni, maxT, none)' \
   "$PS" report "$EX" --adjust sidak
 expect_error "bad family" 2 'unknown --family "arms"' "$PS" report "$EX" --family arms
-expect_error "bad primary" 2 'unknown --primary "both" (valid: ancova, change)' "$PS" report "$EX" --primary both
+expect_error "bad primary" 2 'unknown --primary "both" (valid: ancova, change, raw, slope, auc)' "$PS" report "$EX" --primary both
+# --on, --time-values, --rci-sd as the report's own text recommends them (compare's and individual's meaning)
+run "$PS" report "$EX" --on slope --time-values 0,1,3,6 --format json
+cp "$T/out" "$T/slope.json"
+run "$PS" compare "$EX" --on slope --time-values 0,1,3,6 --format json
+python3 - "$T/slope.json" "$T/out" <<'PY2' && ok || bad "--on slope --time-values: the compare rows, primary, ANCOVA secondary"
+import json, sys
+r, c = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+assert r["settings"]["primary"] == "slope" and "pre-specified with --on slope" in r["summary"]
+want = {row["measure"]: row["mean_diff"] for row in c}
+for m in r["measures"]:
+    assert [x["on"] for x in m["compare"]] == ["slope"] and m["compare"][0]["role"] == "primary"
+    assert m["compare"][0]["mean_diff"] == want[m["measure"]]
+    assert all(x["role"] == "secondary" for x in m["ancova"])
+PY2
+run "$PS" report "$EX" --on raw --primary ancova --format json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["settings"]["primary"] == "ancova" and d["measures"][0]["compare"][0]["on"] == "raw"' "$T/out" \
+  && ok || bad "--on raw --primary ancova: raw comparison secondary"
+expect_error "--on and --primary disagree" 2 "--primary change and --on raw name different analyses" \
+  "$PS" report "$EX" --on raw --primary change
+expect_error "bad --on" 2 'unknown --on "both"' "$PS" report "$EX" --on both
+expect_error "bad --time-values" 2 "--time-values has 3 values for 4 times" "$PS" report "$EX" --time-values 0,1,2
+run "$PS" report "$EX" --rci-sd baseline --format json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); s={i["sd_source"] for m in d["measures"] for i in m["individual"]}; assert s == {"baseline (SD of 10 scores at T0)"}, s' "$T/out" \
+  && ok || bad "--rci-sd baseline: every RCI on the baseline SD"
+expect_error "bad --rci-sd" 2 'unknown --rci-sd "pooled"' "$PS" report "$EX" --rci-sd pooled
+# --time-values places the visits of the report's trajectory figures as plot does
+run "$PS" report "$EX" --format markdown -o "$T/md/" --time-values 0,1,3,6
+run "$PS" plot trajectories "$EX" --measures bdi --time-values 0,1,3,6
+cmp -s "$T/out" "$T/md/1_bdi_trajectories.svg" && ok || bad "--time-values: report trajectories should match plot's"
 run "$PS" report "$EX" --primary change --format json
 python3 - "$T/out" <<'PY2' && ok || bad "--primary change: change comparison primary, ANCOVA secondary"
 import json, sys
@@ -88,7 +117,9 @@ for f in text markdown json; do
 done
 expect_error "bad format" 2 'unknown format "csv" (valid: text, markdown, json, html)' "$PS" report "$EX" --format csv
 printf 'subject,group,time,measure,score\nP1,a,T0,bdi,3\nP2,b,T0,bdi,4\n' >"$T/one.csv"
-expect_error "one time" 3 "report needs at least two times" "$PS" report "$T/one.csv"
+run "$PS" report "$T/one.csv"
+expect_status "one time point: raw scores compared" 0
+expect_contains "one time point named" "the only time point"
 # html: byte for byte with SOURCE_DATE_EPOCH (the provenance shows only its day),
 # provenance of this run, every picture embedded with ids unique in the page,
 # every header linked to its definition, no fixed-width box that clips.

@@ -172,6 +172,16 @@ TEST_CASE("wording: example, significant and single-arm reports read correctly")
     check_report(ex, {});
     check_report(ex, {{"primary", "change"}});
     check_report(ex, {{"family", "all"}, {"alternative", "less"}});
+    check_report(ex, {{"on", "raw"}});
+    check_report(ex, {{"on", "slope"}, {"time_values", "0,1,3,6"}, {"adjust", "maxT"}});
+    check_report(ex, {{"on", "auc"}, {"primary", "ancova"}, {"rci_sd", "baseline"}});
+    {  // one time point: the raw comparison of the screening scores
+        std::string csv = "subject,group,time,measure,score\n";
+        for (int i = 0; i < 8; ++i)
+            csv += "c" + std::to_string(i) + "," + (i < 4 ? "a" : "b") + ",screening,bdi," + std::to_string(20 + 3 * i) + "\n";
+        io::CsvReader reader("cross.csv", csv, io::CsvOptions{});
+        check_report(data::build_study(reader, data::StudyOptions{}), {});
+    }
     const auto sig = significant_study();
     check_report(sig, {});
     const auto r = study_report::build_report(sig, study_report::report_options(sig, {}));
@@ -181,6 +191,7 @@ TEST_CASE("wording: example, significant and single-arm reports read correctly")
     check_report(single_arm(), {});
     const auto three = three_arms();
     check_report(three, {});
+    check_report(three, {{"on", "raw"}});
     const auto t = study_report::build_report(three, study_report::report_options(three, {}));
     CHECK(t.ancova_expl.explanations.size() == 3);  // A-B, A-C, B-C
     CHECK(t.summary.find("across the measures and the pairs together") != std::string::npos);

@@ -192,6 +192,7 @@ ChangeRow change_row(const data::Study& study, std::size_t m, std::size_t g, std
 }
 
 std::vector<ChangeRow> change(const data::Study& study, const ChangeOptions& o) {
+    require_two_times(study, "change");
     const std::size_t from = o.from.value_or(study.baseline);
     std::vector<std::size_t> to = o.to;
     if (to.empty())

@@ -50,6 +50,13 @@ std::size_t one_time(const data::Study& study, const std::string& name, const st
                     option + " \"" + name + "\" is not a time in the data (times: " + times + ")");
 }
 
+void require_two_times(const data::Study& study, const std::string& what) {
+    if (study.times.size() != 1) return;
+    throw UsageError(what + " needs two time points; the study has one (\"" + study.times.front() +
+                     "\"): describe summarises the scores at it" +
+                     (study.groups.size() >= 2 ? ", compare and report compare the arms on them" : ""));
+}
+
 std::vector<std::size_t> time_list(const data::Study& study, const std::string& text, const std::string& option) {
     std::vector<std::size_t> out;
     std::size_t start = 0;

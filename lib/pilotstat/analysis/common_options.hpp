@@ -25,5 +25,8 @@ const std::vector<std::string>& boot_option_keys();
 // naming the study's times for an unknown name.
 std::vector<std::size_t> time_list(const data::Study& study, const std::string& text, const std::string& option);
 std::size_t one_time(const data::Study& study, const std::string& name, const std::string& option);
+// Throws UsageError when the study has one time point (cross-sectional data):
+// `what` ("change", "individual") needs two; the message names what works.
+void require_two_times(const data::Study& study, const std::string& what);
 
 }  // namespace pilotstat::analysis

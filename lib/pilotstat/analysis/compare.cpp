@@ -195,6 +195,9 @@ std::vector<CompareRow> compare(const data::Study& st, const CompareOptions& o) 
                 r.group_b = gb;
                 r.a = group_values(st, m, ga, o);
                 r.b = group_values(st, m, gb, o);
+                if (o.single_time)
+                    r.notes.push_back("raw scores at " + st.times[o.to] + ", the only time point (cross-sectional "
+                                      "data): a difference between the arms at one time, not a change");
                 if (r.a.missing + r.b.missing > 0)
                     r.notes.push_back(std::to_string(r.a.missing + r.b.missing) +
                                       " subject(s) without the data for this comparison left out");

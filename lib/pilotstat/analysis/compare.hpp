@@ -27,6 +27,9 @@ std::string_view to_string(CompareOn on);
 
 struct CompareOptions {
     CompareOn on = CompareOn::change;
+    // The study has one time point (cross-sectional data): raw scores at it
+    // are compared, and every row says so in a note.
+    bool single_time = false;
     std::size_t from = 0;                // change/ancova: earlier time (default baseline)
     std::size_t to = 0;                  // change/ancova: later time (default last); raw: --at
     std::vector<double> time_values;     // slope/auc: one per time (default 0, 1, 2, ...)

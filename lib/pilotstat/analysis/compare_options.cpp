@@ -61,7 +61,14 @@ std::vector<double> parse_time_values(const data::Study& study, const std::strin
 CompareOptions compare_options(const data::Study& study, const OptionMap& options) {
     const OptionReader opt(options);
     CompareOptions o;
-    o.on = parse_on(opt.text("on", "change"));
+    // One time point (cross-sectional data): raw scores at that time are all
+    // there is to compare, so they are the default and the only basis.
+    o.single_time = study.times.size() == 1;
+    o.on = parse_on(opt.text("on", o.single_time ? "raw" : "change"));
+    if (o.single_time && o.on != CompareOn::raw)
+        throw UsageError("--on " + std::string(to_string(o.on)) + " needs two time points; the study has one (\"" +
+                         study.times.front() + "\"): its arms can only be compared on raw scores (--on raw, the "
+                         "default for one time point)");
     o.from = opt.has("from") ? one_time(study, opt.text("from", ""), "--from") : study.baseline;
     const std::size_t last = study.times.size() - 1;
     o.to = opt.has("to") ? one_time(study, opt.text("to", ""), "--to") : last;

@@ -247,6 +247,7 @@ std::vector<std::size_t> target_times(const data::Study& study, std::size_t from
 IndividualResult individual_change(const data::Study& study, const data::NormsRegistry& norms,
                                    const IndividualOptions& o) {
     if (!(o.rci_z > 0) || !std::isfinite(o.rci_z)) throw UsageError("--rci-z must be a positive number");
+    require_two_times(study, "individual change");
     const std::size_t from = o.from.empty() ? study.baseline : time_or_throw(study, o.from, "--from");
     const auto to = target_times(study, from, o);
     IndividualResult result;

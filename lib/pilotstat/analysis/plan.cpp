@@ -56,6 +56,24 @@ void need_two(const data::Study& study, std::size_t m, std::size_t g, std::size_
                         "\" has " + std::to_string(n) + " " + what + "; planning needs at least 2 per arm");
 }
 
+// A single-arm pilot's SD of the endpoint (change or raw) and its df, n - 1.
+void single_arm_sd(const data::Study& study, std::size_t m, std::size_t g, const PlanOptions& o, PlanRow& row) {
+    std::vector<double> values;
+    if (o.endpoint == Endpoint::raw) {
+        values = single_sample(study, m, g, o.to).values;
+        need_two(study, m, g, values.size(), "score(s) at " + study.times[o.to]);
+    } else {
+        values = paired_sample(study, m, g, o.from, o.to).differences;
+        need_two(study, m, g, values.size(),
+                 "complete pair(s) between " + study.times[o.from] + " and " + study.times[o.to]);
+    }
+    row.n_a = values.size();
+    const auto p = power::pooled_sd(std::vector<std::vector<double>>{values});
+    row.sd_pooled = p->sd;
+    row.df = p->df;
+    row.notes.push_back("single-arm pilot: the SD is that of its one arm; a control arm's may differ");
+}
+
 // The endpoint's pooled within-arm SD and df, filling n_a and n_b.
 void endpoint_sd(const data::Study& study, std::size_t m, std::size_t ga, std::size_t gb, const PlanOptions& o,
                  PlanRow& row) {
@@ -147,16 +165,22 @@ void size_row(const PlanOptions& o, PlanRow& row) {
 
 PlanResult plan(const data::Study& study, const data::NormsRegistry& norms, const PlanOptions& options) {
     validate(options);
-    if (study.groups.size() != 2)
-        throw UsageError("plan needs exactly two arms; the study has " + std::to_string(study.groups.size()) +
-                         (study.groups.size() > 2 ? " (choose two with --groups A,B)" : ""));
+    if (study.groups.size() > 2)
+        throw UsageError("plan needs one or two arms; the study has " + std::to_string(study.groups.size()) +
+                         " (choose two with --groups A,B)");
     PlanResult res;
     res.options = options;
+    res.single_arm = study.groups.size() == 1;
+    if (res.single_arm) res.group_b = 0;
+    if (res.single_arm && options.endpoint == Endpoint::ancova)
+        throw UsageError("--endpoint ancova adjusts a between-arm difference, and a single-arm pilot has one arm: "
+                         "use --endpoint change or raw");
     const auto& o = options;
-    const long in_data = static_cast<long>(study.subjects_in(0).size() + study.subjects_in(1).size());
+    long in_data = 0;
+    for (auto g : res.arms()) in_data += static_cast<long>(study.subjects_in(g).size());
     if (o.randomized && *o.randomized < in_data)
         throw UsageError("--randomized " + std::to_string(*o.randomized) + " is fewer than the " +
-                         std::to_string(in_data) + " participants in the two arms of the data");
+                         std::to_string(in_data) + " participants in the data");
     const long randomized = o.randomized.value_or(in_data);
     if (o.screened) {
         if (*o.screened < randomized)
@@ -167,12 +191,14 @@ PlanResult plan(const data::Study& study, const data::NormsRegistry& norms, cons
     for (std::size_t m = 0; m < study.measures.size(); ++m) {
         PlanRow row;
         row.measure = m;
-        endpoint_sd(study, m, 0, 1, o, row);
+        if (res.single_arm) single_arm_sd(study, m, 0, o, row);
+        else endpoint_sd(study, m, 0, 1, o, row);
         row.sd_ucl = power::sd_upper_limit(row.sd_pooled, row.df, o.sd_conf);
-        const long ra = scored_at(study, m, 0, o.to), rb = scored_at(study, m, 1, o.to);
-        const long na = static_cast<long>(study.subjects_in(0).size()), nb = static_cast<long>(study.subjects_in(1).size());
+        const long ra = scored_at(study, m, 0, o.to), rb = res.single_arm ? 0 : scored_at(study, m, 1, o.to);
+        const long na = static_cast<long>(study.subjects_in(0).size());
+        const long nb = res.single_arm ? 0 : static_cast<long>(study.subjects_in(1).size());
         row.retention_a = retention(ra, na, o.retention_conf);
-        row.retention_b = retention(rb, nb, o.retention_conf);
+        if (!res.single_arm) row.retention_b = retention(rb, nb, o.retention_conf);
         row.retention = retention(ra + rb, randomized, o.retention_conf);
         resolve_mcid(study, norms, m, o, row);
         size_row(o, row);

@@ -70,11 +70,18 @@ struct PlanRow {
 struct PlanResult {
     PlanOptions options;
     std::size_t group_a = 0, group_b = 1;
+    // A single-arm pilot (one group): the SD is that arm's, for a two-arm main
+    // trial; group_b, n_b and retention_b are not used.
+    bool single_arm = false;
+    std::vector<std::size_t> arms() const {
+        return single_arm ? std::vector<std::size_t>{group_a} : std::vector<std::size_t>{group_a, group_b};
+    }
     std::vector<PlanRow> rows;  // one per measure, in study order
     std::optional<Retention> recruitment;  // randomized of screened, when screened is given
 };
 
-// Throws UsageError unless the study has exactly two arms (or when
+// Throws UsageError unless the study has one or two arms (one arm: not with
+// the ancova endpoint; or when
 // options.randomized is fewer than the participants in the data), and DataError
 // naming the measure when an arm has fewer than 2 participants with the
 // endpoint (ancova: and fewer than 4 in all).

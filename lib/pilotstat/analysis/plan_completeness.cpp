@@ -8,16 +8,16 @@ namespace pilotstat::analysis {
 std::vector<CompletenessRow> completeness(const data::Study& st, const PlanResult& res) {
     const auto& o = res.options;
     const long na = static_cast<long>(st.subjects_in(res.group_a).size());
-    const long nb = static_cast<long>(st.subjects_in(res.group_b).size());
+    const long nb = res.single_arm ? 0 : static_cast<long>(st.subjects_in(res.group_b).size());
     // The same denominator as the overall retention: those randomized, who
     // may include participants absent from the data (--randomized).
     const long all = o.randomized.value_or(na + nb);
     std::vector<CompletenessRow> rows;
     for (std::size_t m = 0; m < st.measures.size(); ++m)
         for (std::size_t t = 0; t < st.times.size(); ++t) {
-            const long a = scored_at(st, m, res.group_a, t), b = scored_at(st, m, res.group_b, t);
+            const long a = scored_at(st, m, res.group_a, t), b = res.single_arm ? 0 : scored_at(st, m, res.group_b, t);
             rows.push_back({m, t, res.group_a, retention(a, na, o.retention_conf)});
-            rows.push_back({m, t, res.group_b, retention(b, nb, o.retention_conf)});
+            if (!res.single_arm) rows.push_back({m, t, res.group_b, retention(b, nb, o.retention_conf)});
             rows.push_back({m, t, std::nullopt, retention(a + b, all, o.retention_conf)});
         }
     return rows;

@@ -14,11 +14,12 @@ report::ResultTable completeness_grid(const data::Study& st, const PlanDocument&
     for (const auto& t : st.times) cols.push_back({t, report::ColumnKind::text});
     report::ResultTable grid(cols);
     const std::size_t per_row = st.times.size();
+    const std::size_t rows = doc.result.arms().size() + 1;  // per measure and time: each arm, then all
     for (std::size_t m = 0; m < st.measures.size(); ++m)
-        for (std::size_t g = 0; g < 3; ++g) {
+        for (std::size_t g = 0; g < rows; ++g) {
             grid.add_row();
             for (std::size_t t = 0; t < per_row; ++t) {
-                const auto& c = doc.completeness[(m * per_row + t) * 3 + g];
+                const auto& c = doc.completeness.at((m * per_row + t) * rows + g);
                 if (t == 0) {
                     grid.set("measure", st.measures[m]);
                     grid.set("group", c.group ? st.groups[*c.group] : std::string("all"));

@@ -130,7 +130,7 @@ namespace {
 Retention complete_everywhere(const data::Study& st, const PlanResult& res, std::size_t m) {
     long k = 0;
     long in_data = 0;
-    for (auto g : {res.group_a, res.group_b})
+    for (auto g : res.arms())
         for (auto s : st.subjects_in(g)) {
             ++in_data;
             bool all = true;

@@ -48,6 +48,9 @@ std::string ci_pct(const core::Interval& ci) {
 // "Retention at T3: 10 of 10 (psychedelic 5 of 5, psycholytic 5 of 5)."
 std::string retention_counts(const data::Study& st, const PlanResult& res, const PlanRow& r) {
     auto of = [](const Retention& x) { return std::to_string(x.retained) + " of " + std::to_string(x.randomized); };
+    if (res.single_arm)
+        return "Retention at " + st.times[res.options.to] + ": " + of(r.retention) +
+               (res.options.randomized ? " (in the data: " + of(r.retention_a) + ")" : "") + ".";
     return "Retention at " + st.times[res.options.to] + ": " + of(r.retention) + " (" + (res.options.randomized ? "in the data: " : "") + st.groups[res.group_a] + " " +
            of(r.retention_a) + ", " + st.groups[res.group_b] + " " + of(r.retention_b) + ").";
 }
@@ -60,7 +63,9 @@ std::string plan_paragraph(const data::Study& st, const PlanResult& res, const P
     const std::string conf = report::rounded(100.0 * o.retention_conf, 0) + "% CI of retention ";
     const std::string sd = report::rounded(r.sd_pooled, d) + " points (" + report::rounded(100.0 * o.sd_conf, 0) +
                            "% upper limit " + report::rounded(r.sd_ucl, d) + "; " + report::shortest(r.df) +
-                           " df from " + std::to_string(r.n_a) + " + " + std::to_string(r.n_b) + " participants)";
+                           " df from " +
+                           (res.single_arm ? std::to_string(r.n_a) + " participants of the one arm)"
+                                           : std::to_string(r.n_a) + " + " + std::to_string(r.n_b) + " participants)");
     std::ostringstream s;
     if (r.mcid && r.n_per_arm) {
         s << "With an SD of " << sd << ", detecting the MCID of " << report::rounded(*r.mcid, d) << " points ("
@@ -143,9 +148,9 @@ report::ResultTable plan_table(const data::Study& st, const PlanResult& res) {
         if (o.endpoint != Endpoint::raw) t.set("from", st.times[o.from]);
         t.set("to", st.times[o.to]);
         t.set("group_a", st.groups[res.group_a]);
-        t.set("group_b", st.groups[res.group_b]);
+        if (!res.single_arm) t.set("group_b", st.groups[res.group_b]);
         t.set("n_a", r.n_a);
-        t.set("n_b", r.n_b);
+        if (!res.single_arm) t.set("n_b", r.n_b);
         t.set("sd_pooled", r.sd_pooled);
         t.set("df", r.df);
         t.set("sd_ucl", r.sd_ucl);
@@ -162,7 +167,7 @@ report::ResultTable plan_table(const data::Study& st, const PlanResult& res) {
         t.set("retained", static_cast<std::int64_t>(r.retention.retained));
         set_retention(t, "retention", r.retention);
         set_retention(t, "retention_a", r.retention_a);
-        set_retention(t, "retention_b", r.retention_b);
+        if (!res.single_arm) set_retention(t, "retention_b", r.retention_b);
         t.set("retention_ci_conf", o.retention_conf);
         if (res.recruitment) {
             t.set("screened", static_cast<std::int64_t>(res.recruitment->randomized));

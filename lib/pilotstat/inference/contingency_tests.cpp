@@ -7,6 +7,7 @@
 #include "pilotstat/error.hpp"
 #include "pilotstat/resample/exact_distribution.hpp"
 #include "pilotstat/resample/splits.hpp"
+#include "pilotstat/resample/rng.hpp"
 
 namespace pilotstat::inference {
 

@@ -11,6 +11,7 @@
 #include "pilotstat/inference/permutation_test.hpp"
 #include "pilotstat/inference/signflip_test.hpp"
 #include "pilotstat/resample/splits.hpp"
+#include "pilotstat/resample/rng.hpp"
 
 namespace pilotstat::power {
 

@@ -16,10 +16,15 @@ using namespace pilotstat::report;
 
 namespace {
 
-constexpr const char* kIntro =
-    "What `pilotstat plan` gives for the change between the times in each heading: the pooled SD, its 80% upper limit, the main trial's n per arm "
-    "for the instrument's MCID (90% power, two-sided alpha 0.05), retention and completeness with Clopper-Pearson "
-    "intervals. Run `pilotstat plan` for --mcid, --endpoint, --screened or --progression.";
+// The section's first sentence; the endpoint is named as the headings name it.
+std::string plan_intro_sentence(const analysis::PlanDocument& doc) {
+    const bool change = doc.result.options.endpoint == analysis::Endpoint::change;
+    return std::string("What `pilotstat plan` gives for ") +
+           (change ? "the change between the times" : "the endpoint") +
+           " in each heading: the pooled SD, its 80% upper limit, the main trial's n per arm "
+           "for the instrument's MCID (90% power, two-sided alpha 0.05), retention and completeness with Clopper-Pearson "
+           "intervals. Run `pilotstat plan` for --mcid, --endpoint, --screened or --progression.";
+}
 
 std::string wrapped(const std::string& text, std::size_t width = 100) {
     std::istringstream words(text);
@@ -55,7 +60,8 @@ void render_plan_section_text(const ReportView& v, const RenderOptions& o, bool 
         out << (markdown ? v.plan_note + "\n" : wrapped(v.plan_note));
         return;
     }
-    out << (markdown ? std::string(kIntro) + "\n" : wrapped(kIntro)) << paragraphs(v, o.digits, markdown);
+    const std::string first = plan_intro_sentence(*v.plan);
+    out << (markdown ? first + "\n" : wrapped(first)) << paragraphs(v, o.digits, markdown);
     out << (markdown ? "\n### Completeness\n\nParticipants scored of those in the arm at each visit (95% CI).\n\n"
                      : "\nCompleteness (participants scored of those in the arm at each visit; 95% CI):\n");
     const auto grid = analysis::completeness_grid(*v.study, *v.plan);
@@ -80,7 +86,7 @@ void render_plan_section_html(const ReportView& v, const RenderOptions& o, std::
         out << "<p>" << markup_escape(v.plan_note) << "</p>\n";
         return;
     }
-    out << "<p>" << markup_escape(kIntro) << "</p>\n";
+    out << "<p>" << markup_escape(plan_intro_sentence(*v.plan)) << "</p>\n";
     const auto& doc = *v.plan;
     for (const auto& r : doc.result.rows)
         out << "<h3>" << markup_escape(analysis::plan_heading(*v.study, doc.result, r)) << "</h3>\n<p>"

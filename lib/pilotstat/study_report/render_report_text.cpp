@@ -67,7 +67,7 @@ void render_report_text(const ReportView& v, const RenderOptions& o, std::ostrea
             explanations(m.change, out);
         }
         if (!m.compare.table.rows().empty()) {
-            out << "\nBetween arms (exact permutation test; change CI: bootstrap, ancova CI: t)\n"
+            out << "\nBetween arms (exact permutation test; " << v.between_methods << ")\n"
                 << indented(m.compare.table, o, "  ");
             explanations(m.compare, out);
         }

@@ -33,6 +33,7 @@ std::vector<Figure> report_figures(const study_report::StudyReport& r, const dat
         plot::PlotOptions po;
         po.conf = co.conf;
         po.alpha = co.alpha;
+        po.time_values = r.options.time_values;  // --time-values: visits placed on a true time axis
         if (page) po.id_prefix = "f" + std::to_string(out.size() + 1) + "-";
         return po;
     };
@@ -47,8 +48,13 @@ std::vector<Figure> report_figures(const study_report::StudyReport& r, const dat
             if (row.measure != m) continue;
             out.push_back({m, "estimation", stem + "_estimation_" + std::to_string(row.group_a + 1) + "v" +
                                   std::to_string(row.group_b + 1) + ".svg",
-                           "Left: each participant's change by arm. Right: the difference in mean change with its "
-                           "bootstrap interval (the same interval as the table) and the bootstrap distribution.",
+                           co.on == analysis::CompareOn::change
+                               ? "Left: each participant's change by arm. Right: the difference in mean change with "
+                                 "its bootstrap interval (the same interval as the table) and the bootstrap "
+                                 "distribution."
+                               : "Left: each participant's value (" + std::string(analysis::to_string(co.on)) +
+                                     ") by arm. Right: the difference in means with its bootstrap interval (the "
+                                     "same interval as the table) and the bootstrap distribution.",
                            plot::estimation(st, row, co, nm, opts())});
         }
         bool any = false, rci = false;

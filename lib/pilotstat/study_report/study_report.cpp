@@ -22,11 +22,41 @@ const std::vector<std::string>& report_option_keys() {
         for (const auto& key : change_option_keys())
             if (std::find(k.begin(), k.end(), key) == k.end()) k.push_back(key);
         for (const auto& key : compare_option_keys())
-            if (key != "on" && key != "at" && std::find(k.begin(), k.end(), key) == k.end()) k.push_back(key);
+            if (key != "at" && std::find(k.begin(), k.end(), key) == k.end()) k.push_back(key);
+        k.push_back("rci_sd");
         return k;
     }();
     return keys;
 }
+
+namespace {
+// --on BASIS and --primary: which between-arm analysis is primary, and on
+// what basis the comparison beside ANCOVA is made (ReportOptions::primary).
+void choose_primary(const data::Study& st, const OptionReader& opt, ReportOptions& o) {
+    static const std::vector<std::string> bases{"ancova", "change", "raw", "slope", "auc"};
+    const std::string on = opt.text("on", ""), primary = opt.text("primary", "");
+    for (const auto& [flag, value] : {std::pair<std::string, std::string>{"--on", on}, {"--primary", primary}})
+        if (!value.empty() && std::find(bases.begin(), bases.end(), value) == bases.end())
+            throw UsageError("unknown " + flag + " \"" + value + "\" (valid: ancova, change, raw, slope, auc)");
+    o.single_time = st.times.size() == 1;
+    if (o.single_time) {
+        if (!primary.empty() && primary != "raw")
+            throw UsageError("--primary " + primary + " needs two time points; the study has one (\"" +
+                             st.times.front() + "\"): the arms are compared on raw scores at it");
+        o.primary = "raw";
+        o.primary_flag = "";
+        return;
+    }
+    if (st.groups.size() < 2 && !(on.empty() && primary.empty()))
+        throw UsageError(std::string(on.empty() ? "--primary" : "--on") + " chooses the between-arm analysis; a "
+                         "single-arm study has none (its report tests the change within the arm)");
+    if (!on.empty() && !primary.empty() && primary != "ancova" && primary != on)
+        throw UsageError("--primary " + primary + " and --on " + on + " name different analyses (with --on " + on +
+                         " the primary analysis is " + (on == "ancova" ? "ancova" : on + " or ancova") + ")");
+    o.primary = !primary.empty() ? primary : !on.empty() ? on : "ancova";
+    o.primary_flag = !primary.empty() ? "--primary " + primary : !on.empty() ? "--on " + on : "--primary ancova";
+}
+}  // namespace
 
 ReportOptions report_options(const data::Study& st, const OptionMap& options) {
     const OptionReader opt(options);
@@ -43,20 +73,32 @@ ReportOptions report_options(const data::Study& st, const OptionMap& options) {
     o.family = opt.text("family", "measures");
     if (o.family != "measures" && o.family != "times" && o.family != "all")
         throw UsageError("unknown --family \"" + o.family + "\" (valid: measures, times, all)");
-    o.primary = opt.text("primary", "ancova");
-    if (o.primary != "ancova" && o.primary != "change")
-        throw UsageError("unknown --primary \"" + o.primary + "\" (valid: ancova, change)");
+    choose_primary(st, opt, o);
     OptionMap change_map = options, compare_map = options;
-    for (const char* k : {"power", "adjust", "family", "primary", "time_values"}) change_map.erase(k);
-    for (const char* k : {"power", "adjust", "family", "primary", "zero_method"}) compare_map.erase(k);
-    if (st.times.size() < 2)
-        throw DataError(SourceLocation{st.source, 0, 0}, "report needs at least two times (found one: \"" +
-                                                             st.times.front() + "\")");
+    for (const char* k : {"power", "adjust", "family", "primary", "on", "rci_sd", "time_values"}) change_map.erase(k);
+    for (const char* k : {"power", "adjust", "family", "primary", "zero_method", "rci_sd"}) compare_map.erase(k);
+    o.rci_sd = parse_rci_sd(opt.text("rci_sd", "instrument"));
+    if (o.single_time) {
+        // cross-sectional: the comparison is of raw scores at the only time
+        // point (compare_options makes raw the default and refuses the rest)
+        if (st.groups.size() < 2)
+            throw UsageError("report needs two time points or two arms; the study has one of each (time \"" +
+                             st.times.front() + "\", group \"" + st.groups.front() +
+                             "\"): nothing to test, use describe for the scores");
+        o.ancova = false;
+        o.change = change_options(st, change_map);  // its levels and seed; no change is computed
+        o.compare = compare_options(st, compare_map);
+        return o;
+    }
     if (!change_map.count("to")) change_map["to"] = st.times.back();
     o.change = change_options(st, change_map);
     compare_map.erase("to");
     if (o.change.to.size() == 1) compare_map["to"] = st.times[o.change.to.front()];
+    // the comparison beside ANCOVA: on change unless --on names another basis
+    const std::string on = opt.text("on", "change");
+    compare_map["on"] = o.ancova_primary() ? (on == "ancova" ? "change" : on) : o.primary;
     o.compare = compare_options(st, compare_map);
+    if (opt.has("time_values")) o.time_values = o.compare.time_values;
     return o;
 }
 
@@ -128,7 +170,7 @@ StudyReport build_report(const data::Study& st, const ReportOptions& o, const da
     StudyReport r;
     r.options = o;
     r.describe = describe(st, o.change.conf);
-    r.changes = change(st, o.change);
+    if (!o.single_time) r.changes = change(st, o.change);  // one time point: no change to compute
     // A single-arm study has no between-arm comparison: the report is the
     // within-arm changes (each with NO_CONTROL) and the person-by-person view.
     const bool two_arms = st.groups.size() >= 2;
@@ -169,7 +211,7 @@ StudyReport build_report(const data::Study& st, const ReportOptions& o, const da
                              }), o, by_time ? "times" : "measures");
     // Between arms: the primary analysis is the primary family (per pair of
     // arms across measures); the secondary analysis is adjusted in a family of its own.
-    const bool change_primary = o.primary == "change";
+    const bool change_primary = !o.ancova_primary();  // the comparison (on change or --on) is primary
     a_compare = adjust_family(p_compare, families(p_compare.size(), pair_key(r.comparisons)), o,
                               change_primary ? pairs_family : pairs_family + " (secondary analysis)");
     a_ancova = adjust_family(p_ancova, families(p_ancova.size(), pair_key(r.ancova)), o,
@@ -218,8 +260,10 @@ StudyReport build_report(const data::Study& st, const ReportOptions& o, const da
     IndividualOptions io;
     io.from = st.times[o.compare.from];
     io.to = {st.times[o.compare.to]};
-    r.individual = individual_change(st, norms, io);
-    if (st.groups.size() >= 2) add_individual_reasons(st, r);
+    io.rci_sd = o.rci_sd;
+    if (!o.single_time) r.individual = individual_change(st, norms, io);
+    // the person-by-person reason speaks of change: only beside a comparison of change
+    if (st.groups.size() >= 2 && o.compare.on == CompareOn::change) add_individual_reasons(st, r);
     for (std::size_t i = 0; i < r.changes.size(); ++i) {  // "improved" by the reliable-change threshold, where known
         const auto& c = r.changes[i];
         if (auto note = explain::reliable_change_note(r.individual.rows, st.measures[c.measure], st.groups[c.group],
@@ -241,8 +285,9 @@ StudyReport build_report(const data::Study& st, const ReportOptions& o, const da
         r.adjust_label = a_primary[0].method + " adjustment over the " + std::to_string(a_primary[0].family_size) + " " +
                          a_primary[0].family;
     if (r.adjust_label.empty()) r.adjust_label = "no multiplicity adjustment";
-    if (o.adjust == "maxT" && !change_primary && two_arms)  // max-T is computed for the change scores only
-        r.adjust_label += " (Westfall-Young max-T applies to the change-score comparison only)";
+    if (o.adjust == "maxT" && !change_primary && two_arms)  // max-T is computed for the comparison, not ANCOVA
+        r.adjust_label += " (Westfall-Young max-T applies to the " + std::string(to_string(o.compare.on)) +
+                          "-score comparison only)";
     r.summary = report_summary(st, r);
     add_plan_section(st, norms, r);
     return r;

@@ -27,13 +27,25 @@ struct ReportOptions {
     // The one pre-specified primary between-arm analysis (Vickers & Altman
     // 2001): "ancova" (default) or "change". Only it is in the primary
     // adjusted family; the other is reported as secondary.
+    // With --on BASIS (change, raw, slope, auc) the comparison beside ANCOVA
+    // is on that basis and is the primary analysis unless --primary ancova;
+    // primary is then "ancova" or the basis. A study with one time point has
+    // only the raw comparison, which is primary.
     std::string primary = "ancova";
+    std::string primary_flag = "--primary ancova";  // how the primary was chosen, for the summary
     analysis::ChangeOptions change;             // from the baseline to --to (default: the last time)
-    analysis::CompareOptions compare;           // on change, baseline to last
+    analysis::CompareOptions compare;           // on change (or --on), baseline to last
     bool ancova = true;
+    // One time point (cross-sectional data): no within-arm change, no ANCOVA,
+    // no person-by-person change; the arms are compared on raw scores.
+    bool single_time = false;
+    analysis::RciSd rci_sd = analysis::RciSd::instrument;  // --rci-sd, as `individual` has
+    std::vector<double> time_values;   // --time-values as given (trajectory figures); empty: none given
+    bool ancova_primary() const { return primary == "ancova"; }
 };
 
-// Keys: alpha, power, adjust, family, primary, to, plus the change/compare keys.
+// Keys: alpha, power, adjust, family, primary, on, rci_sd, to, time_values,
+// plus the change/compare keys.
 ReportOptions report_options(const data::Study& study, const analysis::OptionMap& options);
 const std::vector<std::string>& report_option_keys();
 
@@ -50,8 +62,8 @@ struct StudyReport {
     analysis::IndividualResult individual;          // per person, --from to the between-arm --to
     ReportSection change_expl, compare_expl, ancova_expl;
     // The primary between-arm section (ancova or compare), per options.primary.
-    const std::vector<analysis::CompareRow>& primary_rows() const { return options.primary == "change" ? comparisons : ancova; }
-    const ReportSection& primary_expl() const { return options.primary == "change" ? compare_expl : ancova_expl; }
+    const std::vector<analysis::CompareRow>& primary_rows() const { return options.ancova_primary() ? ancova : comparisons; }
+    const ReportSection& primary_expl() const { return options.ancova_primary() ? ancova_expl : compare_expl; }
     std::string adjust_label;             // "Holm over the 5 measures"
     std::string summary;                  // the first paragraph
     std::optional<analysis::PlanDocument> plan;     // `plan` with its defaults (study_report_plan.cpp)

@@ -14,6 +14,7 @@ void add_plan_section(const data::Study& st, const data::NormsRegistry& norms, S
     PlanOptions o;
     o.from = r.options.change.from.value_or(st.baseline);
     o.to = r.options.change.to.empty() ? st.times.size() - 1 : r.options.change.to.back();
+    if (r.options.single_time) o.endpoint = Endpoint::raw;  // one time point: the raw score is the endpoint
     try {
         r.plan = plan_document(st, norms, o, nullptr);
     } catch (const Error& e) {

@@ -58,9 +58,43 @@ std::string omnibus_sentence(const data::Study& st, const StudyReport& r) {
     }
     if (!parts.empty())
         s += " Omnibus exact permutation F tests over the " + std::to_string(st.groups.size()) +
-             " arms on the change scores " + st.times[r.options.compare.from] + " to " + st.times[r.options.compare.to] +
+             " arms on the " + (r.options.compare.on == CompareOn::change
+                                    ? "change scores " + st.times[r.options.compare.from] + " to " +
+                                          st.times[r.options.compare.to]
+                                    : r.options.compare.on == CompareOn::raw
+                                          ? "raw scores at " + st.times[r.options.compare.to]
+                                          : r.options.compare.on == CompareOn::slope ? std::string("per-subject slopes")
+                                                                                    : std::string("time-averaged AUCs")) +
              ", unadjusted: " + list(parts) + ".";
     return s;
+}
+
+// What the comparison beside ANCOVA compares, for the summary.
+std::string comparison_phrase(const data::Study& st, const CompareOptions& c) {
+    const std::string& from = st.times[c.from];
+    const std::string& to = st.times[c.to];
+    switch (c.on) {
+        case CompareOn::raw:
+            return c.single_time ? "scores at " + to + ", the only time point (cross-sectional data), compared "
+                                   "between the arms"
+                                 : "scores at " + to + " compared between the arms (not adjusted for " + from + ")";
+        case CompareOn::slope: return "each participant's least-squares slope over the visits compared between the arms";
+        case CompareOn::auc: return "each participant's time-averaged area under the curve compared between the arms";
+        case CompareOn::ancova:
+        case CompareOn::change: break;
+    }
+    return "change " + from + " to " + to + " compared between the arms";
+}
+
+// The secondary analyses named after the primary family.
+std::string secondary_sentence(const StudyReport& r) {
+    const auto& o = r.options;
+    if (o.single_time)
+        return " With one time point there is no within-arm change, ANCOVA or person-by-person change.";
+    const std::string basis = std::string(to_string(o.compare.on));
+    return std::string(" Secondary, outside the primary family: the ") +
+           (o.ancova_primary() ? basis + "-score comparison" : "ANCOVA comparison") +
+           " and the within-arm changes (which do not compare the arms; NO_CONTROL).";
 }
 
 }  // namespace
@@ -68,7 +102,7 @@ std::string omnibus_sentence(const data::Study& st, const StudyReport& r) {
 std::string report_summary(const data::Study& st, const StudyReport& r) {
     if (st.groups.size() < 2) return single_arm_summary(st, r);
     const auto& o = r.options;
-    const bool change = o.primary == "change";
+    const bool change = !o.ancova_primary();
     const auto& rows = r.primary_rows();
     const auto& expl = r.primary_expl().explanations;
     std::vector<std::string> sig, not_sig;
@@ -86,11 +120,11 @@ std::string report_summary(const data::Study& st, const StudyReport& r) {
             ++codes[reason.code];
         }
     }
-    const std::string analysis = change ? "change " + st.times[o.compare.from] + " to " + st.times[o.compare.to] +
-                                              " compared between the arms"
+    const std::string analysis = change ? comparison_phrase(st, o.compare)
                                         : "ANCOVA of the scores at " + st.times[o.compare.to] + " adjusted for " +
                                               st.times[o.compare.from];
-    std::string s = "Primary analysis (pre-specified with --primary " + o.primary + "): " + analysis +
+    const std::string chosen = o.primary_flag.empty() ? "" : " (pre-specified with " + o.primary_flag + ")";
+    std::string s = "Primary analysis" + chosen + ": " + analysis +
                     ", exact permutation test, " + r.adjust_label + ". Of " + std::to_string(expl.size()) +
                     (st.groups.size() > 2 ? " comparison" : " measure") + (expl.size() == 1 ? "" : "s") + ", " + std::to_string(sig.size()) +
                     (sig.size() == 1 ? " is" : " are") + " statistically significant at " +
@@ -108,9 +142,7 @@ std::string report_summary(const data::Study& st, const StudyReport& r) {
         }
     }
     if (st.groups.size() > 2) s += omnibus_sentence(st, r);
-    s += std::string(" Secondary, outside the primary family: the ") +
-         (change ? "ANCOVA comparison" : "change-score comparison") +
-         " and the within-arm changes (which do not compare the arms; NO_CONTROL)." + within_floors(r);
+    s += secondary_sentence(r) + within_floors(r);
     return s;
 }
 

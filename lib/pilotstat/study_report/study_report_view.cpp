@@ -161,7 +161,7 @@ ReportView make_view(const study_report::StudyReport& r, const data::Study& st) 
     v.plan_note = r.plan_note;
     v.summary = r.summary;
     const auto& o = r.options;
-    v.settings_line = std::to_string(st.measures.size()) + " measures; groups " + [&] {
+    v.settings_line = explain::plural(st.measures.size(), "measure") + "; groups " + [&] {
         std::string g;
         for (std::size_t i = 0; i < st.groups.size(); ++i)
             g += (i ? ", " : "") + st.groups[i] + " (n = " + std::to_string(st.subjects_in(i).size()) + ")";
@@ -172,6 +172,8 @@ ReportView make_view(const study_report::StudyReport& r, const data::Study& st) 
         return t + " (" + st.time_order + ")";
     }() + "; alpha " + explain::fmt_p(o.settings.alpha) + "; " + two_sided_setting(o.compare.exact) + "; " +
                       r.adjust_label + ".";
+    v.between_methods = std::string(analysis::to_string(o.compare.on)) + " CI: bootstrap" +
+                        (r.ancova.empty() ? "" : ", ancova CI: t");
     v.describe_full = analysis::describe_table(r.describe);
     v.change_full = analysis::change_table(st, r.changes, o.change);
     v.compare_full = analysis::compare_table(st, r.comparisons, o.compare);

@@ -34,6 +34,7 @@ struct MeasureView {
 
 struct ReportView {
     std::string source, summary, settings_line;
+    std::string between_methods;  // "change CI: bootstrap, ancova CI: t": the intervals of the between-arm rows
     std::vector<MeasureView> measures;
     report::ResultTable describe_full, change_full, compare_full, ancova_full;  // all columns, all rows
     report::ResultTable individual_full, individual_summary_full;
