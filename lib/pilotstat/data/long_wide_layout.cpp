@@ -11,10 +11,7 @@ Study build_long(io::CsvReader& r, const StudyOptions& opt) {
     const auto ct = require_column(r, opt.time_col, "--time-col");
     const auto cm = require_column(r, opt.measure_col, "--measure-col");
     const auto cv = require_column(r, opt.score_col, "--score-col");
-    Builder b(opt, r.source_name());
-    b.group_column_ = cg ? *cg + 1 : 0;
-    b.header_line_ = r.header_line();
-    b.time_column_ = ct + 1;
+    Builder b(opt, r, cg, ct);
     io::CsvRecord rec;
     bool any = false;
     while (b.next(r, rec)) {
@@ -59,9 +56,7 @@ Study build_wide(io::CsvReader& r, const StudyOptions& opt) {
     if (columns.empty())
         throw DataError(SourceLocation{r.source_name(), r.header_line(), 0},
                         "wide format needs columns named <measure>" + opt.sep + "<time> (columns: " + join(h) + ")");
-    Builder b(opt, r.source_name());
-    b.group_column_ = cg ? *cg + 1 : 0;
-    b.header_line_ = r.header_line();
+    Builder b(opt, r, cg, std::nullopt);
     io::CsvRecord rec;
     bool any = false;
     while (b.next(r, rec)) {

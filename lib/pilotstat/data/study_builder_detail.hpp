@@ -74,6 +74,16 @@ public:
         measures_.fix(opt.measures);
         groups_.fix(opt.groups);
     }
+    // Reading `reader`: whole-file problems are reported at its header line;
+    // group_col and time_col are the 0-based columns naming groups and times
+    // (none: no group column; wide format).
+    Builder(const StudyOptions& opt, const io::CsvReader& reader, std::optional<std::size_t> group_col,
+            std::optional<std::size_t> time_col)
+        : Builder(opt, reader.source_name()) {
+        group_column_ = group_col ? *group_col + 1 : 0;
+        header_line_ = reader.header_line();
+        time_column_ = time_col ? *time_col + 1 : 0;
+    }
 
     // One score cell: where it is, whose it is, and its text.
     // Data errors in a cell are collected (up to kMaxErrors) so that one run

@@ -85,10 +85,7 @@ Study build_visits(io::CsvReader& r, const StudyOptions& opt) {
     if (score_columns.empty())
         throw DataError(SourceLocation{r.source_name(), r.header_line(), 0},
                         "no score columns besides " + opt.subject_col + " and " + opt.time_col + " (columns: " + join(h) + ")");
-    Builder b(opt, r.source_name());
-    b.group_column_ = cg ? *cg + 1 : 0;
-    b.header_line_ = r.header_line();
-    b.time_column_ = ct + 1;
+    Builder b(opt, r, cg, ct);
     io::CsvRecord rec;
     bool any = false;
     while (b.next(r, rec)) {
