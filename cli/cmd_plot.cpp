@@ -20,6 +20,7 @@ struct PlotArgs {
 void run_plot(const PlotArgs& a) {
     plot::check_kind(a.request.kind);
     plot::check_format(a.request.format);
+    plot::check_scale(a.request.scale);
     const auto study = load_input(a.input);
     auto norms = data::NormsRegistry::builtin();
     if (!a.input.instruments_file.empty()) norms.load_csv(a.input.instruments_file);
@@ -36,6 +37,10 @@ void setup_plot(CLI::App& app) {
     sub->add_option("--format", a->request.format, "svg (one figure) or html (one figure per measure)")
         ->capture_default_str();
     sub->add_option("-o,--output", a->output, "Write to FILE (atomically) instead of standard output");
+    sub->add_option("--scale", a->request.scale,
+                    "forest: standardized (Hedges' g, one axis) or raw (points, one panel per measure, "
+                    "unadjusted and baseline-adjusted differences)")
+        ->capture_default_str();
     add_real(*sub, "--width", a->request.plot.width, "Width in pixels", analysis::ranges::width, true);
     add_real(*sub, "--height", a->request.plot.height, "Height in pixels", analysis::ranges::height, true);
     add_real(*sub, "--rci-z", a->request.rci_z, "rci: change is reliable when |RCI| exceeds this",
@@ -50,13 +55,15 @@ void setup_plot(CLI::App& app) {
     sub->footer(
         "KIND: trajectories (every participant over time, arm means with t intervals, severity bands);\n"
         "estimation (each participant's change per arm, the difference in means with its bootstrap interval\n"
-        "and distribution); forest (Hedges' g of every measure); rci (baseline against follow-up, the\n"
+        "and distribution); forest (Hedges' g of every measure; --scale raw: the difference in points per\n"
+        "measure, unadjusted and adjusted for baseline); rci (baseline against follow-up, the\n"
         "reliable-change band and the clinical cut-off); curve (exact permutation p-value over shifts).\n"
         "The numbers drawn are those of describe, compare and individual. See docs/plots.md.\n\n"
         "Examples:\n"
         "  pilotstat plot trajectories data/examples/kap_pilot.csv --measures bdi --time-values 0,1,3,6 -o bdi.svg\n"
         "  pilotstat plot estimation data/examples/kap_pilot.csv --measures bdi -o bdi_estimation.svg\n"
         "  pilotstat plot forest data/examples/kap_pilot.csv -o forest.svg\n"
+        "  pilotstat plot forest data/examples/kap_pilot.csv --scale raw -o forest_points.svg\n"
         "  pilotstat plot rci data/examples/kap_pilot.csv --measures bdi --to T3 -o bdi_rci.svg\n"
         "  pilotstat plot curve data/examples/kap_pilot.csv --measures bdi --format html -o bdi_curve.html");
     sub->callback([a] { run_plot(*a); });

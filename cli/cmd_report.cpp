@@ -13,7 +13,6 @@
 #include "pilotstat/analysis/option_ranges.hpp"
 #include "pilotstat/study_report/study_report.hpp"
 #include "pilotstat/error.hpp"
-#include "pilotstat/io/sha256.hpp"
 #include "pilotstat/study_report/study_report_view.hpp"
 #include "pilotstat/version.hpp"
 
@@ -30,12 +29,12 @@ bool is_stdin(const std::string& path) { return path.empty() || path == "-"; }
 
 // The date is read here, not in the library: with SOURCE_DATE_EPOCH set (CI,
 // golden tests) only its day is printed, so the same input gives the same bytes.
-report::Provenance provenance(const ReportArgs& a, const study_report::StudyReport& r) {
+report::Provenance provenance(const ReportArgs& a, const study_report::StudyReport& r, const std::string& sha256) {
     report::Provenance p;
     p.version = std::string(version());
     p.command_line = report::shell_join(command_line());
     p.input = is_stdin(a.input.path) ? "standard input" : a.input.path;
-    if (!is_stdin(a.input.path)) p.input_sha256 = io::sha256_file_hex(a.input.path);
+    p.input_sha256 = sha256;
     p.seed = std::to_string(r.options.change.exact.seed);
     if (const auto epoch = report::parse_source_date_epoch(std::getenv("SOURCE_DATE_EPOCH")))
         p.when = report::utc_stamp(*epoch, true) + " (from SOURCE_DATE_EPOCH)";
@@ -56,7 +55,8 @@ void run_report(const ReportArgs& a) {
     const bool to_dir = markdown && names_directory(a.output.output);
     // A bad SOURCE_DATE_EPOCH fails before any work, whatever the format.
     if (a.output.format == "html") (void)report::parse_source_date_epoch(std::getenv("SOURCE_DATE_EPOCH"));
-    const auto study = load_input(a.input);
+    std::string sha256;  // of the bytes read, for the html provenance block
+    const auto study = load_input(a.input, a.output.format == "html" ? &sha256 : nullptr);
     auto norms = data::NormsRegistry::builtin();  // --instruments may add reliability, SD, cut-offs
     if (!a.input.instruments_file.empty()) norms.load_csv(a.input.instruments_file);
     const auto report = study_report::build_report(study, study_report::report_options(study, a.options), norms);
@@ -64,7 +64,7 @@ void run_report(const ReportArgs& a) {
     ro.digits = a.output.digits;
     study_report::ReportContext ctx;
     ctx.norms = &norms;
-    if (a.output.format == "html") ctx.provenance = provenance(a, report);
+    if (a.output.format == "html") ctx.provenance = provenance(a, report, sha256);
     std::vector<study_report::Figure> figures;
     if (to_dir) {
         figures = study_report::report_figures(report, study, norms, false);

@@ -61,8 +61,9 @@ void add_keyed_option(CLI::App& app, std::map<std::string, std::string>& options
 // --resamples, --boot-resamples, --boot-method, --seed, --exact-limit.
 void add_inference_options(CLI::App& app, std::map<std::string, std::string>& options);
 
-// Reads and validates the study (throws DataError / UsageError).
-data::Study load_input(const InputArgs& args);
+// Reads and validates the study (throws DataError / UsageError). With
+// `input_sha256`, also the SHA-256 of the bytes read (standard input too).
+data::Study load_input(const InputArgs& args, std::string* input_sha256 = nullptr);
 
 // Renders the table in the chosen format to stdout, or atomically to -o FILE.
 void emit(const report::ResultTable& table, const OutputArgs& args);

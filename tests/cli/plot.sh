@@ -58,6 +58,29 @@ bdi = rows[0]
 assert "%s [%s, %s]" % (f(bdi["mean_diff"]), f(bdi["boot_ci_low"]), f(bdi["boot_ci_high"])) in est
 PY
 
+# The forest on raw scales: one panel per measure, the unadjusted difference
+# with the headline interval (compare's ci_low/ci_high) and the ANCOVA
+# difference with its interval (compare --on ancova), told apart by marker and dash.
+expect_golden "forest on raw scales" "$G/plot_forest_raw.svg" "$PS" plot forest "$EX" --scale raw
+cp "$T/out" "$T/forest_raw.svg"
+svg_ok "forest raw" "$T/forest_raw.svg"
+"$PS" compare "$EX" --on ancova --format csv >"$T/ancova.csv"
+python3 - "$T/compare.csv" "$T/ancova.csv" "$T/forest_raw.svg" <<'PY' && ok || bad "raw forest shows compare's numbers"
+import csv, sys
+raw, adj = list(csv.DictReader(open(sys.argv[1]))), list(csv.DictReader(open(sys.argv[2])))
+svg = open(sys.argv[3]).read()
+def f(x):
+    x = float(x)
+    s = "%.2f" % x if x == 0 or abs(x) >= 0.005 else "%.3g" % x
+    return s.replace("-", "\u2212")
+for r, a in zip(raw, adj):
+    assert "unadjusted %s [%s, %s]" % (f(r["mean_diff"]), f(r["ci_low"]), f(r["ci_high"])) in svg, r["measure"]
+    assert "adjusted %s [%s, %s]" % (f(a["adj_diff"]), f(a["ci_low"]), f(a["ci_high"])) in svg, a["measure"]
+assert svg.count("stroke-dasharray=\"7 3\"") == len(adj)   # adjusted intervals dashed
+PY
+run "$PS" plot forest "$EX" --scale raw --on slope
+[ "$status" -eq 0 ] && grep -qF "adjusted: not estimable" "$T/out" && ok || bad "raw forest of slopes has no adjusted difference"
+
 # A missed visit breaks the line; a dropout's last visit is ringed.
 awk -F, '!($1 == "P02" && $3 == "T2") && !($1 == "P03" && $3 == "T3")' "$EX" >"$T/gaps.csv"
 expect_golden "trajectories with gaps" "$G/plot_trajectories_gaps.svg" \
@@ -86,6 +109,8 @@ PY
 
 expect_error "unknown kind" 2 'unknown plot kind "pie" (valid: trajectories, estimation, forest, rci, curve)' \
   "$PS" plot pie "$EX" --measures bdi
+expect_error "unknown forest scale" 2 'unknown forest scale "log" (valid: standardized, raw)' \
+  "$PS" plot forest "$EX" --scale log
 expect_error "unknown format" 2 'unknown plot format "png" (valid: svg, html)' \
   "$PS" plot rci "$EX" --measures bdi --format png
 expect_error "unknown measure" 3 "no rows left after --measures/--groups filtering" \

@@ -131,6 +131,14 @@ cmp -s "$T/out" "$T/g.html" && ok || bad "html differs between two runs with SOU
 sha=$(sha256sum "$EX" | cut -d' ' -f1)
 expect_contains "provenance: input SHA-256 (sha256sum)" "<code class=\"hash\">$sha</code>"
 expect_contains "provenance: command" "<code>pilotstat report data/examples/kap_pilot.csv --format html</code>"
+# Standard input is read whole and hashed: the same bytes, the same digest and
+# the same analysis as the file.
+"$PS" report - --format html <"$EX" >"$T/stdin.html"
+grep -qF "<code class=\"hash\">$sha</code>" "$T/stdin.html" && grep -qF "<dt>Input</dt><dd><code>standard input</code>" "$T/stdin.html" \
+  && ok || bad "provenance: SHA-256 of standard input"
+diff <(sed '/class="provenance"/d; s#data/examples/kap_pilot.csv#SRC#g' "$T/g.html") \
+     <(sed '/class="provenance"/d; s#&lt;stdin&gt;#SRC#g' "$T/stdin.html") >/dev/null \
+  && ok || bad "report from standard input differs from the file's"
 expect_contains "provenance: date only" "<dt>Run</dt><dd>2023-11-14 (from SOURCE_DATE_EPOCH)</dd>"
 expect_contains "provenance: seed" "<dt>Seed</dt><dd>20230401 "
 expect_contains "provenance: version" "<dt>pilotstat</dt><dd>$("$PS" --version | head -1 | grep -oE '[0-9]+\.[0-9]+\.[0-9]+' | head -1)</dd>"

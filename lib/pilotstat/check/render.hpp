@@ -31,7 +31,5 @@ void render_junit(const CheckRun& run, std::ostream& out);
 // Decimals text shows for a row's numbers: max(digits, decimals of expected + 2), at most 12.
 int shown_decimals(const Expectation& e, int digits);
 
-// XML text with &, <, >, " and ' escaped and characters XML forbids dropped.
-std::string xml_escape(std::string_view text);
 
 }  // namespace pilotstat::check

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "pilotstat/check/render.hpp"
+#include "pilotstat/io/markup_escape.hpp"
 #include "pilotstat/report/number_format.hpp"
 
 namespace pilotstat::check {
@@ -20,14 +21,14 @@ std::string suite_name(const std::string& file) {
 void testcase(std::ostream& out, const RowResult& r, const std::string& suite) {
     const auto& e = r.expectation;
     const auto& o = r.outcome;
-    out << "    <testcase name=\"" << xml_escape(e.id) << "\" classname=\"pilotstat.check." << xml_escape(suite)
-        << "\" file=\"" << xml_escape(e.where.file) << "\" line=\"" << e.where.line << "\" time=\"0\"";
+    out << "    <testcase name=\"" << markup_escape(e.id) << "\" classname=\"pilotstat.check." << markup_escape(suite)
+        << "\" file=\"" << markup_escape(e.where.file) << "\" line=\"" << e.where.line << "\" time=\"0\"";
     if (o.pass) {
         out << "/>\n";
         return;
     }
-    out << ">\n      <failure message=\"" << xml_escape(o.message) << "\" type=\"mismatch\">"
-        << xml_escape(e.where.str() + ": " + e.select_text + "\nexpected: " + e.expected.text + " (" +
+    out << ">\n      <failure message=\"" << markup_escape(o.message) << "\" type=\"mismatch\">"
+        << markup_escape(e.where.str() + ": " + e.select_text + "\nexpected: " + e.expected.text + " (" +
                       e.tolerance.text + ")\ncomputed: " + (o.computed ? report::shortest(*o.computed) : "NA") +
                       "\n" + o.message)
         << "</failure>\n    </testcase>\n";
@@ -47,7 +48,7 @@ void render_junit(const CheckRun& run, std::ostream& out) {
         << run.rows.size() << "\" failures=\"" << run.failed() << "\" errors=\"0\">\n";
     for (const auto& f : files) {
         const auto suite = suite_name(f);
-        out << "  <testsuite name=\"" << xml_escape(suite) << "\" tests=\"" << counts[f].first << "\" failures=\""
+        out << "  <testsuite name=\"" << markup_escape(suite) << "\" tests=\"" << counts[f].first << "\" failures=\""
             << counts[f].second << "\" errors=\"0\" skipped=\"0\" time=\"0\">\n";
         for (const auto& r : run.rows)
             if (r.expectation.where.file == f) testcase(out, r, suite);

@@ -39,6 +39,11 @@ void check_kind(const std::string& kind) {
         throw UsageError("unknown plot kind \"" + kind + "\" (valid: " + join(k) + ")");
 }
 
+void check_scale(const std::string& scale) {
+    if (scale != "standardized" && scale != "raw")
+        throw UsageError("unknown forest scale \"" + scale + "\" (valid: standardized, raw)");
+}
+
 void check_format(const std::string& format) {
     if (format != "svg" && format != "html")
         throw UsageError("unknown plot format \"" + format + "\" (valid: svg, html)");
@@ -47,6 +52,7 @@ void check_format(const std::string& format) {
 std::string make_plot(const data::Study& st, const data::NormsRegistry& norms, const PlotRequest& q) {
     check_kind(q.kind);
     check_format(q.format);
+    check_scale(q.scale);
     const auto co = analysis::compare_options(st, q.options);
     PlotOptions po = q.plot;
     if (q.options.count("time_values")) po.time_values = co.time_values;
@@ -71,7 +77,19 @@ std::string make_plot(const data::Study& st, const data::NormsRegistry& norms, c
         for (std::size_t m = 0; m < st.measures.size(); ++m) figures.push_back(rci(st, m, res.rows, q.rci_z, fig()));
     } else {
         const auto rows = analysis::compare(st, co);
-        if (q.kind == "forest") figures.push_back(forest(st, rows, co, fig()));
+        if (q.kind == "forest" && q.scale == "raw") {
+            // The adjusted difference: the same times through ANCOVA (its
+            // adjusted difference of the later score equals that of the change).
+            auto adjusted_options = q.options;
+            adjusted_options["on"] = "ancova";
+            const bool adjustable = co.on == analysis::CompareOn::change || co.on == analysis::CompareOn::raw;
+            const auto adjusted = adjustable && st.times.size() > 1
+                                      ? analysis::compare(st, analysis::compare_options(st, adjusted_options))
+                                      : std::vector<analysis::CompareRow>{};
+            figures.push_back(forest_raw(st, rows, adjusted, co, norms, fig()));
+        } else if (q.kind == "forest") {
+            figures.push_back(forest(st, rows, co, fig()));
+        }
         for (const auto& r : rows) {
             if (q.kind == "estimation") figures.push_back(estimation(st, r, co, norms_of(st, r.measure, norms), fig()));
             if (q.kind == "curve") figures.push_back(curve(st, r, co, norms_of(st, r.measure, norms), fig()));

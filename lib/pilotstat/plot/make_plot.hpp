@@ -19,12 +19,14 @@ const std::vector<std::string>& plot_kinds();
 void check_kind(const std::string& kind);
 // Throws UsageError unless "svg" or "html".
 void check_format(const std::string& format);
+void check_scale(const std::string& scale);  // forest: standardized or raw
 
 struct PlotRequest {
     std::string kind;
     std::string format = "svg";
     analysis::OptionMap options;  // the compare keys: on, from, to, time_values, conf, alpha, seed, ...
     double rci_z = 1.96;
+    std::string scale = "standardized";  // forest: standardized (Hedges' g) or raw (points per measure)
     PlotOptions plot;             // width and height; the rest is filled from options
 };
 

@@ -45,6 +45,14 @@ std::string estimation(const data::Study& study, const analysis::CompareRow& row
 std::string forest(const data::Study& study, const std::vector<analysis::CompareRow>& rows,
                    const analysis::CompareOptions& compare, const PlotOptions& options);
 
+// The same rows on each measure's own scale (points), one panel each: the
+// unadjusted difference with the row's headline interval and, from
+// `adjusted` (compare --on ancova over the same times), the baseline-adjusted
+// difference with its t interval, drawn with different markers and dashes.
+std::string forest_raw(const data::Study& study, const std::vector<analysis::CompareRow>& rows,
+                       const std::vector<analysis::CompareRow>& adjusted, const analysis::CompareOptions& compare,
+                       const data::NormsRegistry& norms, const PlotOptions& options);
+
 // Jacobson-Truax plot of one measure and pair of times: baseline against
 // follow-up per participant, the identity line, the band of no reliable
 // change (|RCI| <= z), the clinical cut-off, points coloured by category.

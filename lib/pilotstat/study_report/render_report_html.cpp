@@ -88,7 +88,6 @@ void provenance_html(const Provenance& p, std::ostream& out) {
         << "<dt>Command</dt><dd><code>" << esc(p.command_line) << "</code></dd>"
         << "<dt>Input</dt><dd><code>" << esc(p.input) << "</code></dd>";
     if (!p.input_sha256.empty()) out << "<dt>Input SHA-256</dt><dd><code class=\"hash\">" << p.input_sha256 << "</code></dd>";
-    else out << "<dt>Input SHA-256</dt><dd>not computed: the data came from standard input</dd>";
     out << "<dt>Seed</dt><dd>" << esc(p.seed) << " (Monte Carlo and bootstrap resampling, when used)</dd>"
         << "<dt>Run</dt><dd>" << esc(p.when) << "</dd></dl></section>\n";
 }
