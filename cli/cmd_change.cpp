@@ -48,7 +48,7 @@ void run_change(const ChangeArgs& a) {
     auto options = a.options;
     if (a.curve) options["curve"] = "true";
     const auto study = load_input(a.input);
-    emit(commands::run_table_command("change", study, options), a.output);
+    emit(commands::run_table_command("change", study, options, load_norms(a.input)), a.output);
 }
 }  // namespace
 

@@ -54,7 +54,7 @@ void run_record(const CheckArgs& a) {
     if (a.select.empty()) throw UsageError("--record needs at least one --select PATTERN");
     if (!a.files.empty()) throw UsageError("--record writes an expectations file (-o FILE); give no EXPECT.csv");
     const auto study = load_input(a.input);
-    write_output(check::record_expectations(study, a.select, a.digits), a.output);
+    write_output(check::record_expectations(study, a.select, a.digits, load_norms(a.input)), a.output);
 }
 
 void run_check(const CheckArgs& a) {
@@ -82,7 +82,8 @@ void run_check(const CheckArgs& a) {
     }
     std::optional<data::Study> study;
     if (!a.input.path.empty()) study = load_input(a.input);
-    const auto run = check::run_checks(all, study ? &*study : nullptr);
+    const auto norms = load_norms(a.input);  // --instruments: the same norms the commands use
+    const auto run = check::run_checks(all, study ? &*study : nullptr, norms);
     std::ostringstream out;
     check::render_check(run, a.format, out, a.digits);
     if (!a.junit.empty()) {
@@ -91,7 +92,7 @@ void run_check(const CheckArgs& a) {
         write_output(xml.str(), a.junit);
     }
     write_output(out.str(), a.output);
-    if (run.failed() > 0) exit_status() = 1;
+    if (run.failed() > 0) throw FinishedWithStatus{1};
 }
 
 void add_data_options(CLI::App& sub, InputArgs& in) {

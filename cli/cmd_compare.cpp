@@ -25,7 +25,7 @@ void run_compare(const CompareArgs& a) {
     auto options = a.options;
     if (a.curve) options["curve"] = "true";
     const auto study = load_input(a.input);
-    emit(commands::run_table_command(a.responders ? "responders" : "compare", study, options), a.output);
+    emit(commands::run_table_command(a.responders ? "responders" : "compare", study, options, load_norms(a.input)), a.output);
 }
 }  // namespace
 

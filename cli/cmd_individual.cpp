@@ -25,8 +25,7 @@ void add_individual_options(CLI::App& app, IndividualOptions& o) {
 
 void run_individual(const IndividualOptions& o) {
     const auto study = load_input(o.input);
-    auto norms = data::NormsRegistry::builtin();
-    if (!o.input.instruments_file.empty()) norms.load_csv(o.input.instruments_file);
+    const auto norms = load_norms(o.input);
     analysis::IndividualOptions a;
     a.from = o.from;
     a.to = o.to;

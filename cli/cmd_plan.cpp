@@ -24,8 +24,7 @@ struct PlanArgs {
 
 void run_plan(const PlanArgs& a) {
     const auto study = load_input(a.input);
-    auto norms = data::NormsRegistry::builtin();
-    if (!a.input.instruments_file.empty()) norms.load_csv(a.input.instruments_file);
+    const auto norms = load_norms(a.input);
     analysis::PlanOptions o;
     o.endpoint = analysis::parse_endpoint(a.endpoint);
     o.from = a.from.empty() ? study.baseline : analysis::one_time(study, a.from, "--from");

@@ -22,8 +22,7 @@ void run_plot(const PlotArgs& a) {
     plot::check_format(a.request.format);
     plot::check_scale(a.request.scale);
     const auto study = load_input(a.input);
-    auto norms = data::NormsRegistry::builtin();
-    if (!a.input.instruments_file.empty()) norms.load_csv(a.input.instruments_file);
+    const auto norms = load_norms(a.input);
     write_output(plot::make_plot(study, norms, a.request), a.output);
 }
 }  // namespace

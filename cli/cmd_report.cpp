@@ -57,8 +57,7 @@ void run_report(const ReportArgs& a) {
     if (a.output.format == "html") (void)report::parse_source_date_epoch(std::getenv("SOURCE_DATE_EPOCH"));
     std::string sha256;  // of the bytes read, for the html provenance block
     const auto study = load_input(a.input, a.output.format == "html" ? &sha256 : nullptr);
-    auto norms = data::NormsRegistry::builtin();  // --instruments may add reliability, SD, cut-offs
-    if (!a.input.instruments_file.empty()) norms.load_csv(a.input.instruments_file);
+    const auto norms = load_norms(a.input);  // --instruments may add reliability, SD, cut-offs
     const auto report = study_report::build_report(study, study_report::report_options(study, a.options), norms);
     report::RenderOptions ro;
     ro.digits = a.output.digits;

@@ -15,11 +15,6 @@
 
 namespace pilotstat::cli {
 
-int& exit_status() {
-    static int status = 0;
-    return status;
-}
-
 // Comma lists take one argument per occurrence (allow_extra_args(false)), so
 // that "--times T0,T1 FILE" leaves FILE to the positional argument.
 void add_input_options(CLI::App& app, InputArgs& a) {

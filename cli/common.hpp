@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "pilotstat/data/instrument_norms.hpp"
 #include "pilotstat/data/study_builder.hpp"
 #include "pilotstat/report/result_table.hpp"
 
@@ -37,9 +38,12 @@ struct OutputArgs {
     int digits = 4;
 };
 
-// The process exit status a subcommand asks for when it succeeds in running
-// (e.g. `check` sets 1 when a number is off); main returns it. Default 0.
-int& exit_status();
+// Thrown by a subcommand that ran to the end, output written, but whose
+// result asks for another exit status (`check` with a number off: 1); main
+// returns `status` without printing anything.
+struct FinishedWithStatus {
+    int status;
+};
 // The arguments of this run, the program named "pilotstat" whatever its path
 // (so a report's provenance does not depend on where the binary lives).
 std::vector<std::string>& command_line();
@@ -64,6 +68,9 @@ void add_inference_options(CLI::App& app, std::map<std::string, std::string>& op
 // Reads and validates the study (throws DataError / UsageError). With
 // `input_sha256`, also the SHA-256 of the bytes read (standard input too).
 data::Study load_input(const InputArgs& args, std::string* input_sha256 = nullptr);
+// The built-in instrument norms plus those of --instruments (reliability, SD,
+// cut-offs, MCID): what individual, report, plan, plot and check use.
+data::NormsRegistry load_norms(const InputArgs& args);
 
 // Renders the table in the chosen format to stdout, or atomically to -o FILE.
 void emit(const report::ResultTable& table, const OutputArgs& args);

@@ -72,4 +72,10 @@ data::Study load_input(const InputArgs& a, std::string* input_sha256) {
     return study;
 }
 
+data::NormsRegistry load_norms(const InputArgs& a) {
+    auto norms = data::NormsRegistry::builtin();
+    if (!a.instruments_file.empty()) norms.load_csv(a.instruments_file);
+    return norms;
+}
+
 }  // namespace pilotstat::cli

@@ -88,7 +88,9 @@ int main(int argc, char** argv) {
             std::cerr << app.help();
             return 2;
         }
-        return pilotstat::cli::exit_status();
+        return 0;
+    } catch (const pilotstat::cli::FinishedWithStatus& f) {
+        return f.status;
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {

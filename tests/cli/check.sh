@@ -118,4 +118,25 @@ printf '%s\nv,report measure=bdi section=compare column=p_adjusted,>0.05,p:4,Hol
 run "$PS" check --data "$EX" "$T/ir.csv"
 expect_status "individual and report rows" 0
 expect_contains "two rows pass" "2 passed, 0 failed"
+# --instruments reaches the rows check recomputes: an individual row whose RCI
+# needs the file's reliability and SD is recorded and checked with the same
+# file (and is missing without it), exactly as `individual --instruments` prints it.
+printf 'name,min,max,step,higher_is_worse,reliability,reliability_type,reliability_source,sd,sd_source\nbpi_severity,0,10,0.25,true,0.8,test-retest,test,2,test\n' >"$T/ins.csv"
+run "$PS" check --record --data "$EX" --instruments "$T/ins.csv" --select 'individual measure=bpi_severity subject=P01 to=T3 column=rci'
+expect_status "record with --instruments" 0
+cp "$T/out" "$T/ins_exp.csv"
+"$PS" individual "$EX" --measures bpi_severity --to T3 --instruments "$T/ins.csv" --format csv >"$T/ind.csv"
+python3 - "$T/ins_exp.csv" "$T/ind.csv" <<'PY' && ok || bad "recorded RCI is the one individual --instruments prints"
+import csv, sys
+e = list(csv.DictReader(open(sys.argv[1])))
+i = [r for r in csv.DictReader(open(sys.argv[2])) if r["subject"] == "P01"]
+assert len(e) == 1 and len(i) == 1 and i[0]["rci"] != "", (e, i)
+assert abs(float(e[0]["expected"]) - float(i[0]["rci"])) < 5e-5, (e[0]["expected"], i[0]["rci"])
+PY
+run "$PS" check "$T/ins_exp.csv" --data "$EX" --instruments "$T/ins.csv"
+expect_status "check with --instruments" 0
+expect_contains "passes with the file's norms" "1 passed, 0 failed"
+run "$PS" check "$T/ins_exp.csv" --data "$EX"
+expect_status "check without --instruments" 1
+expect_contains "missing without them" "the computed value is missing (NA)"
 finish

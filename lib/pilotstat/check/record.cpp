@@ -93,10 +93,11 @@ bool wildcard_match(const std::string& pattern, const std::string& name) {
     return false;
 }
 
-std::string record_expectations(const data::Study& study, const std::vector<std::string>& patterns, int digits) {
+std::string record_expectations(const data::Study& study, const std::vector<std::string>& patterns, int digits,
+                                const data::NormsRegistry& norms) {
     std::string out = "id,select,expected,tolerance,note\n";
     std::set<std::string> ids;
-    TableCache cache(&study);
+    TableCache cache(&study, norms);
     for (const auto& pattern : patterns) {
         Selection s;
         try {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "pilotstat/data/instrument_norms.hpp"
 #include "pilotstat/data/study.hpp"
 
 namespace pilotstat::check {
@@ -18,7 +19,9 @@ namespace pilotstat::check {
 // decimals:`digits`, integers exactly with tolerance exact. Returns the CSV
 // text (header id,select,expected,tolerance,note). Throws UsageError for a
 // pattern that does not parse, names a summary row, or matches nothing.
-std::string record_expectations(const data::Study& study, const std::vector<std::string>& patterns, int digits);
+// `norms` as for commands::run_table_command.
+std::string record_expectations(const data::Study& study, const std::vector<std::string>& patterns, int digits,
+                                const data::NormsRegistry& norms = data::NormsRegistry::builtin());
 
 // True when `name` matches `pattern`, where * matches any run of characters.
 bool wildcard_match(const std::string& pattern, const std::string& name);

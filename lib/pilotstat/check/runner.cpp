@@ -23,7 +23,7 @@ const report::ResultTable& TableCache::get(const std::string& command, const ana
     if (auto it = tables_.find(key); it != tables_.end()) return it->second;
     if (auto it = errors_.find(key); it != errors_.end()) throw std::invalid_argument(it->second);
     try {
-        return tables_.emplace(key, commands::run_table_command(command, *study_, options)).first->second;
+        return tables_.emplace(key, commands::run_table_command(command, *study_, options, norms_)).first->second;
     } catch (const Error& e) {
         errors_.emplace(key, e.what());
         throw std::invalid_argument(e.what());
@@ -97,9 +97,10 @@ Outcome run_data_row(const Expectation& e, TableCache& cache) {
     return failed("the computed value is missing (NA)");
 }
 
-CheckRun run_checks(const std::vector<Expectation>& expectations, const data::Study* study) {
+CheckRun run_checks(const std::vector<Expectation>& expectations, const data::Study* study,
+                    const data::NormsRegistry& norms) {
     CheckRun run;
-    TableCache cache(study);
+    TableCache cache(study, norms);
     for (const auto& e : expectations) {
         Outcome o;
         try {

@@ -31,13 +31,15 @@ struct CheckRun {
 // a table are remembered and reported for every row that needs it.
 class TableCache {
 public:
-    explicit TableCache(const data::Study* study) : study_(study) {}
+    explicit TableCache(const data::Study* study, const data::NormsRegistry& norms = data::NormsRegistry::builtin())
+        : study_(study), norms_(norms) {}
     // Throws pilotstat::Error (UsageError for a bad option, ...) or
     // std::invalid_argument when there is no study.
     const report::ResultTable& get(const std::string& command, const analysis::OptionMap& options);
 
 private:
     const data::Study* study_;
+    const data::NormsRegistry& norms_;
     std::map<std::string, report::ResultTable> tables_;
     std::map<std::string, std::string> errors_;
 };
@@ -46,6 +48,8 @@ private:
 Outcome run_data_row(const Expectation& e, TableCache& cache);
 
 // Every row in order; `study` may be null when no --data was given.
-CheckRun run_checks(const std::vector<Expectation>& expectations, const data::Study* study);
+// `norms` as for commands::run_table_command (the --instruments file's too).
+CheckRun run_checks(const std::vector<Expectation>& expectations, const data::Study* study,
+                    const data::NormsRegistry& norms = data::NormsRegistry::builtin());
 
 }  // namespace pilotstat::check

@@ -36,7 +36,7 @@ const std::vector<std::string>& table_command_options(const std::string& command
 }
 
 report::ResultTable run_table_command(const std::string& command, const data::Study& study,
-                                      const OptionMap& options) {
+                                      const OptionMap& options, const data::NormsRegistry& norms) {
     const auto& commands = table_commands();
     if (std::find(commands.begin(), commands.end(), command) == commands.end()) {
         std::string valid;
@@ -68,10 +68,10 @@ report::ResultTable run_table_command(const std::string& command, const data::St
         if (opt.has("to")) io.to = {opt.text("to", "")};
         io.rci_z = opt.real("rci_z", 1.96, ranges::rci_z);
         io.rci_sd = parse_rci_sd(opt.text("rci_sd", "instrument"));
-        const auto res = individual_change(study, data::NormsRegistry::builtin(), io);
+        const auto res = individual_change(study, norms, io);
         return opt.text("summary", "false") == "true" ? individual_summary_table(res.summary) : individual_table(res.rows);
     }
-    if (command == "report") return verdict_table(study, build_report(study, report_options(study, options)));
+    if (command == "report") return verdict_table(study, build_report(study, report_options(study, options), norms));
     if (command == "responders") {
         auto o = compare_options(study, options);
         return responders_table(study, o);

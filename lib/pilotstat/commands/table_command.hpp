@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pilotstat/analysis/option_values.hpp"
+#include "pilotstat/data/instrument_norms.hpp"
 #include "pilotstat/data/study.hpp"
 #include "pilotstat/report/result_table.hpp"
 
@@ -22,7 +23,11 @@ const std::vector<std::string>& table_commands();
 const std::vector<std::string>& table_command_options(const std::string& command);
 
 // Throws UsageError for an unknown command or option key or a bad value.
+// `norms`: the instruments' reliability, SD and cut-offs (built-in plus
+// --instruments), which individual and report rows depend on; the CLI and
+// `check` pass the same registry, so check recomputes what the command prints.
 report::ResultTable run_table_command(const std::string& command, const data::Study& study,
-                                      const analysis::OptionMap& options);
+                                      const analysis::OptionMap& options,
+                                      const data::NormsRegistry& norms = data::NormsRegistry::builtin());
 
 }  // namespace pilotstat::commands
