@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "common.hpp"
+#include "pilotstat/analysis/individual.hpp"
 
 namespace pilotstat::cli {
 
@@ -17,7 +18,7 @@ struct IndividualOptions {
     OutputArgs output;
     std::string from;             // empty: the study baseline
     std::vector<std::string> to;  // empty: every later time
-    double rci_z = 1.96;
+    double rci_z = analysis::kReliableChangeZ;
     std::string rci_sd = "instrument";  // instrument | baseline
     bool summary = false;               // per-arm counts + exact test instead of per-subject rows
 };

@@ -6,57 +6,51 @@
 #include "common.hpp"
 #include "numeric_options.hpp"
 #include "pilotstat/analysis/option_ranges.hpp"
-#include "pilotstat/error.hpp"
-#include "power_rows.hpp"
+#include "pilotstat/analysis/power_table.hpp"
 
 namespace pilotstat::cli {
 
 namespace {
+// The flags as given; n, effect and power become the library's optionals
+// only when given (two of the three).
+struct PowerArgs {
+    analysis::PowerOptions power;
+    int n = 0;
+    double effect = 0.0, target = 0.0;
+    CLI::Option *n_opt = nullptr, *effect_opt = nullptr, *power_opt = nullptr;
+    OutputArgs output;
+};
 
-Solve solve_for(const PowerOptions& o) {
-    const bool n = o.n_opt->count() > 0, e = o.effect_opt->count() > 0, p = o.power_opt->count() > 0;
-    if (n + e + p != 2)
-        throw UsageError("give exactly two of --n, --effect and --power (the third is solved for)");
-    return !p ? Solve::power : (!e ? Solve::effect : Solve::n);
-}
-
-void run_power(const PowerOptions& o) {
-    const Solve solve = solve_for(o);
-    power::PowerSettings s;
-    s.design = power::parse_design(o.design);
-    s.alternative = core::parse_alternative(o.alternative);
-    s.alpha = o.alpha;
-    power::validate(s);
-    if (solve != Solve::power && !(o.power > o.alpha))  // --power < 1 is its range
-        throw UsageError("--power must be greater than --alpha");
-    auto table = power_table();
-    if (o.test != "perm") t_row(table, o, s, solve);
-    if (o.test != "t") perm_row(table, o, s, solve);
-    emit(table, o.output);
+void run_power(PowerArgs a) {
+    if (a.n_opt->count() > 0) a.power.n = a.n;
+    if (a.effect_opt->count() > 0) a.power.effect = a.effect;
+    if (a.power_opt->count() > 0) a.power.power = a.target;
+    emit(analysis::power_table(a.power), a.output);
 }
 
 }  // namespace
 
 void setup_power(CLI::App& app) {
-    auto o = std::make_shared<PowerOptions>();
+    auto a = std::make_shared<PowerArgs>();
+    auto& o = a->power;
     auto* sub = app.add_subcommand("power", "Power, minimal detectable effect or n needed (give two of n, effect, "
                                             "power), t-based and exact-permutation (simulated)");
-    sub->add_option("--design", o->design, "paired (n pairs, effect dz) or two-sample (n per arm, effect d)")
+    sub->add_option("--design", o.design, "paired (n pairs, effect dz) or two-sample (n per arm, effect d)")
         ->required()
         ->check(CLI::IsMember({"paired", "two-sample"}));
     namespace r = analysis::ranges;
-    o->n_opt = add_count(*sub, "--n", o->n, "Pairs (paired) or participants per arm (two-sample)", r::power_n);
-    o->effect_opt = add_real(*sub, "--effect", o->effect, "Standardized effect: dz (paired) or d (two-sample)", r::effect);
-    o->power_opt = add_real(*sub, "--power", o->power, "Target power, e.g. 0.8", r::power);
-    add_real(*sub, "--alpha", o->alpha, "Significance level", r::alpha, true);
-    sub->add_option("--alternative", o->alternative, "two-sided, less or greater")
+    a->n_opt = add_count(*sub, "--n", a->n, "Pairs (paired) or participants per arm (two-sample)", r::power_n);
+    a->effect_opt = add_real(*sub, "--effect", a->effect, "Standardized effect: dz (paired) or d (two-sample)", r::effect);
+    a->power_opt = add_real(*sub, "--power", a->target, "Target power, e.g. 0.8", r::power);
+    add_real(*sub, "--alpha", o.alpha, "Significance level", r::alpha, true);
+    sub->add_option("--alternative", o.alternative, "two-sided, less or greater")
         ->capture_default_str()
         ->check(CLI::IsMember({"two-sided", "less", "greater"}));
-    sub->add_option("--test", o->test, "t, perm or all")->capture_default_str()->check(CLI::IsMember({"t", "perm", "all"}));
-    add_count(*sub, "--resamples", o->resamples, "Simulated data sets for the permutation test (R)",
+    sub->add_option("--test", o.test, "t, perm or all")->capture_default_str()->check(CLI::IsMember({"t", "perm", "all"}));
+    add_count(*sub, "--resamples", o.resamples, "Simulated data sets for the permutation test (R)",
               r::power_replicates, true);
-    add_count(*sub, "--seed", o->seed, "Seed of the simulation", r::seed, true);
-    add_output_options(*sub, o->output);
+    add_count(*sub, "--seed", o.seed, "Seed of the simulation", r::seed, true);
+    add_output_options(*sub, a->output);
     sub->footer(
         "Give exactly two of --n, --effect, --power; the third is solved for.\n"
         "Columns: design,test,n,alpha,alternative,power,effect,solved,method,mc_se,n_real,p_floor,note\n"
@@ -71,7 +65,7 @@ void setup_power(CLI::App& app) {
         "  (t: d = 2.02; exact permutation test: a little larger)\n"
         "Power of the paired sign-flip test with 5 pairs is 0 at alpha 0.05, two-sided:\n"
         "  pilotstat power --design paired --n 5 --effect 1.5 --test perm");
-    sub->callback([o] { run_power(*o); });
+    sub->callback([a] { run_power(*a); });
 }
 
 }  // namespace pilotstat::cli

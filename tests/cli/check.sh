@@ -139,4 +139,14 @@ expect_contains "passes with the file's norms" "1 passed, 0 failed"
 run "$PS" check "$T/ins_exp.csv" --data "$EX"
 expect_status "check without --instruments" 1
 expect_contains "missing without them" "the computed value is missing (NA)"
+# power rows need no --data and compute what `pilotstat power` prints; the
+# expected d is pwr::pwr.t.test(n = 5, power = 0.8)$d = 2.024439 (R 4.2, pwr 1.3).
+printf '%s\nd,power design=two-sample n=5 power=0.8 test=t column=effect,2.024439,decimals:6,pwr.t.test\nperm,power design=paired n=5 effect=1.5 test=perm column=power,0,exact,sign-flip floor 0.0625\nboth,power design=paired n=5 test=t column=power,0.5,decimals:2,one of n/effect/power given\n' "$H" >"$T/power.csv"
+run "$PS" check "$T/power.csv"
+expect_status "power rows (one bad)" 1
+expect_contains "power d passes" "2 passed, 1 failed"
+expect_contains "two of three" "give exactly two of --n, --effect and --power"
+"$PS" power --design two-sample --n 5 --power 0.8 --test t --format csv | python3 -c "
+import csv, sys; r = list(csv.DictReader(sys.stdin))[0]; assert abs(float(r['effect']) - 2.024439) < 5e-7, r" \
+  && ok || bad "power command and pwr agree"
 finish

@@ -24,10 +24,14 @@ namespace pilotstat::analysis {
 enum class RciSd { instrument, baseline };
 RciSd parse_rci_sd(const std::string& text);  // "instrument" | "baseline"; throws UsageError
 
+// Jacobson & Truax (1991): a change is reliable when |RCI| exceeds the
+// two-sided 95% normal quantile. The one definition of the default threshold.
+inline constexpr double kReliableChangeZ = 1.96;
+
 struct IndividualOptions {
     std::string from;             // empty: the study baseline
     std::vector<std::string> to;  // empty: every time after `from`
-    double rci_z = 1.96;          // reliable when |RCI| > rci_z
+    double rci_z = kReliableChangeZ;  // reliable when |RCI| > rci_z
     RciSd rci_sd = RciSd::instrument;
 };
 

@@ -17,13 +17,15 @@ std::size_t CheckRun::passed() const {
 std::size_t CheckRun::failed() const { return rows.size() - passed(); }
 
 const report::ResultTable& TableCache::get(const std::string& command, const analysis::OptionMap& options) {
-    if (!study_) throw std::invalid_argument("needs raw data: run with --data STUDY.csv");
+    if (!study_ && command != "power") throw std::invalid_argument("needs raw data: run with --data STUDY.csv");
     std::string key = command;
     for (const auto& [k, v] : options) key += '\n' + k + '=' + v;
     if (auto it = tables_.find(key); it != tables_.end()) return it->second;
     if (auto it = errors_.find(key); it != errors_.end()) throw std::invalid_argument(it->second);
     try {
-        return tables_.emplace(key, commands::run_table_command(command, *study_, options, norms_)).first->second;
+        auto table = command == "power" ? commands::run_power_command(options)
+                                        : commands::run_table_command(command, *study_, options, norms_);
+        return tables_.emplace(key, std::move(table)).first->second;
     } catch (const Error& e) {
         errors_.emplace(key, e.what());
         throw std::invalid_argument(e.what());

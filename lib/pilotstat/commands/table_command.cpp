@@ -7,6 +7,7 @@
 #include "pilotstat/analysis/describe.hpp"
 #include "pilotstat/analysis/individual.hpp"
 #include "pilotstat/analysis/option_ranges.hpp"
+#include "pilotstat/analysis/power_table.hpp"
 #include "pilotstat/study_report/study_report.hpp"
 #include "pilotstat/analysis/option_values.hpp"
 #include "pilotstat/error.hpp"
@@ -19,7 +20,8 @@ using namespace pilotstat::report;
 using namespace pilotstat::study_report;
 
 const std::vector<std::string>& table_commands() {
-    static const std::vector<std::string> commands{"describe", "change", "compare", "responders", "individual", "report"};
+    static const std::vector<std::string> commands{"describe", "change",     "compare", "responders",
+                                                   "individual", "report", "power"};
     return commands;
 }
 
@@ -32,7 +34,17 @@ const std::vector<std::string>& table_command_options(const std::string& command
     static const std::vector<std::string> individual_opts{"from", "to", "rci_z", "rci_sd", "summary"};
     if (command == "individual") return individual_opts;
     if (command == "report") return report_option_keys();
+    if (command == "power") return power_option_keys();
     return none;
+}
+
+report::ResultTable run_power_command(const OptionMap& options) {
+    for (const auto& [key, value] : options) {
+        const auto& allowed = power_option_keys();
+        if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
+            throw UsageError("command \"power\" has no option \"" + key + "\"");
+    }
+    return power_table(power_options(options));
 }
 
 report::ResultTable run_table_command(const std::string& command, const data::Study& study,
@@ -47,6 +59,7 @@ report::ResultTable run_table_command(const std::string& command, const data::St
     for (const auto& [key, value] : options)
         if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
             throw UsageError("command \"" + command + "\" has no option \"" + key + "\"");
+    if (command == "power") return run_power_command(options);
     OptionReader opt(options);
     if (command == "describe") return describe_table(describe(study, opt.real("conf", 0.95, ranges::conf)));
     if (command == "change") {
@@ -66,7 +79,7 @@ report::ResultTable run_table_command(const std::string& command, const data::St
         IndividualOptions io;
         io.from = opt.text("from", "");
         if (opt.has("to")) io.to = {opt.text("to", "")};
-        io.rci_z = opt.real("rci_z", 1.96, ranges::rci_z);
+        io.rci_z = opt.real("rci_z", kReliableChangeZ, ranges::rci_z);
         io.rci_sd = parse_rci_sd(opt.text("rci_sd", "instrument"));
         const auto res = individual_change(study, norms, io);
         return opt.text("summary", "false") == "true" ? individual_summary_table(res.summary) : individual_table(res.rows);

@@ -22,6 +22,9 @@ const std::vector<std::string>& table_commands();
 // Option keys a command accepts (e.g. "conf", "from", "to", "on", "seed").
 const std::vector<std::string>& table_command_options(const std::string& command);
 
+// `power` needs no study: run_power_command computes it from the options alone.
+report::ResultTable run_power_command(const analysis::OptionMap& options);
+
 // Throws UsageError for an unknown command or option key or a bad value.
 // `norms`: the instruments' reliability, SD and cut-offs (built-in plus
 // --instruments), which individual and report rows depend on; the CLI and

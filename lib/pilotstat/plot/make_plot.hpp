@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "pilotstat/analysis/individual.hpp"
 #include "pilotstat/analysis/option_values.hpp"
 #include "pilotstat/data/instrument_norms.hpp"
 #include "pilotstat/data/study.hpp"
@@ -25,7 +26,7 @@ struct PlotRequest {
     std::string kind;
     std::string format = "svg";
     analysis::OptionMap options;  // the compare keys: on, from, to, time_values, conf, alpha, seed, ...
-    double rci_z = 1.96;
+    double rci_z = analysis::kReliableChangeZ;
     std::string scale = "standardized";  // forest: standardized (Hedges' g) or raw (points per measure)
     PlotOptions plot;             // width and height; the rest is filled from options
 };
