@@ -21,7 +21,8 @@
 //                      undefined when se = 0 (every complete separation)
 //   bootstrap          effects::cliffs_delta_interval, expanded percentile over the exact
 //                      enumeration (5 v 5 and 4 v 6 only) -- the interval printed before;
-//                      its zero-width [+-1, +-1] at complete separation is counted as an interval
+//                      its zero-width [+-1, +-1] at complete separation is counted as an
+//                      interval (compare had last left it empty there, with a note)
 // Responders: a subject responds when its value is above the median of B's
 // population (continuous: rate_B = 0.5) or, discrete, at most 1 (lower =
 // better); the interval is stats::newcombe_difference (Newcombe 1998, method
