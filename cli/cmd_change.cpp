@@ -68,7 +68,8 @@ void setup_change(CLI::App& app) {
                    analysis::ranges::responder);
     add_keyed_real(*sub, o, "--margin", "margin",
                    "Equivalence margin M (points): two one-sided exact sign-flip tests (TOST) of |mean change| < M, "
-                   "and the smallest margin these data establish", analysis::ranges::margin);
+                   "at --alpha: column tost says whether both reject (each p), tost_min_margin is the smallest "
+                   "margin these data establish (empty when too few subjects can establish any)", analysis::ranges::margin);
     add_inference_options(*sub, o);
     sub->add_flag("--curve", a->curve,
                   "Print the compatibility curve instead: the exact sign-flip p-value of each hypothesised mean "

@@ -55,7 +55,8 @@ void setup_compare(CLI::App& app) {
                   "difference in means (shift) at every breakpoint of the p-value function");
     add_keyed_real(*sub, o, "--margin", "margin",
                    "Equivalence margin M (points): two one-sided exact permutation tests (TOST) of |difference in means| < M, "
-                   "and the smallest margin these data establish", analysis::ranges::margin);
+                   "at --alpha: column tost says whether both reject (each p), tost_min_margin is the smallest "
+                   "margin these data establish (empty when too few subjects can establish any)", analysis::ranges::margin);
     add_inference_options(*sub, o);
     sub->footer(
         "Effects are group A minus group B, A being the first group (or the first of --groups a,b). With\n"

@@ -80,4 +80,26 @@ PY
 expect_golden "change curve" "$G/change_example_curve.csv" "$PS" change "$EX" --measures bdi --to T3 --curve --format csv
 expect_error "curve with individual" 2 "--curve and --individual cannot be combined" \
   "$PS" change "$EX" --curve --individual
+# --margin: two one-sided exact sign-flip tests (TOST); with 5 pairs the smallest one-sided p is 1/32
+expect_golden "change margin" "$G/change_example_margin.csv" "$PS" change "$EX" --measures bdi,gad7 --to T3 \
+  --margin 10 --format csv
+run "$PS" change "$EX" --measures bdi --to T3 --margin 10 --format json
+python3 - "$T/out" <<'PY' && ok || bad "change margin: both one-sided tests named; min margin = the largest |change|"
+import json, sys
+for r in json.load(open(sys.argv[1])):
+    both = r["p_tost_lower"] <= 0.05 and r["p_tost_upper"] <= 0.05
+    assert ("both one-sided exact tests reject" in r["tost"]) == both, r["tost"]
+    assert (r["tost_min_margin"] < 10) == both
+PY
+# four pairs: 1/16 > 0.05, no margin can ever be shown
+printf 'subject,group,time,measure,score\n' >"$T/four.csv"
+for s in 1 2 3 4; do printf 'S%s,a,T0,bdi,%s\nS%s,a,T1,bdi,%s\n' $s $((10 + s)) $s $((10 + s % 2)) >>"$T/four.csv"; done
+run "$PS" change "$T/four.csv" --margin 40 --format json
+python3 - "$T/out" <<'PY' && ok || bad "change margin, 4 pairs: not possible, said in tost and note"
+import json, sys
+r = json.load(open(sys.argv[1]))[0]
+assert r["tost_min_margin"] is None and "no margin can be shown with this many observations" in r["tost"], r["tost"]
+assert "TOST: no margin can be shown with 4 pairs" in r["note"], r["note"]
+PY
+expect_error "change margin negative" 2 "--margin" "$PS" change "$EX" --margin -1
 finish

@@ -53,6 +53,43 @@ expect_error "curve with responders" 2 "--curve and --responders cannot be combi
 expect_error "curve with ancova" 2 "--curve is not available with --on ancova" \
   "$PS" compare "$EX" --curve --on ancova
 
+# --margin: the two one-sided exact permutation tests (TOST) and the smallest margin these data establish
+expect_golden "compare margin" "$G/compare_example_margin.csv" "$PS" compare "$EX" --measures bdi,gad7 \
+  --margin 12 --format csv
+run "$PS" compare "$EX" --margin 2 --format json
+python3 - "$T/out" <<'PY' && ok || bad "margin: tost states both one-sided tests; min margin is where it turns"
+import json, sys
+for r in json.load(open(sys.argv[1])):
+    assert r["margin"] == 2 and r["p_tost"] == max(r["p_tost_lower"], r["p_tost_upper"])
+    both = r["p_tost_lower"] <= 0.05 and r["p_tost_upper"] <= 0.05
+    assert r["tost"].startswith("equivalence within +-2 " + ("shown" if both else "not shown")), r["tost"]
+    assert ("both one-sided exact tests reject" in r["tost"]) == both
+    assert (r["tost_min_margin"] < 2) == both  # shown exactly for margins above tost_min_margin
+PY
+expect_error "margin with ancova" 2 "--margin is not available with --on ancova" \
+  "$PS" compare "$EX" --margin 2 --on ancova
+expect_error "margin not positive" 2 "--margin" "$PS" compare "$EX" --margin 0
+# 2 v 3: the smallest one-sided p is 1/10, so no margin can ever be shown at alpha = 0.05
+printf 'subject,group,time,measure,score\n' >"$T/small.csv"
+for s in a1:A:10:4 a2:A:12:5 b1:B:11:9 b2:B:9:8 b3:B:13:12; do
+  IFS=: read -r id g x y <<<"$s"; printf '%s,%s,T0,bdi,%s\n%s,%s,T1,bdi,%s\n' "$id" "$g" "$x" "$id" "$g" "$y" >>"$T/small.csv"
+done
+run "$PS" compare "$T/small.csv" --margin 50 --format json
+python3 - "$T/out" <<'PY' && ok || bad "margin 2 v 3: no margin can be shown, said in tost and note"
+import json, sys
+r = json.load(open(sys.argv[1]))[0]
+assert r["tost_min_margin"] is None and r["tost"].startswith("equivalence within +-50 not shown"), r
+assert "no margin can be shown with this many observations" in r["tost"] and "TOST: no margin" in r["note"]
+PY
+# Cliff's delta at complete separation: a non-zero-width interval ending at -1, never [-1, -1]
+run "$PS" compare "$T/small.csv" --format json
+python3 - "$T/out" <<'PY' && ok || bad "delta interval at complete separation"
+import json, sys
+r = json.load(open(sys.argv[1]))[0]
+assert r["cliffs_delta"] == -1 and r["delta_ci_low"] == -1 and r["delta_ci_high"] > -0.5, r  # 2 v 3: about 0.12
+assert r["delta_ci_method"] == "newcombe score"
+PY
+
 expect_error "one group" 2 "compare needs at least two groups" "$PS" compare "$EX" --groups psychedelic
 expect_error "bad --on" 2 'unknown --on "median" (valid: change, raw, ancova, slope, auc)' \
   "$PS" compare "$EX" --on median

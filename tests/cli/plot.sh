@@ -94,6 +94,31 @@ assert [len(p.get("points").split()) for p in lines] == [2, 1] or len(lines) == 
     [p.get("points") for p in lines]
 PY
 
+# the plotted curve is the --curve p-value function: every vertical step of the polyline sits at a breakpoint
+run "$PS" compare "$EX" --measures bdi --curve --format csv
+cp "$T/out" "$T/curve.csv"
+run "$PS" plot curve "$EX" --measures bdi
+python3 - "$T/out" "$T/curve.csv" <<'PY' && ok || bad "plot curve steps are the --curve breakpoints"
+import csv, re, sys
+svg = open(sys.argv[1]).read()
+rows = list(csv.DictReader(open(sys.argv[2])))
+pts = [tuple(map(float, p.split(","))) for p in re.search(r'polyline fill="none" stroke="#0072B2"[^>]*points="([^"]+)"', svg).group(1).split()]
+# axis: x from 76 (left) to 630 (right) over the ticks' range, read from the tick labels
+labels = re.findall(r'<text x="([\d.]+)" y="([\d.]+)" font-size="13" text-anchor="middle">([^<]+)</text>', svg)
+row_y = max({y for _, y, _ in labels}, key=lambda y: sum(1 for _, v, _ in labels if v == y))
+ticks = [(float(x), float(t.replace("\u2212", "-"))) for x, y, t in labels if y == row_y]
+(x0, v0), (x1, v1) = ticks[0], ticks[-1]
+to_shift = lambda x: v0 + (x - x0) * (v1 - v0) / (x1 - x0)
+steps = {round(pts[i][0], 2) for i in range(1, len(pts)) if pts[i][0] == pts[i - 1][0]}
+shifts = [float(r["shift"]) for r in rows]
+lo, hi = to_shift(76), to_shift(630)
+inside = [s for s in shifts if lo < s < hi]
+assert len(steps) >= 10
+for x in steps:
+    assert min(abs(to_shift(x) - s) for s in inside) < 0.01 * (v1 - v0) / (x1 - x0) * 2, x
+PY
+expect_error "plot curve with ancova" 2 "plot curve is not available with --on ancova" \
+  "$PS" plot curve "$EX" --measures bdi --on ancova
 run "$PS" plot curve "$EX" --measures bdi --format html
 [ "$status" -eq 0 ] && grep -q "^<!DOCTYPE html>" "$T/out" && grep -q "<svg" "$T/out" && ok || bad "html format"
 run "$PS" plot estimation "$EX" --format html

@@ -151,7 +151,7 @@ report::ResultTable change_table(const data::Study& study, const std::vector<Cha
         if (r.signrank) t.set("statistic_signrank", r.signrank->statistic);
         if (r.t) t.set("p_t", r.t->test.p_value);
         set_intervals(t, r);
-        set_tost(t, r.tost, o.alpha);
+        set_tost(t, r.tost, o.alpha, "the mean change");
         if (!r.pairs.differences.empty()) {
             t.set("responders", r.responders);
             t.set("responder_rate", r.responder_rate);

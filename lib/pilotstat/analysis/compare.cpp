@@ -6,6 +6,7 @@
 #include "pilotstat/analysis/pairs.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/effects/cliffs_delta.hpp"
+#include "pilotstat/effects/cliffs_delta_score.hpp"
 #include "pilotstat/inference/permutation_test.hpp"
 #include "pilotstat/models/summary_measures.hpp"
 #include "pilotstat/stats/moments.hpp"
@@ -128,10 +129,8 @@ void compare_values(CompareRow& r, const CompareOptions& o) {
     r.cliffs_delta = effects::cliffs_delta(a, b);
     r.hl = effects::hodges_lehmann(a, b, o.conf);
     if (a.size() >= 2 && b.size() >= 2) {
-        if (o.bootstrap_intervals) {
-            r.boot = bootstrap::mean_difference_interval(a, b, o.boot);
-            r.delta_boot = effects::cliffs_delta_interval(a, b, o.boot);
-        }
+        if (o.bootstrap_intervals) r.boot = bootstrap::mean_difference_interval(a, b, o.boot);
+        r.delta_ci = effects::cliffs_delta_score_interval(a, b, o.conf);
     } else {
         r.notes.push_back("a group has one subject: no t tests, effect-size intervals or bootstrap");
     }
@@ -140,10 +139,6 @@ void compare_values(CompareRow& r, const CompareOptions& o) {
     } else if (a.size() >= 2 && b.size() >= 2) {
         r.notes.push_back("ci not estimable: no spread in either group (Welch's standard error is 0)");
     }
-    if (r.delta_boot && r.delta_boot->interval && r.delta_boot->interval->low == r.delta_boot->interval->high)
-        r.notes.push_back("delta_ci not estimable: every bootstrap value of Cliff's delta is " +
-                          format_number(r.delta_boot->interval->low) +
-                          (std::fabs(r.delta_boot->interval->low) == 1.0 ? " (complete separation)" : ""));
     if (r.perm && !r.perm->note.empty()) r.notes.push_back(r.perm->note);
     if (!r.hedges.note.empty()) r.notes.push_back("hedges_g: " + r.hedges.note);
     if (r.boot && r.boot->note != bootstrap::IntervalNote::none)

@@ -85,6 +85,12 @@ CompareOptions compare_options(const data::Study& study, const OptionMap& option
     o.responder_pct = opt.real("responder", 50.0, ranges::responder);
     o.alpha = opt.real("alpha", 0.05, ranges::alpha);
     if (opt.has("margin")) o.margin = opt.real("margin", 1.0, ranges::margin);
+    // The equivalence tests are the permutation tests of the compared values;
+    // under --on ancova those are the raw follow-up scores, not the adjusted
+    // difference, whose permutation test is not inverted.
+    if (o.margin && o.on == CompareOn::ancova)
+        throw UsageError("--margin is not available with --on ancova: the adjusted difference's permutation test is "
+                         "not inverted (use --on change or --on raw)");
     return o;
 }
 

@@ -38,7 +38,7 @@ std::vector<report::Column> compare_columns(bool ancova) {
                  {"p_floor_data_perm", ColumnKind::pvalue}, {"p_floor_data_wmw", ColumnKind::pvalue},
                  {"wmw_u", ColumnKind::real}, {"prob_superiority", ColumnKind::real}, {"cohens_d", ColumnKind::real},
                  {"welch_ci_low", ColumnKind::real}, {"welch_ci_high", ColumnKind::real},
-                 {"hl_achieved_conf", ColumnKind::real}, {"delta_boot_method", ColumnKind::text},
+                 {"hl_achieved_conf", ColumnKind::real}, {"delta_ci_method", ColumnKind::text},
                  {"k_groups", ColumnKind::integer}, {"p_anova_perm_k", ColumnKind::pvalue},
                  {"p_kruskal_k", ColumnKind::pvalue}, {"method_k", ColumnKind::text}, {"alpha", ColumnKind::real},
                  {"verdict", ColumnKind::text}, {"note", ColumnKind::text}});
@@ -89,11 +89,9 @@ void set_effects(report::ResultTable& t, const CompareRow& r) {
         set_interval(t, r.hedges.value->g_ci, "g_ci_low", "g_ci_high");
     }
     t.set("cliffs_delta", r.cliffs_delta);
-    if (r.delta_boot) {
-        // zero width (complete separation: every bootstrap delta is +-1) is no interval
-        if (r.delta_boot->interval && r.delta_boot->interval->low != r.delta_boot->interval->high)
-            set_interval(t, r.delta_boot->interval, "delta_ci_low", "delta_ci_high");
-        t.set("delta_boot_method", r.delta_boot->method_label);
+    if (r.delta_ci && r.delta_ci->ci) {
+        set_interval(t, r.delta_ci->ci, "delta_ci_low", "delta_ci_high");
+        t.set("delta_ci_method", r.delta_ci->ci->method);
     }
     if (r.hl) {
         t.set("hl_shift", r.hl->estimate);
@@ -164,7 +162,7 @@ report::ResultTable compare_table(const data::Study& st, const std::vector<Compa
         t.set("mean_diff", r.mean_diff);
         set_tests(t, r);
         set_effects(t, r);
-        set_tost(t, r.tost, o.alpha);
+        set_tost(t, r.tost, o.alpha, "the difference in means");
         set_ancova_and_k(t, r);
         t.set("alternative", std::string(core::to_string(o.exact.alternative)));
         // the rule behind every exact two-sided p of the row; empty for a one-sided alternative

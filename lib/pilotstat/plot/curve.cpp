@@ -1,7 +1,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "pilotstat/inference/permutation_test.hpp"
 #include "pilotstat/plot/axis.hpp"
 #include "pilotstat/plot/plots.hpp"
 
@@ -31,19 +30,28 @@ std::string curve(const data::Study& st, const analysis::CompareRow& r, const an
     draw_axes(svg, f, "Hypothesised difference in means, " + ga + " minus " + gb + " (points)",
               "Exact permutation p-value");
     svg.text(f.left, 24, st.label(r.measure) + ": " + what, "start", kTitleFont, kInk, 0, true);
-    // p(delta): the library's exact test of (A - delta) against B, on a grid
-    // fine enough (600 steps) that every plateau of the step function shows.
-    const int steps = 600;
+    // p(delta) as the row's PValueFunction gives it -- the one `compare
+    // --curve` prints -- drawn exactly: flat on every open segment between
+    // breakpoints, with the value at each breakpoint itself, clipped to the axis.
     std::vector<Point> pts;
-    std::vector<double> shifted(r.a.values.size());
-    for (int i = 0; i <= steps; ++i) {
-        const double delta = xt.lo + (xt.hi - xt.lo) * i / steps;
-        for (std::size_t k = 0; k < shifted.size(); ++k) shifted[k] = r.a.values[k] - delta;
-        const auto t = inference::permutation_test(shifted, r.b.values, c.exact);
-        if (!t) continue;
-        const Point p{f.x(delta), f.y(t->p_value)};
-        if (!pts.empty() && std::fabs(pts.back().y - p.y) > 1e-9) pts.push_back({p.x, pts.back().y});
-        pts.push_back(p);
+    auto add = [&](double delta, double p) {
+        const Point q{f.x(delta), f.y(p)};
+        if (pts.empty() || pts.back().x != q.x || pts.back().y != q.y) pts.push_back(q);
+    };
+    if (r.perm_curve) {
+        const auto& fn = *r.perm_curve;
+        double segment = fn.p_below;  // p on the open segment reaching the current position
+        std::size_t k = 0;
+        for (; k < fn.steps.size() && fn.steps[k].shift <= xt.lo; ++k) segment = fn.steps[k].p_above;
+        add(xt.lo, segment);
+        for (; k < fn.steps.size() && fn.steps[k].shift < xt.hi; ++k) {
+            const auto& st_k = fn.steps[k];
+            add(st_k.shift, segment);
+            add(st_k.shift, st_k.p_at);
+            add(st_k.shift, st_k.p_above);
+            segment = st_k.p_above;
+        }
+        add(xt.hi, segment);
     }
     svg.polyline(pts, palette(0), 2.2);
     reference_y(svg, f, o.alpha, "\u03b1 = " + tick_label(o.alpha, 0.01), palette(1));

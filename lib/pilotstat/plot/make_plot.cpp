@@ -54,6 +54,12 @@ std::string make_plot(const data::Study& st, const data::NormsRegistry& norms, c
     check_format(q.format);
     check_scale(q.scale);
     const auto co = analysis::compare_options(st, q.options);
+    // The curve is the permutation p-value function `compare --curve` prints,
+    // which --on ancova does not have (its compared values would be the raw
+    // follow-up scores, not the adjusted difference).
+    if (q.kind == "curve" && co.on == analysis::CompareOn::ancova)
+        throw UsageError("plot curve is not available with --on ancova: the adjusted difference's permutation test "
+                         "is not inverted (use --on change or --on raw)");
     PlotOptions po = q.plot;
     if (q.options.count("time_values")) po.time_values = co.time_values;
     po.conf = co.conf;

@@ -60,8 +60,10 @@ std::string rci(const data::Study& study, std::size_t measure, const std::vector
                 double rci_z, const PlotOptions& options);
 
 // The compatibility curve of one comparison row: the exact permutation
-// p-value of mean(A - delta) - mean(B) for shifts delta over a fine grid, with
-// the alpha line, the observed difference, 0 and the MCID.
+// p-value of mean(A - delta) - mean(B) as a function of the shift delta, drawn
+// from the row's p-value function at its exact breakpoints (the numbers
+// `compare --curve` prints), with the alpha line, the observed difference, 0
+// and the MCID.
 std::string curve(const data::Study& study, const analysis::CompareRow& row, const analysis::CompareOptions& compare,
                   const data::InstrumentNorms* norms, const PlotOptions& options);
 
