@@ -6,7 +6,7 @@
 
 #include "pilotstat/analysis/change.hpp"
 #include "pilotstat/analysis/tost_columns.hpp"
-#include "pilotstat/inference/p_floor.hpp"
+#include "pilotstat/null/p_floor.hpp"
 #include "pilotstat/core/test_result.hpp"
 
 namespace pilotstat::analysis {
@@ -65,7 +65,7 @@ void set_test(report::ResultTable& t, const std::optional<core::TestResult>& r, 
     if (!r) return;
     t.set(p_col, r->p_value);
     if (!floor_col.empty()) {
-        t.set(floor_col, inference::design_floor_paired(n, r->alternative));
+        t.set(floor_col, null::design_floor_paired(n, r->alternative));
         if (r->method != core::Method::monte_carlo)
             t.set("p_floor_data_" + floor_col.substr(std::string("p_floor_").size()), r->p_floor);
     }
