@@ -33,7 +33,8 @@ struct DpShape {
     int m = 0;                 // subset size actually counted: min(m, N - m)
     bool complement = false;   // counted group B instead of group A
     std::int64_t low = 0;      // smallest score (scores are shifted by it)
-    std::int64_t range = 0;    // largest shifted sum of m scores
+    std::int64_t step = 1;     // gcd of the shifted scores (they are divided by it)
+    std::int64_t range = 0;    // largest shifted, divided sum of m scores
 };
 
 DpShape shape_of(std::span<const std::int64_t> units, int m) {
@@ -45,7 +46,12 @@ DpShape shape_of(std::span<const std::int64_t> units, int m) {
     std::vector<std::int64_t> sorted(units.begin(), units.end());
     std::sort(sorted.begin(), sorted.end(), std::greater<>());
     s.low = sorted.back();
-    for (int i = 0; i < s.m; ++i) s.range += sorted[static_cast<std::size_t>(i)] - s.low;
+    // Mid-ranks of two tie groups (0/1 scores: 2 x mid-rank = 521, 1561 at
+    // 520 v 520) differ by a large common step: the table shrinks by it.
+    std::int64_t g = 0;
+    for (auto u : sorted) g = std::gcd(g, u - s.low);
+    s.step = g > 0 ? g : 1;
+    for (int i = 0; i < s.m; ++i) s.range += (sorted[static_cast<std::size_t>(i)] - s.low) / s.step;
     return s;
 }
 
@@ -82,7 +88,7 @@ std::optional<SubsetSumCounts> subset_sums_by_dp(std::span<const std::int64_t> u
     std::int64_t reach = 0;  // largest shifted sum of all scores seen so far
     int seen = 0, log2_scale = 0;
     for (const std::int64_t raw : units) {
-        const std::int64_t u = raw - s.low;
+        const std::int64_t u = (raw - s.low) / s.step;
         ++seen;
         for (int j = std::min(seen, s.m); j >= 1; --j) {
             const double* from = row(j - 1);
@@ -100,7 +106,7 @@ std::optional<SubsetSumCounts> subset_sums_by_dp(std::span<const std::int64_t> u
     const double* last = row(s.m);
     for (std::size_t t = 0; t < width; ++t) {
         if (last[t] == 0.0) continue;
-        const std::int64_t sum = static_cast<std::int64_t>(t) + s.m * s.low;
+        const std::int64_t sum = static_cast<std::int64_t>(t) * s.step + s.m * s.low;
         out.sums.push_back(s.complement ? total - sum : sum);
         out.counts.push_back(last[t]);
     }

@@ -30,7 +30,8 @@ struct SubsetSumCounts {
     int log2_scale = 0;
 };
 
-// Cells of the DP table: (m' + 1) x (range of sums + 1).
+// Cells of the DP table: (m' + 1) x (range of sums / g + 1), g the gcd of the
+// scores' differences from the smallest.
 double subset_sum_dp_table(std::span<const std::int64_t> units, int m);
 
 // Work of the DP for these scores: N x (m' + 1) x (range of sums + 1), with
