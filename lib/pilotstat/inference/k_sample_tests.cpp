@@ -121,6 +121,8 @@ core::TestResult between_ss_test(const Layout& l, core::ExactOptions o) {
         return null::ExactDistribution::from_values(std::move(values));
     };
     problem.draw = RandomLabels(l);
+    problem.centre = 0.0;  // upper tail only: the centre is not used
+    problem.tie_scale = static_cast<double>(l.sst);  // SSB <= SST
     return null::run(problem, o);
 }
 

@@ -129,6 +129,9 @@ core::TestResult sum_statistic_test(std::span<const double> scores, std::size_t 
     };
     problem.draw = RandomSplit(p);
     problem.centre = statistic.center;
+    long double spread = 0;
+    for (auto c : p.centered) spread += std::fabs(c);
+    problem.tie_scale = std::fabs(statistic.center) + statistic.slope * static_cast<double>(spread);
     return null::run(problem, options);
 }
 

@@ -32,6 +32,9 @@ core::TestResult sign_flip_null_test(std::span<const double> scores, double obse
     problem.dp = [&] { return null::sign_flip_dp(*scaling, map); };
     problem.draw = null::sign_flip_draw(a, map);
     problem.centre = map(0.0);
+    double total = 0.0;
+    for (double x : a) total += std::fabs(x);
+    problem.tie_scale = std::fabs(map.offset) + map.scale * total;
     return null::run(problem, opts);
 }
 

@@ -1,11 +1,13 @@
 #include "pilotstat/null/run.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
 
 #include "pilotstat/error.hpp"
 #include "pilotstat/null/monte_carlo.hpp"
+#include "pilotstat/null/tails.hpp"
 
 namespace pilotstat::null {
 
@@ -24,11 +26,28 @@ bool sound(const ExactDistribution& dist, const core::TestResult& r, const std::
     return std::fabs(got - *log2_total) <= 1e-9 * std::max(1.0, *log2_total);
 }
 
+// Counts each draw as it comes (no storage of the B statistics).
+core::TestResult streamed(const NullProblem& problem, resample::Rng& rng, const core::ExactOptions& options) {
+    const double tol = tie_tolerance(std::max(*problem.tie_scale, std::fabs(problem.observed)));
+    TailCounts counts;
+    for (std::uint64_t b = 0; b < options.resamples; ++b)
+        counts.add(problem.draw(rng), problem.observed, *problem.centre, tol);
+    const double B = static_cast<double>(options.resamples);
+    core::TestResult r;
+    r.statistic = problem.observed;
+    r.alternative = options.alternative;
+    r.two_sided_rule = options.two_sided_rule;
+    finish_monte_carlo(r, extreme_count(counts, options.alternative, options.two_sided_rule, B, true),
+                       options.resamples, options.seed);
+    return r;
+}
+
 core::TestResult monte_carlo(const NullProblem& problem, const core::ExactOptions& options) {
     if (options.resamples == 0)
         throw ComputeError(std::string(problem.name) + ": too many arrangements to enumerate and resamples = 0");
     if (!problem.draw) throw ComputeError(std::string(problem.name) + ": no Monte Carlo version");
     resample::Rng rng(options.seed);
+    if (problem.centre && problem.tie_scale) return streamed(problem, rng, options);
     std::vector<double> draws;
     draws.reserve(options.resamples);
     for (std::uint64_t b = 0; b < options.resamples; ++b) draws.push_back(problem.draw(rng));

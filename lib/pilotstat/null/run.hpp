@@ -32,6 +32,11 @@ struct NullProblem {
     // E T under the null, for the deviation rule of Monte Carlo; nullopt:
     // the mean of the draws.
     std::optional<double> centre;
+    // An upper bound of |T| over all arrangements (sum statistics:
+    // |offset| + scale * sum|score|). With it and `centre`, Monte Carlo counts
+    // as it draws instead of keeping B statistics (B may be 10^9); the tie
+    // tolerance is then tie_tolerance(tie_scale).
+    std::optional<double> tie_scale;
 };
 
 // The test of problem.observed under `options` (alternative, two-sided rule,
