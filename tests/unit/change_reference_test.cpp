@@ -9,7 +9,7 @@
 #include "pilotstat/analysis/change.hpp"
 #include "pilotstat/data/study_builder.hpp"
 #include "pilotstat/error.hpp"
-#include "pilotstat/inference/p_floor.hpp"
+#include "pilotstat/null/p_floor.hpp"
 
 using namespace pilotstat;
 
@@ -55,7 +55,7 @@ TEST_CASE("change: published percent change of the example is exactly -21.875") 
     CHECK(*r.pct_change_of_means == -21.875);
     CHECK(r.boot.exact);
     CHECK(r.boot.method_label.find("exact enumeration (126 multisets)") != std::string::npos);
-    CHECK(inference::design_floor_paired(r.pairs.differences.size(), r.signflip->alternative) == 0.0625);
+    CHECK(null::design_floor_paired(r.pairs.differences.size(), r.signflip->alternative) == 0.0625);
 }
 
 TEST_CASE("change edge cases give notes, never NaN") {

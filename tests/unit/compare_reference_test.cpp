@@ -8,7 +8,7 @@
 #include "pilotstat/analysis/compare.hpp"
 #include "pilotstat/data/study_builder.hpp"
 #include "pilotstat/error.hpp"
-#include "pilotstat/inference/p_floor.hpp"
+#include "pilotstat/null/p_floor.hpp"
 
 using namespace pilotstat;
 
@@ -59,7 +59,7 @@ TEST_CASE("compare on the example: 5 v 5 floors, exact bootstrap of both samples
     const auto rows = analysis::compare(st, analysis::compare_options(st, {}));
     REQUIRE(rows.size() == 5);
     for (const auto& r : rows) {
-        CHECK(inference::design_floor_two_sample(r.a.values.size(), r.b.values.size(), r.perm->alternative) ==
+        CHECK(null::design_floor_two_sample(r.a.values.size(), r.b.values.size(), r.perm->alternative) ==
               doctest::Approx(2.0 / 252).epsilon(1e-15));
         CHECK(r.boot->exact);
     }

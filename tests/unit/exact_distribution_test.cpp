@@ -2,11 +2,11 @@
 
 #include <vector>
 
-#include "pilotstat/resample/exact_distribution.hpp"
+#include "pilotstat/null/exact_distribution.hpp"
 
 using pilotstat::core::Alternative;
 using pilotstat::core::TwoSidedRule;
-using pilotstat::resample::ExactDistribution;
+using pilotstat::null::ExactDistribution;
 namespace core = pilotstat::core;
 
 TEST_CASE("symmetric distribution: p-values and floors by hand") {

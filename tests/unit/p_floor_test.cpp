@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
-#include "pilotstat/inference/p_floor.hpp"
+#include "pilotstat/null/p_floor.hpp"
 
-using namespace pilotstat::inference;
+using namespace pilotstat::null;
 namespace core = pilotstat::core;
 
 TEST_CASE("design p-floors") {

@@ -27,11 +27,12 @@ std::vector<double> diffs(const fixture::Row& r) {
     return d;
 }
 
+// Forces one provider: enumeration (the default here: no DP), DP, or Monte Carlo.
 core::ExactOptions with(core::Alternative alt, bool force_dp = false, bool force_mc = false) {
     core::ExactOptions o;
     o.alternative = alt;
     if (force_dp || force_mc) o.max_enumeration = 0;
-    if (force_mc) o.max_dp_cells = 0;
+    if (!force_dp) o.max_dp_cells = 0;
     o.resamples = 20000;
     return o;
 }

@@ -12,6 +12,7 @@
 #include "pilotstat/inference/t_tests.hpp"
 #include "pilotstat/inference/wmw_test.hpp"
 #include "pilotstat/resample/integer_scaling.hpp"
+#include "pilotstat/resample/splits.hpp"
 #include "pilotstat/resample/two_sample_dp.hpp"
 
 using namespace pilotstat::inference;
@@ -67,10 +68,16 @@ TEST_CASE("TwoSample: provider choice by cost") {
         const auto a = row.vec("a"), b = row.vec("b");
         const auto r = permutation_test(a, b);
         const std::string id = row.str("id");
-        if (id == "int_25v25" || id == "int_50v50" || id == "bpi_20v20")
-            CHECK(r->method == core::Method::exact_dp);
-        else
-            CHECK(r->method == core::Method::exact_enumeration);
+        CAPTURE(id);
+        // The DP whenever the scores scale to integers and its work
+        // N (m + 1) (range + 1) is below the C(N, n_a) splits.
+        std::vector<double> pooled(a.begin(), a.end());
+        pooled.insert(pooled.end(), b.begin(), b.end());
+        const auto units = resample::integer_scaling(pooled);
+        const double splits = resample::binomial_coefficient(static_cast<int>(a.size() + b.size()), static_cast<int>(a.size()));
+        const bool dp = units && resample::subset_sum_dp_cost(units->units, static_cast<int>(a.size())) < splits;
+        CHECK(r->method == (dp ? core::Method::exact_dp : core::Method::exact_enumeration));
+        if (id == "int_12v12" || id == "int_25v25" || id == "int_50v50" || id == "bpi_20v20") CHECK(dp);
     }
 }
 
@@ -80,7 +87,9 @@ TEST_CASE("TwoSample: 12 v 12 enumeration (2,704,156 splits) is fast") {
         if (row.str("id") != "int_12v12" || row.str("alternative") != "two.sided") continue;
         const auto a = row.vec("a"), b = row.vec("b");
         const auto t0 = std::chrono::steady_clock::now();
-        const auto r = permutation_test(a, b);
+        core::ExactOptions no_dp;
+        no_dp.max_dp_cells = 0;  // the DP would be chosen (cheaper); time the enumeration
+        const auto r = permutation_test(a, b, no_dp);
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         MESSAGE("12 v 12 enumeration: " << ms << " ms");
         CHECK(r->method == core::Method::exact_enumeration);

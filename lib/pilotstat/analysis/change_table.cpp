@@ -6,7 +6,8 @@
 
 #include "pilotstat/analysis/change.hpp"
 #include "pilotstat/analysis/tost_columns.hpp"
-#include "pilotstat/inference/p_floor.hpp"
+#include "pilotstat/analysis/test_columns.hpp"
+#include "pilotstat/null/p_floor.hpp"
 #include "pilotstat/core/test_result.hpp"
 
 namespace pilotstat::analysis {
@@ -59,18 +60,9 @@ std::vector<report::Column> change_columns() {
 // TOST columns (--margin only).
 // p_floor_* is the design floor (any data with n pairs); p_floor_data_* the
 // smallest p attainable given these data's ties and zeros.
-void set_test(report::ResultTable& t, const std::optional<core::TestResult>& r, const std::string& p_col,
-              const std::string& floor_col, const std::string& method_col, const std::string& se_col,
+void set_test(report::ResultTable& t, const std::optional<core::TestResult>& r, const TestColumns& cols,
               std::size_t n) {
-    if (!r) return;
-    t.set(p_col, r->p_value);
-    if (!floor_col.empty()) {
-        t.set(floor_col, inference::design_floor_paired(n, r->alternative));
-        if (r->method != core::Method::monte_carlo)
-            t.set("p_floor_data_" + floor_col.substr(std::string("p_floor_").size()), r->p_floor);
-    }
-    t.set(method_col, r->method_label());
-    if (!se_col.empty()) t.set(se_col, r->mc_se);
+    if (r) set_test_columns(t, cols, *r, null::design_floor_paired(n, r->alternative));
 }
 
 void set_intervals(report::ResultTable& t, const ChangeRow& r) {
@@ -145,9 +137,9 @@ report::ResultTable change_table(const data::Study& study, const std::vector<Cha
         t.set("worsened", r.worsened);
         t.set("unchanged", r.unchanged);
         const std::size_t n = r.pairs.differences.size();
-        set_test(t, r.signflip, "p_signflip", "p_floor_signflip", "method_signflip", "mc_se_signflip", n);
-        set_test(t, r.signrank, "p_signrank", "p_floor_signrank", "method_signrank", "mc_se_signrank", n);
-        set_test(t, r.sign, "p_sign", "", "method_sign", "", n);
+        set_test(t, r.signflip, {"signflip"}, n);
+        set_test(t, r.signrank, {"signrank"}, n);
+        set_test(t, r.sign, {"sign", false, false}, n);
         if (r.signrank) t.set("statistic_signrank", r.signrank->statistic);
         if (r.t) t.set("p_t", r.t->test.p_value);
         set_intervals(t, r);

@@ -4,9 +4,10 @@
 #include <cstdio>
 
 #include "pilotstat/analysis/compare.hpp"
+#include "pilotstat/analysis/test_columns.hpp"
 #include "pilotstat/analysis/tost_columns.hpp"
 #include "pilotstat/error.hpp"
-#include "pilotstat/inference/p_floor.hpp"
+#include "pilotstat/null/p_floor.hpp"
 
 namespace pilotstat::analysis {
 
@@ -56,22 +57,14 @@ void set_interval(report::ResultTable& t, const std::optional<core::Interval>& c
 
 void set_tests(report::ResultTable& t, const CompareRow& r) {
     const std::size_t na = r.a.values.size(), nb = r.b.values.size();
-    if (r.perm) {
-        t.set("p_perm", r.perm->p_value);
-        t.set("p_floor_perm", inference::design_floor_permutation(na, nb, r.perm->alternative, r.perm->two_sided_rule));
-        if (r.perm->method != core::Method::monte_carlo) t.set("p_floor_data_perm", r.perm->p_floor);
-        t.set("method_perm", r.perm->method_label());
-        t.set("mc_se_perm", r.perm->mc_se);
-    }
+    if (r.perm)
+        set_test_columns(t, {"perm"}, *r.perm,
+                         null::design_floor_permutation(na, nb, r.perm->alternative, r.perm->two_sided_rule));
     if (r.wmw) {
-        t.set("p_wmw", r.wmw->test.p_value);
         // With ties the rank-sum null is not symmetric, so at unequal sizes one
         // split can be extreme alone: the rank test's floor is the permutation floor.
-        t.set("p_floor_wmw", inference::design_floor_permutation(na, nb, r.wmw->test.alternative,
-                                                                 r.wmw->test.two_sided_rule));
-        if (r.wmw->test.method != core::Method::monte_carlo) t.set("p_floor_data_wmw", r.wmw->test.p_floor);
-        t.set("method_wmw", r.wmw->test.method_label());
-        t.set("mc_se_wmw", r.wmw->test.mc_se);
+        set_test_columns(t, {"wmw"}, r.wmw->test,
+                         null::design_floor_permutation(na, nb, r.wmw->test.alternative, r.wmw->test.two_sided_rule));
         t.set("wmw_u", r.wmw->w);
         t.set("prob_superiority", r.wmw->prob_superiority);
     }

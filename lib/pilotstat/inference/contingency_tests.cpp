@@ -5,7 +5,8 @@
 #include <string>
 
 #include "pilotstat/error.hpp"
-#include "pilotstat/resample/exact_distribution.hpp"
+#include "pilotstat/null/monte_carlo.hpp"
+#include "pilotstat/null/run.hpp"
 #include "pilotstat/resample/splits.hpp"
 #include "pilotstat/resample/rng.hpp"
 
@@ -84,9 +85,13 @@ core::TestResult fisher_exact_2x2(long xa, long na, long xb, long nb, core::Alte
         std::vector<double> support;
         for (long x = h.lo; x < h.lo + static_cast<long>(h.w.size()); ++x)
             support.push_back(static_cast<double>(x));
-        r = resample::ExactDistribution::from_weights(support, h.w).test(static_cast<double>(xa), alternative, rule);
+        core::ExactOptions o;
+        o.alternative = alternative;
+        o.two_sided_rule = rule;
+        r = null::exact_test(null::ExactDistribution::from_weights(support, h.w), static_cast<double>(xa),
+                             null::Provider::enumeration, o);
     }
-    r.method = core::Method::exact_enumeration;
+    null::finish_exact(r, null::Provider::enumeration);
     if (h.w.size() == 1) r.note = "only one response class: margins fix the table";
     return r;
 }
@@ -215,9 +220,9 @@ core::TestResult freeman_halton(const std::vector<std::vector<long>>& table, con
     const auto& rows = m.rows;
     const auto& cols = m.cols;
     core::TestResult r;
-    r.method = core::Method::exact_enumeration;
     if (rows.size() < 2 || cols.size() < 2) {
         r.arrangements = r.count_extreme = r.p_floor = 1.0;
+        null::finish_exact(r, null::Provider::enumeration);
         r.note = "fewer than 2 non-empty rows or columns";
         return r;
     }
@@ -238,11 +243,12 @@ core::TestResult freeman_halton(const std::vector<std::vector<long>>& table, con
         TableWalker floor(rows, cols, full.min_log_p + std::log(kFisherRelErr), opts.max_enumeration);
         floor.run();
         r.p_floor = std::min(1.0, static_cast<double>(floor.p));
-        return r;
+        if (null::finish_exact(r, null::Provider::enumeration)) return r;
+        r.note = "exact table probabilities not representable: Monte Carlo";  // and below
     }
     if (opts.resamples == 0)
         throw ComputeError("freeman-halton test: too many tables to enumerate and resamples = 0");
-    core::finish_monte_carlo(r, monte_carlo_count(rows, cols, walker, log_bound, opts), opts.resamples, opts.seed);
+    null::finish_monte_carlo(r, monte_carlo_count(rows, cols, walker, log_bound, opts), opts.resamples, opts.seed);
     return r;
 }
 
@@ -327,12 +333,13 @@ core::TestResult boschloo_one(long xa, long na, long xb, long nb, Ordering kind)
     const double observed = t[static_cast<std::size_t>(xa * (nb + 1) + xb)];
     const NuisanceSup region(na, nb, t, observed * tol);
     core::TestResult r;
-    r.method = core::Method::exact_enumeration;
     r.statistic = observed;
     r.p_value = region.sup();
     r.arrangements = static_cast<double>(t.size());
     r.count_extreme = region.count;
     r.p_floor = NuisanceSup(na, nb, t, *std::min_element(t.begin(), t.end()) * tol).sup();
+    if (!null::finish_exact(r, null::Provider::enumeration))
+        throw ComputeError("boschloo exact test: the supremum is not a valid p-value");
     return r;
 }
 
@@ -342,7 +349,7 @@ core::TestResult boschloo_exact(long xa, long na, long xb, long nb, core::Altern
     check_counts(xa, na, xb, nb, "boschloo exact test");
     core::TestResult r;
     if (na == 0 || nb == 0) {
-        r.method = core::Method::exact_enumeration;
+        null::finish_exact(r, null::Provider::enumeration);
         r.arrangements = r.count_extreme = r.p_floor = 1.0;
         r.note = "an arm is empty";
     } else if (alternative == core::Alternative::less) {

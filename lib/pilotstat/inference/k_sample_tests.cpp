@@ -5,7 +5,7 @@
 #include <numeric>
 
 #include "pilotstat/error.hpp"
-#include "pilotstat/resample/exact_distribution.hpp"
+#include "pilotstat/null/run.hpp"
 #include "pilotstat/resample/rng.hpp"
 #include "pilotstat/resample/splits.hpp"
 
@@ -90,40 +90,40 @@ void enumerate(const Layout& l, std::size_t level, const std::vector<std::size_t
 
 // Random label permutations: a partial Fisher–Yates shuffle of all but the
 // last group's positions (the last group takes what is left).
-double monte_carlo_count(const Layout& l, long double observed, const core::ExactOptions& o) {
-    resample::Rng rng(o.seed);
-    const std::size_t n = l.centered.size(), shuffled = n - l.sizes.back();
-    std::vector<std::size_t> idx(n);
-    std::iota(idx.begin(), idx.end(), std::size_t{0});
-    const long double tol = 1e-9L * l.sst;
-    double k = 0;
-    for (std::uint64_t b = 0; b < o.resamples; ++b) {
-        for (std::size_t i = 0; i < shuffled; ++i) std::swap(idx[i], idx[i + rng.below(n - i)]);
-        k += between_ss(l, idx) >= observed - tol;
+struct RandomLabels {
+    const Layout& l;
+    std::vector<std::size_t> idx;
+    explicit RandomLabels(const Layout& layout) : l(layout), idx(layout.centered.size()) {
+        std::iota(idx.begin(), idx.end(), std::size_t{0});
     }
-    return k;
-}
+    double operator()(resample::Rng& rng) {
+        const std::size_t n = idx.size(), shuffled = n - l.sizes.back();
+        for (std::size_t i = 0; i < shuffled; ++i) std::swap(idx[i], idx[i + rng.below(n - i)]);
+        return static_cast<double>(between_ss(l, idx));
+    }
+};
 
-// Permutation test of the between-group SS; statistic = SSB (callers map it).
-core::TestResult between_ss_test(const Layout& l, const core::ExactOptions& o) {
+// Permutation test of the between-group SS (upper tail); statistic = SSB
+// (callers map it).
+core::TestResult between_ss_test(const Layout& l, core::ExactOptions o) {
     std::vector<std::size_t> all(l.centered.size());
     std::iota(all.begin(), all.end(), std::size_t{0});
-    const long double observed = between_ss(l, all);
-    if (assignments(l.sizes) <= o.max_enumeration) {
+    o.alternative = core::Alternative::greater;
+    o.two_sided_rule = core::TwoSidedRule::deviation;  // unused by "greater"; reported as such
+    null::NullProblem problem;
+    problem.name = "k-sample test";
+    problem.observed = static_cast<double>(between_ss(l, all));
+    problem.cost.arrangements = assignments(l.sizes);
+    problem.enumerate = [&] {
         std::vector<double> values;
         values.reserve(static_cast<std::size_t>(assignments(l.sizes)));
         enumerate(l, 0, all, 0.0L, values);
-        const auto dist = resample::ExactDistribution::from_values(std::move(values));
-        core::TestResult r = dist.test(static_cast<double>(observed), core::Alternative::greater);
-        r.method = core::Method::exact_enumeration;
-        return r;
-    }
-    if (o.resamples == 0) throw ComputeError("k-sample test: too many assignments to enumerate and resamples = 0");
-    core::TestResult r;
-    r.statistic = static_cast<double>(observed);
-    r.alternative = core::Alternative::greater;
-    core::finish_monte_carlo(r, monte_carlo_count(l, observed, o), o.resamples, o.seed);
-    return r;
+        return null::ExactDistribution::from_values(std::move(values));
+    };
+    problem.draw = RandomLabels(l);
+    problem.centre = 0.0;  // upper tail only: the centre is not used
+    problem.tie_scale = static_cast<double>(l.sst);  // SSB <= SST
+    return null::run(problem, o);
 }
 
 // Pools the groups; nullopt when fewer than 2 groups or one is empty.

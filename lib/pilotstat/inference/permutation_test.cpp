@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <vector>
 
 #include "pilotstat/error.hpp"
-#include "pilotstat/resample/exact_distribution.hpp"
+#include "pilotstat/null/run.hpp"
 #include "pilotstat/resample/integer_scaling.hpp"
 #include "pilotstat/resample/rng.hpp"
 #include "pilotstat/resample/splits.hpp"
@@ -61,58 +62,46 @@ Pooled pool(std::span<const double> scores, std::size_t n_a, SumStatistic map) {
     return p;
 }
 
-resample::ExactDistribution from_counts(const Pooled& p, const resample::SubsetSumCounts& c) {
+null::ExactDistribution from_counts(const Pooled& p, const resample::SubsetSumCounts& c) {
     std::vector<double> support;
     support.reserve(c.sums.size());
     for (auto s : c.sums) support.push_back(p.from_units(s));
-    return resample::ExactDistribution::from_weights(std::move(support), c.counts);
+    return null::ExactDistribution::from_weights(std::move(support), c.counts, c.log2_scale);
 }
 
-resample::ExactDistribution enumerate(const Pooled& p) {
+null::ExactDistribution enumerate(const Pooled& p) {
     const int k = static_cast<int>(p.n_a);
     if (p.scaling) return from_counts(p, resample::subset_sums_by_enumeration(p.scaling->units, k));
     std::vector<double> values;
     values.reserve(static_cast<std::size_t>(resample::binomial_coefficient(static_cast<int>(p.n), k)));
     resample::for_each_subset_sum(std::span<const long double>(p.centered), k,
                                   [&](long double dev) { values.push_back(p.from_deviation(dev)); });
-    return resample::ExactDistribution::from_values(std::move(values));
+    return null::ExactDistribution::from_values(std::move(values));
 }
 
 // Random splits: a partial Fisher–Yates shuffle of the index vector puts a
 // uniformly random n_a-subset in front (continuing from the previous
-// permutation keeps it uniform). Deviations compared with a tolerance of
-// 1e-9 of their largest possible size, as ExactDistribution does.
-core::TestResult monte_carlo(const Pooled& p, const core::ExactOptions& o) {
-    resample::Rng rng(o.seed);
-    std::vector<std::size_t> idx(p.n);
-    std::iota(idx.begin(), idx.end(), std::size_t{0});
-    long double obs = 0, scale = 0;
-    for (std::size_t i = 0; i < p.n; ++i) scale += std::fabs(p.centered[i]);
-    for (std::size_t i = 0; i < p.n_a; ++i) obs += p.centered[i];
-    const long double tol = 1e-9L * scale;
-    double ge = 0, le = 0, dev_ge = 0;
-    for (std::uint64_t b = 0; b < o.resamples; ++b) {
+// permutation keeps it uniform).
+struct RandomSplit {
+    const Pooled& p;
+    std::vector<std::size_t> idx;
+    explicit RandomSplit(const Pooled& pooled) : p(pooled), idx(pooled.n) {
+        std::iota(idx.begin(), idx.end(), std::size_t{0});
+    }
+    double operator()(resample::Rng& rng) {
         long double dev = 0;
         for (std::size_t i = 0; i < p.n_a; ++i) {
             std::swap(idx[i], idx[i + rng.below(p.n - i)]);
             dev += p.centered[idx[i]];
         }
-        ge += dev >= obs - tol;
-        le += dev <= obs + tol;
-        dev_ge += std::fabs(dev) >= std::fabs(obs) - tol;
+        return p.from_deviation(dev);
     }
-    double k = dev_ge;
-    if (o.alternative == core::Alternative::greater) k = ge;
-    if (o.alternative == core::Alternative::less) k = le;
-    // doubled rule: p = 2 (min k + 1) / (B + 1), i.e. k' = 2 min k + 1, at most B
-    if (o.alternative == core::Alternative::two_sided && o.two_sided_rule == core::TwoSidedRule::doubled)
-        k = std::min(static_cast<double>(o.resamples), 2.0 * std::min(ge, le) + 1.0);
-    core::TestResult r;
-    r.statistic = p.observed();
-    r.alternative = o.alternative;
-    r.two_sided_rule = o.two_sided_rule;
-    core::finish_monte_carlo(r, k, o.resamples, o.seed);
-    return r;
+};
+
+// log2 C(n, k) (lgamma: relative 1e-13, never overflows).
+double log2_binomial(std::size_t n, std::size_t k) {
+    const double a = static_cast<double>(n), b = static_cast<double>(k);
+    return (std::lgamma(a + 1) - std::lgamma(b + 1) - std::lgamma(a - b + 1)) / std::log(2.0);
 }
 
 }  // namespace
@@ -124,24 +113,26 @@ core::TestResult sum_statistic_test(std::span<const double> scores, std::size_t 
     if (!(statistic.slope > 0.0)) throw ComputeError("two-sample test: statistic slope must be positive");
     const Pooled p = pool(scores, n_a, statistic);
     const int n = static_cast<int>(p.n), k = static_cast<int>(n_a);
-    std::optional<resample::ExactDistribution> dist;
-    core::Method method = core::Method::exact_enumeration;
-    if (resample::binomial_coefficient(n, k) <= options.max_enumeration) {
-        dist = enumerate(p);
-    } else if (p.scaling) {
-        if (auto c = resample::subset_sums_by_dp(p.scaling->units, k, options.max_dp_cells)) {
-            dist = from_counts(p, *c);
-            method = core::Method::exact_dp;
-        }
-    }
-    if (!dist) {
-        if (options.resamples == 0)
-            throw ComputeError("two-sample test: too many splits to enumerate and resamples = 0");
-        return monte_carlo(p, options);
-    }
-    core::TestResult r = dist->test(p.observed(), options.alternative, options.two_sided_rule);
-    r.method = method;
-    return r;
+    null::NullProblem problem;
+    problem.name = "two-sample test";
+    problem.observed = p.observed();
+    problem.cost.arrangements = resample::binomial_coefficient(n, k);
+    if (p.scaling)
+        problem.cost.dp = null::DpCost{resample::subset_sum_dp_table(p.scaling->units, k),
+                                       resample::subset_sum_dp_cost(p.scaling->units, k)};
+    problem.log2_arrangements = log2_binomial(p.n, n_a);
+    problem.enumerate = [&] { return enumerate(p); };
+    problem.dp = [&] {
+        const auto c = resample::subset_sums_by_dp(p.scaling->units, k, std::numeric_limits<double>::infinity());
+        if (!c) throw ComputeError("two-sample test: DP table too large");
+        return from_counts(p, *c);
+    };
+    problem.draw = RandomSplit(p);
+    problem.centre = statistic.center;
+    long double spread = 0;
+    for (auto c : p.centered) spread += std::fabs(c);
+    problem.tie_scale = std::fabs(statistic.center) + statistic.slope * static_cast<double>(spread);
+    return null::run(problem, options);
 }
 
 std::optional<core::TestResult> permutation_test(std::span<const double> a, std::span<const double> b,

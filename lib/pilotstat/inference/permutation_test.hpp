@@ -1,16 +1,16 @@
 // Two-sample permutation tests whose statistic is an increasing affine
 // function of the sum of group A's scores: the mean difference (raw scores)
 // and the Wilcoxon–Mann–Whitney W (mid-rank scores) are both of this form.
-// One engine chooses the provider of the null distribution by cost
-// (ExactOptions):
-//   1. exact-enumeration  C(N, n_a) <= max_enumeration: revolving-door splits,
-//      O(1) per split; integer sums tallied when the scores scale to integers;
-//   2. exact-dp           scores integer after scaling and the shift/DP table
-//      within max_dp_cells (Streitberg & Röhmel 1986);
-//   3. monte-carlo        B random splits (partial Fisher–Yates with
+// The null engine (null::run) chooses the provider by cost:
+//   exact-enumeration  revolving-door splits, O(1) per split, C(N, n_a) of
+//      them; integer sums tallied when the scores scale to integers;
+//   exact-dp           scores integer after scaling: the shift/DP of
+//      Streitberg & Röhmel 1986, used whenever its work is below C(N, n_a)
+//      (or the splits are too many to enumerate) and its table fits;
+//   monte-carlo        B random splits (partial Fisher–Yates with
 //      Rng::below), p = (k+1)/(B+1).
-// Exact p-values all go through ExactDistribution (deviation two-sided rule
-// by default, as coin).
+// Exact p-values all go through null::ExactDistribution (deviation two-sided
+// rule by default, as coin).
 #pragma once
 
 #include <cstddef>

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "pilotstat/null/provider.hpp"
+#include "pilotstat/null/tails.hpp"
 #include "pilotstat/resample/rng.hpp"
 #include "pilotstat/resample/splits.hpp"
 
@@ -33,8 +35,6 @@ struct Problem {
     double resolution = 0.0;
     std::optional<std::uint64_t> seed;
 };
-
-constexpr double kRelTol = 1e-9;
 
 // Positions on the line after clustering the M roots: gap j (before root j) is
 // 2j, root j is 2j + 1, the gap after the last root is 2M.
@@ -74,7 +74,7 @@ void prefix(std::vector<long long>& d) {
 
 PValueFunction sweep(const Problem& pr, const core::ExactOptions& o) {
     const bool two_dev = o.alternative == core::Alternative::two_sided && o.two_sided_rule == core::TwoSidedRule::deviation;
-    const double tol_root = kRelTol * pr.scale, tol_stat = kRelTol * pr.scale;
+    const double tol_root = null::tie_tolerance(pr.scale), tol_stat = tol_root;
     const long long den = pr.den;
     // Roots: g = (u - u0) - ((num - den)/den) delta = 0 and, for the deviation
     // rule, h = (u + u0) - ((num + den)/den) delta = 0.
@@ -174,6 +174,16 @@ double PValueFunction::p(double shift) const {
 
 std::string PValueFunction::method_label() const { return core::method_label(method, arrangements, seed); }
 
+namespace {
+// The engine's choice between enumeration and Monte Carlo (no DP: the
+// breakpoints need every arrangement), with enumeration also capped at
+// kMaxInversionArrangements.
+core::Method inversion_method(double arrangements, core::ExactOptions o) {
+    o.max_enumeration = std::min(kMaxInversionArrangements, o.max_enumeration);
+    return null::method_of(null::choose_provider(null::Cost{arrangements, std::nullopt}, o));
+}
+}  // namespace
+
 std::optional<PValueFunction> two_sample_shift_pvalues(std::span<const double> a, std::span<const double> b,
                                                        const core::ExactOptions& o) {
     if (a.empty() || b.empty() || !finite_all(a) || !finite_all(b)) return std::nullopt;
@@ -206,7 +216,8 @@ std::optional<PValueFunction> two_sample_shift_pvalues(std::span<const double> a
     };
     const double splits = resample::binomial_coefficient(static_cast<int>(n), static_cast<int>(na));
     const bool two_dev = o.alternative == core::Alternative::two_sided && o.two_sided_rule == core::TwoSidedRule::deviation;
-    if (splits <= std::min(kMaxInversionArrangements, o.max_enumeration)) {
+    pr.method = inversion_method(splits, o);
+    if (pr.method == core::Method::exact_enumeration) {
         pr.arr.reserve(static_cast<std::size_t>(splits));
         // depth-first over the subsets of size n_a: running sum and number of A members
         auto rec = [&](auto&& self, std::size_t start, std::size_t depth, long double s, long long k) -> void {
@@ -220,7 +231,6 @@ std::optional<PValueFunction> two_sample_shift_pvalues(std::span<const double> a
         rec(rec, 0, 0, 0.0L, 0);
         pr.total = splits;
         pr.arrangements = splits;
-        pr.method = core::Method::exact_enumeration;
         // untied data: |T| has distinct values, paired by S <-> complement when n_a = n_b
         pr.resolution = ((two_dev && na == nb) || (o.alternative == core::Alternative::two_sided && !two_dev) ? 2.0 : 1.0) / splits;
     } else {
@@ -243,7 +253,6 @@ std::optional<PValueFunction> two_sample_shift_pvalues(std::span<const double> a
         const double b1 = static_cast<double>(o.resamples) + 1.0;
         pr.total = b1;
         pr.arrangements = static_cast<double>(o.resamples);
-        pr.method = core::Method::monte_carlo;
         pr.seed = o.seed;
         pr.resolution = (o.alternative == core::Alternative::two_sided && !two_dev ? 2.0 : 1.0) / b1;
     }
@@ -272,7 +281,8 @@ std::optional<PValueFunction> sign_flip_shift_pvalues(std::span<const double> d,
         return r;
     };
     const double flips = std::ldexp(1.0, static_cast<int>(std::min<std::size_t>(n, 1000)));
-    if (flips <= std::min(kMaxInversionArrangements, o.max_enumeration)) {
+    pr.method = inversion_method(flips, o);
+    if (pr.method == core::Method::exact_enumeration) {
         pr.arr.reserve(static_cast<std::size_t>(flips));
         auto rec = [&](auto&& self, std::size_t i, long double s_plus, long long m) -> void {
             if (i == n) {
@@ -285,7 +295,6 @@ std::optional<PValueFunction> sign_flip_shift_pvalues(std::span<const double> d,
         rec(rec, 0, 0.0L, 0);
         pr.total = flips;
         pr.arrangements = flips;
-        pr.method = core::Method::exact_enumeration;
         // e and -e give the same |T|: two-sided p-values are multiples of 2 / 2^n
         pr.resolution = (o.alternative == core::Alternative::two_sided ? 2.0 : 1.0) / flips;
     } else {
@@ -309,7 +318,6 @@ std::optional<PValueFunction> sign_flip_shift_pvalues(std::span<const double> d,
         const double b1 = static_cast<double>(o.resamples) + 1.0;
         pr.total = b1;
         pr.arrangements = static_cast<double>(o.resamples);
-        pr.method = core::Method::monte_carlo;
         pr.seed = o.seed;
         const bool doubled = o.alternative == core::Alternative::two_sided && o.two_sided_rule == core::TwoSidedRule::doubled;
         pr.resolution = (doubled ? 2.0 : 1.0) / b1;

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "pilotstat/inference/signflip_test.hpp"
-#include "pilotstat/resample/exact_distribution.hpp"
+#include "pilotstat/null/run.hpp"
 
 namespace pilotstat::inference {
 
@@ -36,9 +36,10 @@ std::optional<core::TestResult> sign_test(std::span<const double> differences, c
     }
     std::vector<double> support(m + 1);
     for (std::size_t k = 0; k <= m; ++k) support[k] = static_cast<double>(k);
-    const auto dist = resample::ExactDistribution::from_weights(support, binomial_weights(m));
-    auto r = dist.test(static_cast<double>(positives), opts.alternative, opts.two_sided_rule);
-    r.method = core::Method::exact_enumeration;
+    // The 2^m sign vectors counted by their number of + signs: the
+    // enumeration in closed form.
+    const auto dist = null::ExactDistribution::from_weights(support, binomial_weights(m));
+    auto r = null::exact_test(dist, static_cast<double>(positives), null::Provider::enumeration, opts);
     if (m == 0) {
         r.p_value = 1.0;
         r.note = "all differences zero";

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <vector>
 
 #include "pilotstat/error.hpp"
-#include "pilotstat/resample/sign_flip_dp.hpp"
+#include "pilotstat/null/run.hpp"
+#include "pilotstat/null/sign_flip_dp.hpp"
 
 namespace pilotstat::inference {
 
@@ -14,22 +17,25 @@ void require_finite_differences(std::span<const double> differences) {
 }
 
 core::TestResult sign_flip_null_test(std::span<const double> scores, double observed_sum,
-                               resample::AffineMap map, const core::ExactOptions& opts) {
-    const double arrangements = resample::sign_flip_arrangements(scores.size());
-    const double t = map(observed_sum);
-    if (scores.size() <= resample::kMaxSignFlipEnumeration && arrangements <= opts.max_enumeration) {
-        auto r = resample::enumerate_sign_flips(scores, map).test(t, opts.alternative,
-                                                                 opts.two_sided_rule);
-        r.method = core::Method::exact_enumeration;
-        return r;
-    }
-    if (auto dist = resample::sign_flip_dp(scores, map, opts.max_dp_cells)) {
-        auto r = dist->test(t, opts.alternative, opts.two_sided_rule);
-        r.method = core::Method::exact_dp;
-        return r;
-    }
-    return resample::monte_carlo_sign_flips(scores, observed_sum, map, opts.alternative,
-                                            opts.two_sided_rule, opts.resamples, opts.seed);
+                               null::AffineMap map, const core::ExactOptions& opts) {
+    const std::vector<double> a(scores.begin(), scores.end());
+    const auto scaling = null::sign_flip_scaling(a);
+    null::NullProblem problem;
+    problem.name = "sign-flip test";
+    problem.observed = map(observed_sum);
+    problem.cost.arrangements = a.size() <= null::kMaxSignFlipEnumeration
+                                    ? null::sign_flip_arrangements(a.size())
+                                    : std::numeric_limits<double>::infinity();
+    if (scaling) problem.cost.dp = null::DpCost{null::sign_flip_dp_table(*scaling), null::sign_flip_dp_cells(*scaling)};
+    problem.log2_arrangements = static_cast<double>(a.size());
+    problem.enumerate = [&] { return null::enumerate_sign_flips(a, map); };
+    problem.dp = [&] { return null::sign_flip_dp(*scaling, map); };
+    problem.draw = null::sign_flip_draw(a, map);
+    problem.centre = map(0.0);
+    double total = 0.0;
+    for (double x : a) total += std::fabs(x);
+    problem.tie_scale = std::fabs(map.offset) + map.scale * total;
+    return null::run(problem, opts);
 }
 
 std::optional<core::TestResult> signflip_test(std::span<const double> differences,

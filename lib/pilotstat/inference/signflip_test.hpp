@@ -7,19 +7,17 @@
 
 #include "pilotstat/core/exact_options.hpp"
 #include "pilotstat/core/test_result.hpp"
-#include "pilotstat/resample/sign_flips.hpp"
+#include "pilotstat/null/sign_flips.hpp"
 
 namespace pilotstat::inference {
 
 // P-value of the observed sign-flip sum S = sum_i sign(d_i) |a_i| for the
-// statistic T = map(S), with the null distribution from the cheapest exact
-// provider: enumeration of all 2^n sign vectors when
-// 2^n <= opts.max_enumeration; else the DP when the scores are integers after
-// scaling and n (sum|u| + 1) <= opts.max_dp_cells; else Monte Carlo with
-// opts.resamples sign vectors from Rng(opts.seed). The provider is recorded
-// in TestResult.method.
+// statistic T = map(S), by null::run: enumeration of all 2^n sign vectors
+// (cost 2^n), the DP when the scores are integers after scaling (work
+// n (sum|u| + 1), table sum|u| + 1), or Monte Carlo with opts.resamples sign
+// vectors from Rng(opts.seed), whichever null::choose_provider picks.
 core::TestResult sign_flip_null_test(std::span<const double> scores, double observed_sum,
-                               resample::AffineMap map, const core::ExactOptions& opts);
+                               null::AffineMap map, const core::ExactOptions& opts);
 
 // Exact sign-flip permutation test of the mean paired difference (Fisher 1935;
 // Good 2005, §3.1 [1]). Statistic: mean(d). Null: each d_i is +|d_i| or -|d_i|

@@ -33,7 +33,7 @@ std::optional<core::TestResult> signrank_test(std::span<const double> difference
         signed_sum += d > 0.0 ? scores[j] : (d < 0.0 ? -scores[j] : 0.0L);
         ++j;
     }
-    const resample::AffineMap map{static_cast<double>(total) / 2.0, 0.5};
+    const null::AffineMap map{static_cast<double>(total) / 2.0, 0.5};
     auto r = sign_flip_null_test(scores, static_cast<double>(signed_sum), map, opts);
     if (std::all_of(differences.begin(), differences.end(), [](double d) { return d == 0.0; })) {
         r.p_value = 1.0;

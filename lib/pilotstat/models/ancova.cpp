@@ -9,7 +9,7 @@
 #include <boost/math/distributions/students_t.hpp>
 
 #include "pilotstat/error.hpp"
-#include "pilotstat/resample/exact_distribution.hpp"
+#include "pilotstat/null/run.hpp"
 #include "pilotstat/resample/rng.hpp"
 #include "pilotstat/resample/splits.hpp"
 
@@ -70,67 +70,54 @@ double adjusted_difference(const Data& d, const std::vector<int>& in_a, double t
     return static_cast<double>((my[0] - my[1]) - beta * (mx[0] - mx[1]));
 }
 
-core::TestResult monte_carlo(const Data& d, double tol, const core::ExactOptions& o, double& singular) {
-    resample::Rng rng(o.seed);
-    const std::size_t n = d.x.size();
-    std::vector<std::size_t> idx(n);
-    std::iota(idx.begin(), idx.end(), std::size_t{0});
-    std::vector<int> in_a(n, 0);
-    std::fill(in_a.begin(), in_a.begin() + static_cast<long>(d.na), 1);
-    bool s = false;
-    const double observed = adjusted_difference(d, in_a, tol, s);
-    std::vector<double> values;
-    values.reserve(o.resamples);
-    for (std::uint64_t b = 0; b < o.resamples; ++b) {
+// A random split (partial Fisher–Yates, continuing from the previous one)
+// and its adjusted difference; counts the splits without baseline spread.
+struct RandomSplit {
+    const Data& d;
+    double tol;
+    double& singular;
+    std::vector<std::size_t> idx;
+    std::vector<int> in_a;
+    RandomSplit(const Data& data, double t, double& s) : d(data), tol(t), singular(s), idx(data.x.size()), in_a(data.x.size()) {
+        std::iota(idx.begin(), idx.end(), std::size_t{0});
+    }
+    double operator()(resample::Rng& rng) {
+        const std::size_t n = d.x.size();
         for (std::size_t i = 0; i < d.na; ++i) std::swap(idx[i], idx[i + rng.below(n - i)]);
         std::fill(in_a.begin(), in_a.end(), 0);
         for (std::size_t i = 0; i < d.na; ++i) in_a[idx[i]] = 1;
-        values.push_back(adjusted_difference(d, in_a, tol, s));
+        bool s = false;
+        const double v = adjusted_difference(d, in_a, tol, s);
         singular += s;
+        return v;
     }
-    // Equal arms: relabelling A <-> B maps delta to -delta, so the null
-    // distribution is symmetric about 0 exactly; otherwise its mean is
-    // estimated from the sampled values (its error is within the MC error).
-    const double centre = d.na * 2 == n ? 0.0 : mean_of(values);
-    double scale = std::fabs(observed);
-    for (double v : values) scale = std::max(scale, std::fabs(v));
-    const double eps = 1e-9 * scale;
-    double ge = 0, le = 0, dev = 0;
-    for (double v : values) {
-        ge += v >= observed - eps;
-        le += v <= observed + eps;
-        dev += std::fabs(v - centre) >= std::fabs(observed - centre) - eps;
-    }
-    double k = o.alternative == core::Alternative::greater ? ge : o.alternative == core::Alternative::less ? le : dev;
-    if (o.alternative == core::Alternative::two_sided && o.two_sided_rule == core::TwoSidedRule::doubled)
-        k = std::min(static_cast<double>(o.resamples), 2.0 * std::min(ge, le) + 1.0);
-    core::TestResult r;
-    r.statistic = observed;
-    r.alternative = o.alternative;
-    r.two_sided_rule = o.two_sided_rule;
-    core::finish_monte_carlo(r, k, o.resamples, o.seed);
-    return r;
-}
+};
 
 core::TestResult permutation(const Data& d, double tol, const core::ExactOptions& o, double& singular) {
     const int n = static_cast<int>(d.x.size()), k = static_cast<int>(d.na);
-    if (resample::binomial_coefficient(n, k) > o.max_enumeration) {
-        if (o.resamples == 0) throw ComputeError("ancova: too many splits to enumerate and resamples = 0");
-        return monte_carlo(d, tol, o, singular);
-    }
-    std::vector<double> values;
-    values.reserve(static_cast<std::size_t>(resample::binomial_coefficient(n, k)));
+    std::vector<int> observed_split(d.x.size(), 0);
+    std::fill(observed_split.begin(), observed_split.begin() + static_cast<long>(d.na), 1);
     bool s = false;
-    // The first split of the revolving door is {0..na-1}: the observed arms.
-    resample::for_each_split(n, k, [&](const std::vector<int>& in_a) {
-        values.push_back(adjusted_difference(d, in_a, tol, s));
-        singular += s;
-    });
-    const double observed = values.front();
-    core::TestResult r = resample::ExactDistribution::from_values(std::move(values))
-                       .test(observed, o.alternative, o.two_sided_rule);
-    r.method = core::Method::exact_enumeration;
-    return r;
+    null::NullProblem problem;
+    problem.name = "ancova";
+    problem.observed = adjusted_difference(d, observed_split, tol, s);
+    problem.cost.arrangements = resample::binomial_coefficient(n, k);
+    problem.enumerate = [&] {
+        std::vector<double> values;
+        values.reserve(static_cast<std::size_t>(resample::binomial_coefficient(n, k)));
+        // The first split of the revolving door is {0..na-1}: the observed arms.
+        resample::for_each_split(n, k, [&](const std::vector<int>& in_a) {
+            values.push_back(adjusted_difference(d, in_a, tol, s));
+            singular += s;
+        });
+        return null::ExactDistribution::from_values(std::move(values));
+    };
+    problem.draw = RandomSplit(d, tol, singular);
+    // Equal arms: relabelling A <-> B maps delta to -delta, so the null
+    // distribution is symmetric about 0 exactly; otherwise its mean is
+    // estimated from the sampled values (its error is within the MC error).
+    if (d.na * 2 == d.x.size()) problem.centre = 0.0;
+    return null::run(problem, o);
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include <numeric>
 
 #include "pilotstat/error.hpp"
+#include "pilotstat/null/provider.hpp"
+#include "pilotstat/null/tails.hpp"
 #include "pilotstat/resample/rng.hpp"
 #include "pilotstat/resample/splits.hpp"
 
@@ -15,7 +17,6 @@ namespace {
 
 using core::Alternative;
 
-constexpr double kRelTol = 1e-9;    // "as large as": relative tolerance
 constexpr double kZeroRel = 1e-12;  // SD or difference below this x scale counts as 0
 
 // Complete subjects only, stored by measure (column-major).
@@ -75,9 +76,11 @@ double directed(double t, core::Alternative alt) {
     return alt == core::Alternative::two_sided ? std::fabs(t) : (alt == core::Alternative::greater ? t : -t);
 }
 
+// "As large as", with the engine's tie tolerance on the observed statistic's
+// scale (statistics are either 0 exactly or well away from it: welch_t).
 bool at_least(double u, double observed) {
     if (std::isinf(observed)) return u >= observed;
-    return u >= observed - kRelTol * std::fabs(observed) - 1e-12;
+    return u >= observed - null::tie_tolerance(std::fabs(observed));
 }
 
 // Counts, over the permutations fed to add(), of the raw and successive-max events.
@@ -164,14 +167,15 @@ std::optional<MaxTResult> westfall_young_maxt(const std::vector<std::vector<doub
     const int n = static_cast<int>(c.in_a.size());
     const double splits = resample::binomial_coefficient(n, static_cast<int>(c.n_a));
     double denominator = splits, extra = 0.0;
-    if (splits <= opts.max_enumeration) {
+    // Welch t is no sum statistic: no DP, enumeration or Monte Carlo.
+    const null::Provider provider = null::choose_provider(null::Cost{splits, std::nullopt}, opts);
+    r.method = null::method_of(provider);
+    if (provider == null::Provider::enumeration) {
         resample::for_each_split(n, static_cast<int>(c.n_a), [&](const std::vector<int>& g) { tally.add(g); });
-        r.method = core::Method::exact_enumeration;
         r.permutations = splits;
     } else {
         if (opts.resamples == 0) throw ComputeError("max-T: too many splits to enumerate and resamples = 0");
         monte_carlo(tally, c, opts.resamples, opts.seed);
-        r.method = core::Method::monte_carlo;
         r.permutations = static_cast<double>(opts.resamples);
         r.seed = opts.seed;
         denominator = r.permutations + 1.0;

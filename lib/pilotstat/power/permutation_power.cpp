@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <limits>
 #include <thread>
 #include <vector>
 
@@ -10,6 +11,9 @@
 #include "pilotstat/core/exact_options.hpp"
 #include "pilotstat/inference/permutation_test.hpp"
 #include "pilotstat/inference/signflip_test.hpp"
+#include "pilotstat/null/p_floor.hpp"
+#include "pilotstat/null/provider.hpp"
+#include "pilotstat/null/sign_flips.hpp"
 #include "pilotstat/resample/splits.hpp"
 #include "pilotstat/resample/rng.hpp"
 
@@ -22,12 +26,26 @@ using core::Method;
 
 constexpr double kRejectSlack = 1e-10;  // p <= alpha (1 + slack): rounding of k/total only
 
-double arrangements(Design design, int n) {
-    return design == Design::paired ? std::ldexp(1.0, n) : resample::binomial_coefficient(2 * n, n);
+// The options of the inner test. Normal draws never scale to integers, so
+// the DP never applies (and is not attempted).
+core::ExactOptions inner_options(const PowerSettings& s, const SimulationOptions& sim) {
+    core::ExactOptions o;
+    o.alternative = s.alternative;
+    o.max_enumeration = sim.max_enumeration;
+    o.max_dp_cells = 0;
+    o.resamples = sim.inner_resamples;
+    return o;
 }
 
-core::Method inner_method(Design design, int n, const SimulationOptions& sim) {
-    return arrangements(design, n) <= sim.max_enumeration ? core::Method::exact_enumeration : core::Method::monte_carlo;
+// The provider the inner test will use, asked of the engine with the cost
+// the test itself reports (sign flips enumerate up to kMaxSignFlipEnumeration).
+null::Provider inner_provider(Design design, int n, const SimulationOptions& sim, const PowerSettings& s) {
+    const auto size = static_cast<std::size_t>(n);
+    const double arrangements = design == Design::paired
+                                    ? (size <= null::kMaxSignFlipEnumeration ? null::sign_flip_arrangements(size)
+                                                                             : std::numeric_limits<double>::infinity())
+                                    : resample::binomial_coefficient(2 * n, n);
+    return null::choose_provider(null::Cost{arrangements, std::nullopt}, inner_options(s, sim));
 }
 
 struct Job {
@@ -115,10 +133,10 @@ std::string SimulatedPower::method_label() const {
 }
 
 double permutation_p_floor(const PowerSettings& s, int n, const SimulationOptions& sim) {
-    if (inner_method(s.design, n, sim) == core::Method::monte_carlo)
-        return 1.0 / (static_cast<double>(sim.inner_resamples) + 1.0);
-    const double tails = s.alternative == core::Alternative::two_sided ? 2.0 : 1.0;
-    return std::min(1.0, tails / arrangements(s.design, n));
+    if (inner_provider(s.design, n, sim, s) == null::Provider::monte_carlo) return null::monte_carlo_floor(sim.inner_resamples);
+    const auto size = static_cast<std::size_t>(n);
+    return s.design == Design::paired ? null::design_floor_paired(size, s.alternative)
+                                      : null::design_floor_two_sample(size, size, s.alternative);
 }
 
 SimulatedPower permutation_power(const PowerSettings& s, int n, double effect, const SimulationOptions& sim) {
@@ -128,18 +146,14 @@ SimulatedPower permutation_power(const PowerSettings& s, int n, double effect, c
     if (!std::isfinite(effect)) throw UsageError("effect must be a finite number");
     SimulatedPower out;
     out.seed = sim.seed;
-    out.inner_method = inner_method(s.design, n, sim);
+    out.inner_method = null::method_of(inner_provider(s.design, n, sim, s));
     out.p_floor = permutation_p_floor(s, n, sim);
     if (out.inner_method == core::Method::monte_carlo) out.inner_resamples = sim.inner_resamples;
     if (out.p_floor > s.alpha) {
         out.note = kNotePFloor;
         return out;
     }
-    Job job{s, n, effect, {}};
-    job.inner.alternative = s.alternative;
-    job.inner.max_enumeration = sim.max_enumeration;
-    job.inner.max_dp_cells = 0;  // normal draws never scale to integers; no DP attempt
-    job.inner.resamples = sim.inner_resamples;
+    Job job{s, n, effect, inner_options(s, sim)};
     out.replicates = sim.replicates;
     out.rejections = simulate(job, sim);
     const double R = static_cast<double>(sim.replicates);

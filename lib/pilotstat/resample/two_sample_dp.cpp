@@ -1,9 +1,11 @@
 #include "pilotstat/resample/two_sample_dp.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <numeric>
 
+#include "pilotstat/core/exact_options.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/resample/splits.hpp"
 
@@ -11,14 +13,28 @@ namespace pilotstat::resample {
 
 namespace {
 
-// Memory bound of the DP table (doubles): 2.5e7 cells = 200 MB.
-constexpr double kMaxTableCells = 2.5e7;
+// Counts above 2^600 are brought back to about 2^500 (exactly, by a power
+// of two) every kRescaleEvery scores: between two checks they grow at most
+// 2^kRescaleEvery-fold, far from the 2^1024 overflow.
+constexpr int kRescaleEvery = 256;
+constexpr double kRescaleAbove = 0x1p600;
+constexpr int kRescaleTo = 500;  // the largest count becomes about 2^500: small ones keep their range
+
+int rescale(std::vector<double>& table) {
+    const double top = *std::max_element(table.begin(), table.end());
+    if (!(top > kRescaleAbove)) return 0;
+    const int e = std::ilogb(top) - kRescaleTo;
+    const double factor = std::ldexp(1.0, -e);
+    for (auto& c : table) c *= factor;
+    return e;
+}
 
 struct DpShape {
     int m = 0;                 // subset size actually counted: min(m, N - m)
     bool complement = false;   // counted group B instead of group A
     std::int64_t low = 0;      // smallest score (scores are shifted by it)
-    std::int64_t range = 0;    // largest shifted sum of m scores
+    std::int64_t step = 1;     // gcd of the shifted scores (they are divided by it)
+    std::int64_t range = 0;    // largest shifted, divided sum of m scores
 };
 
 DpShape shape_of(std::span<const std::int64_t> units, int m) {
@@ -30,7 +46,12 @@ DpShape shape_of(std::span<const std::int64_t> units, int m) {
     std::vector<std::int64_t> sorted(units.begin(), units.end());
     std::sort(sorted.begin(), sorted.end(), std::greater<>());
     s.low = sorted.back();
-    for (int i = 0; i < s.m; ++i) s.range += sorted[static_cast<std::size_t>(i)] - s.low;
+    // Mid-ranks of two tie groups (0/1 scores: 2 x mid-rank = 521, 1561 at
+    // 520 v 520) differ by a large common step: the table shrinks by it.
+    std::int64_t g = 0;
+    for (auto u : sorted) g = std::gcd(g, u - s.low);
+    s.step = g > 0 ? g : 1;
+    for (int i = 0; i < s.m; ++i) s.range += (sorted[static_cast<std::size_t>(i)] - s.low) / s.step;
     return s;
 }
 
@@ -41,10 +62,14 @@ void check_args(std::span<const std::int64_t> units, int m) {
 
 }  // namespace
 
-double subset_sum_dp_cost(std::span<const std::int64_t> units, int m) {
+double subset_sum_dp_table(std::span<const std::int64_t> units, int m) {
     check_args(units, m);
     const DpShape s = shape_of(units, m);
-    return static_cast<double>(units.size()) * (s.m + 1.0) * (static_cast<double>(s.range) + 1.0);
+    return (s.m + 1.0) * (static_cast<double>(s.range) + 1.0);
+}
+
+double subset_sum_dp_cost(std::span<const std::int64_t> units, int m) {
+    return static_cast<double>(units.size()) * subset_sum_dp_table(units, m);
 }
 
 // counts[j][t]: number of j-subsets of the scores seen so far whose shifted
@@ -55,15 +80,15 @@ std::optional<SubsetSumCounts> subset_sums_by_dp(std::span<const std::int64_t> u
     check_args(units, m);
     const DpShape s = shape_of(units, m);
     const double cells = (s.m + 1.0) * (static_cast<double>(s.range) + 1.0);
-    if (subset_sum_dp_cost(units, m) > max_cost || cells > kMaxTableCells) return std::nullopt;
+    if (subset_sum_dp_cost(units, m) > max_cost || cells > core::kMaxDpTableCells) return std::nullopt;
     const auto width = static_cast<std::size_t>(s.range) + 1;
     std::vector<double> table(static_cast<std::size_t>(s.m + 1) * width, 0.0);
     auto row = [&](int j) { return table.data() + static_cast<std::size_t>(j) * width; };
     row(0)[0] = 1.0;
     std::int64_t reach = 0;  // largest shifted sum of all scores seen so far
-    int seen = 0;
+    int seen = 0, log2_scale = 0;
     for (const std::int64_t raw : units) {
-        const std::int64_t u = raw - s.low;
+        const std::int64_t u = (raw - s.low) / s.step;
         ++seen;
         for (int j = std::min(seen, s.m); j >= 1; --j) {
             const double* from = row(j - 1);
@@ -72,14 +97,16 @@ std::optional<SubsetSumCounts> subset_sums_by_dp(std::span<const std::int64_t> u
             for (std::int64_t t = 0; t <= top; ++t) to[t + u] += from[t];
         }
         reach += u;
+        if (seen % kRescaleEvery == 0) log2_scale += rescale(table);
     }
     std::int64_t total = 0;
     for (auto u : units) total += u;
     SubsetSumCounts out;
+    out.log2_scale = log2_scale;
     const double* last = row(s.m);
     for (std::size_t t = 0; t < width; ++t) {
         if (last[t] == 0.0) continue;
-        const std::int64_t sum = static_cast<std::int64_t>(t) + s.m * s.low;
+        const std::int64_t sum = static_cast<std::int64_t>(t) * s.step + s.m * s.low;
         out.sums.push_back(s.complement ? total - sum : sum);
         out.counts.push_back(last[t]);
     }

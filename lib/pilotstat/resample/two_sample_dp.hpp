@@ -21,19 +21,26 @@
 namespace pilotstat::resample {
 
 // Sparse distribution of the subset sum: sums[i] (ascending, distinct) is
-// reached by counts[i] > 0 of the subsets.
+// reached by counts[i] * 2^log2_scale > 0 of the subsets (the DP rescales its
+// table by a power of two, exactly, once counts pass 2^600, so that
+// C(1040, 520) ~ 10^311 does not overflow).
 struct SubsetSumCounts {
     std::vector<std::int64_t> sums;
     std::vector<double> counts;
+    int log2_scale = 0;
 };
+
+// Cells of the DP table: (m' + 1) x (range of sums / g + 1), g the gcd of the
+// scores' differences from the smallest.
+double subset_sum_dp_table(std::span<const std::int64_t> units, int m);
 
 // Work of the DP for these scores: N x (m' + 1) x (range of sums + 1), with
 // m' = min(m, N - m). Compare with ExactOptions::max_dp_cells.
 double subset_sum_dp_cost(std::span<const std::int64_t> units, int m);
 
 // Shift/DP algorithm [1]. Returns nullopt when the cost exceeds max_cost or
-// the table would not fit in memory. Counts sum to C(N, m) (exact while the
-// counts stay below 2^53, relatively accurate to ~1e-15 N beyond).
+// the table exceeds core::kMaxDpTableCells. Counts sum to C(N, m) (exact
+// while the counts stay below 2^53, relatively accurate to ~1e-15 N beyond).
 std::optional<SubsetSumCounts> subset_sums_by_dp(std::span<const std::int64_t> units, int m,
                                                  double max_cost);
 

@@ -13,11 +13,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <vector>
 
 #include "pilotstat/core/test_result.hpp"
-#include "pilotstat/resample/exact_distribution.hpp"
+#include "pilotstat/null/exact_distribution.hpp"
+#include "pilotstat/resample/rng.hpp"
 
-namespace pilotstat::resample {
+namespace pilotstat::null {
 
 // T = offset + scale * S, scale > 0 (so "greater" in S is "greater" in T).
 struct AffineMap {
@@ -49,14 +51,21 @@ inline constexpr std::size_t kMaxSignFlipEnumeration = 30;
 // n > kMaxSignFlipEnumeration.
 ExactDistribution enumerate_sign_flips(std::span<const double> scores, AffineMap map = {});
 
-// Monte Carlo sign flips: B random sign vectors from Rng(seed) (one random bit
-// per observation), k = number whose statistic is as or more extreme than
-// the observed sum (same rules and tolerance as ExactDistribution::test; the
-// null mean of S is exactly 0). Fills the result via finish_monte_carlo; the
+// One random sign vector (one random bit per observation, 64 per draw of the
+// RNG): returns T = map(sum_i s_i |a_i|).
+struct SignFlipDraw {
+    std::vector<double> magnitudes;
+    AffineMap map;
+    double operator()(resample::Rng& rng) const;
+};
+SignFlipDraw sign_flip_draw(std::span<const double> scores, AffineMap map);
+
+// Monte Carlo sign flips: B random sign vectors from Rng(seed) (SignFlipDraw),
+// counted by monte_carlo_test (the null mean of T is exactly map(0)); the
 // doubled two-sided rule gives p = min(1, 2 (min(k_le, k_ge) + 1) / (B + 1)).
 core::TestResult monte_carlo_sign_flips(std::span<const double> scores, double observed_sum,
                                              AffineMap map, core::Alternative alternative,
                                              core::TwoSidedRule rule, std::uint64_t resamples,
                                              std::uint64_t seed);
 
-}  // namespace pilotstat::resample
+}  // namespace pilotstat::null

@@ -1,4 +1,4 @@
-#include "pilotstat/resample/sign_flip_dp.hpp"
+#include "pilotstat/null/sign_flip_dp.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,7 @@
 
 #include "pilotstat/error.hpp"
 
-namespace pilotstat::resample {
+namespace pilotstat::null {
 
 namespace {
 std::int64_t total_units(const IntegerScaling& sc) {
@@ -15,10 +15,28 @@ std::int64_t total_units(const IntegerScaling& sc) {
     for (auto u : sc.units) total += (u < 0 ? -u : u);
     return total;
 }
+
+// Counts above 2^600 are brought back to about 2^500 (exactly, by a power
+// of two) every kRescaleEvery scores: between two checks they grow at most
+// 2^kRescaleEvery-fold, far from the 2^1024 overflow.
+constexpr std::size_t kRescaleEvery = 256;
+constexpr double kRescaleAbove = 0x1p600;
+constexpr int kRescaleTo = 500;  // the largest count becomes about 2^500: small ones keep their range
+
+// Multiplies the table by 2^-e when its largest count passes kRescaleAbove;
+// returns e (0 when nothing was done).
+int rescale(std::vector<double>& count) {
+    const double top = *std::max_element(count.begin(), count.end());
+    if (!(top > kRescaleAbove)) return 0;
+    const int e = std::ilogb(top) - kRescaleTo;
+    const double factor = std::ldexp(1.0, -e);
+    for (auto& c : count) c *= factor;
+    return e;
+}
 }  // namespace
 
 std::optional<IntegerScaling> sign_flip_scaling(std::span<const double> scores) {
-    auto sc = integer_scaling(scores);
+    auto sc = resample::integer_scaling(scores);
     if (!sc) return std::nullopt;
     double scale = 0.0;
     for (double a : scores) scale = std::max(scale, std::fabs(a));
@@ -29,9 +47,10 @@ std::optional<IntegerScaling> sign_flip_scaling(std::span<const double> scores) 
 }
 
 double sign_flip_dp_cells(const IntegerScaling& scaling) {
-    return static_cast<double>(scaling.units.size()) *
-           (static_cast<double>(total_units(scaling)) + 1.0);
+    return static_cast<double>(scaling.units.size()) * sign_flip_dp_table(scaling);
 }
+
+double sign_flip_dp_table(const IntegerScaling& scaling) { return static_cast<double>(total_units(scaling)) + 1.0; }
 
 ExactDistribution sign_flip_dp(const IntegerScaling& scaling, AffineMap map) {
     const std::int64_t U = total_units(scaling);
@@ -42,11 +61,14 @@ ExactDistribution sign_flip_dp(const IntegerScaling& scaling, AffineMap map) {
     std::vector<double> count(static_cast<std::size_t>(U) + 1, 0.0);
     count[0] = 1.0;
     std::int64_t reach = 0;  // largest k with a nonzero count so far
+    int log2_scale = 0;
+    std::size_t seen = 0;
     for (auto raw : scaling.units) {
         const std::int64_t u = raw < 0 ? -raw : raw;
         reach += u;
         for (std::int64_t k = reach; k >= u; --k)
             count[static_cast<std::size_t>(k)] += count[static_cast<std::size_t>(k - u)];
+        if (++seen % kRescaleEvery == 0) log2_scale += rescale(count);
     }
     std::vector<double> support, weights;
     for (std::int64_t k = 0; k <= U; ++k) {
@@ -55,7 +77,11 @@ ExactDistribution sign_flip_dp(const IntegerScaling& scaling, AffineMap map) {
         support.push_back(sign_flip_value(2 * k - U, scaling.step, map));
         weights.push_back(w);
     }
-    return ExactDistribution::from_weights(std::move(support), std::move(weights));
+    auto dist = ExactDistribution::from_weights(std::move(support), std::move(weights), log2_scale);
+    // The total is 2^n exactly; beyond 2^53 the summed weights are not.
+    const int n = static_cast<int>(scaling.units.size());
+    if (n > 53) dist.set_total_weight(std::ldexp(1.0, n - log2_scale));
+    return dist;
 }
 
 std::optional<ExactDistribution> sign_flip_dp(std::span<const double> scores, AffineMap map,
@@ -65,4 +91,4 @@ std::optional<ExactDistribution> sign_flip_dp(std::span<const double> scores, Af
     return sign_flip_dp(*sc, map);
 }
 
-}  // namespace pilotstat::resample
+}  // namespace pilotstat::null

@@ -1,12 +1,15 @@
-#include "pilotstat/inference/p_floor.hpp"
+#include "pilotstat/null/p_floor.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
-namespace pilotstat::inference {
+namespace pilotstat::null {
 
 double design_floor_paired(std::size_t n, core::Alternative alternative) {
-    const double one_sided = std::ldexp(1.0, -static_cast<int>(std::min<std::size_t>(n, 1000)));
+    // 2^-n exactly (a power of two is exact down to 2^-1074; below that the
+    // nearest double is 0).
+    const double one_sided = std::ldexp(1.0, -static_cast<int>(std::min<std::size_t>(n, 2000)));
     return alternative == core::Alternative::two_sided ? std::min(1.0, 2.0 * one_sided) : one_sided;
 }
 
@@ -30,4 +33,6 @@ double design_floor_permutation(std::size_t n_a, std::size_t n_b, core::Alternat
     return design_floor_two_sample(n_a, n_b, alternative);
 }
 
-}  // namespace pilotstat::inference
+double monte_carlo_floor(std::uint64_t resamples) { return 1.0 / (static_cast<double>(resamples) + 1.0); }
+
+}  // namespace pilotstat::null

@@ -1,4 +1,4 @@
-#include "pilotstat/resample/sign_flips.hpp"
+#include "pilotstat/null/sign_flips.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -7,10 +7,11 @@
 
 #include "pilotstat/error.hpp"
 #include "pilotstat/core/exact_options.hpp"
-#include "pilotstat/resample/sign_flip_dp.hpp"
+#include "pilotstat/null/monte_carlo.hpp"
+#include "pilotstat/null/sign_flip_dp.hpp"
 #include "pilotstat/resample/rng.hpp"
 
-namespace pilotstat::resample {
+namespace pilotstat::null {
 
 using core::Alternative;
 using core::TestResult;
@@ -100,59 +101,40 @@ ExactDistribution enumerate_sign_flips(std::span<const double> scores, AffineMap
     return ExactDistribution::from_values(std::move(sums));
 }
 
-namespace {
-
-struct TailCounts {
-    double le = 0, ge = 0, dev = 0;  // S <= s, S >= s, |S| >= |s| (within tol)
-};
-
-TailCounts count_random_flips(std::span<const double> mag, double s_obs, std::uint64_t B,
-                              std::uint64_t seed) {
-    double total = 0.0;
-    for (double m : mag) total += m;
-    const double tol = 1e-9 * std::max(total, 1e-300);
-    Rng rng(seed);
-    TailCounts c;
-    for (std::uint64_t b = 0; b < B; ++b) {
-        double s = 0.0;
-        std::uint64_t bits = 0;
-        for (std::size_t i = 0; i < mag.size(); ++i) {
-            if (i % 64 == 0) bits = rng.next();
-            s += (bits & 1u) ? mag[i] : -mag[i];
-            bits >>= 1;
-        }
-        if (s <= s_obs + tol) c.le += 1;
-        if (s >= s_obs - tol) c.ge += 1;
-        if (std::fabs(s) >= std::fabs(s_obs) - tol) c.dev += 1;
+double SignFlipDraw::operator()(resample::Rng& rng) const {
+    double s = 0.0;
+    std::uint64_t bits = 0;
+    for (std::size_t i = 0; i < magnitudes.size(); ++i) {
+        if (i % 64 == 0) bits = rng.next();
+        s += (bits & 1u) ? magnitudes[i] : -magnitudes[i];
+        bits >>= 1;
     }
-    return c;
+    return map(s);
 }
 
-}  // namespace
+SignFlipDraw sign_flip_draw(std::span<const double> scores, AffineMap map) {
+    SignFlipDraw d;
+    d.map = map;
+    d.magnitudes.reserve(scores.size());
+    for (double a : scores) d.magnitudes.push_back(std::fabs(a));
+    return d;
+}
 
 core::TestResult monte_carlo_sign_flips(std::span<const double> scores, double observed_sum,
                                   AffineMap map, core::Alternative alternative, core::TwoSidedRule rule,
                                   std::uint64_t resamples, std::uint64_t seed) {
     if (resamples == 0) throw ComputeError("monte carlo sign flips: zero resamples");
-    std::vector<double> mag;
-    mag.reserve(scores.size());
-    for (double a : scores) mag.push_back(std::fabs(a));
-    const TailCounts c = count_random_flips(mag, observed_sum, resamples, seed);
-    core::TestResult r;
-    r.statistic = map(observed_sum);
-    r.alternative = alternative;
-    r.two_sided_rule = rule;
-    double k = c.dev;
-    if (alternative == core::Alternative::greater) k = c.ge;
-    if (alternative == core::Alternative::less) k = c.le;
-    const bool doubled = alternative == core::Alternative::two_sided && rule == core::TwoSidedRule::doubled;
-    if (doubled) k = 2.0 * std::min(c.le, c.ge) + 1.0;  // p = 2 (min + 1) / (B + 1)
-    core::finish_monte_carlo(r, k, resamples, seed);
-    if (doubled && r.p_value > 1.0) {
-        r.p_value = 1.0;
-        r.mc_se = 0.0;
-    }
-    return r;
+    const SignFlipDraw draw = sign_flip_draw(scores, map);
+    resample::Rng rng(seed);
+    std::vector<double> draws;
+    draws.reserve(resamples);
+    for (std::uint64_t b = 0; b < resamples; ++b) draws.push_back(draw(rng));
+    core::ExactOptions o;
+    o.alternative = alternative;
+    o.two_sided_rule = rule;
+    o.resamples = resamples;
+    o.seed = seed;
+    return monte_carlo_test(draws, map(observed_sum), map(0.0), o);
 }
 
-}  // namespace pilotstat::resample
+}  // namespace pilotstat::null
