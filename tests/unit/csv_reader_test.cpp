@@ -60,3 +60,20 @@ TEST_CASE("csv reader errors name file, line and column") {
                              doctest::Contains("/nonexistent/x.csv: cannot open file: No such file"), DataError);
     }
 }
+
+TEST_CASE("csv reader: a record's fields are reused row after row without leaking text") {
+    const std::string text = "a,b,c\nlonger text here,\"q \"\"x\"\"\",3\r\n1,,\"\"\n  \"z\" ,y,x\r\n";
+    CsvReader r("t.csv", text, CsvOptions{});
+    CsvRecord rec;
+    REQUIRE(r.next(rec));
+    CHECK(rec.fields == std::vector<std::string>{"longer text here", "q \"x\"", "3"});
+    REQUIRE(r.next(rec));
+    CHECK(rec.fields == std::vector<std::string>{"1", "", ""});
+    REQUIRE(r.next(rec));
+    CHECK(rec.fields == std::vector<std::string>{"z", "y", "x"});
+    CHECK_FALSE(r.next(rec));
+    // a CR inside a field is kept; only the line's final CR is dropped
+    CHECK(pilotstat::io::split_line("a\rb,c\r", ',', "t.csv", 1) == std::vector<std::string>{"a\rb", "c"});
+    CHECK(pilotstat::io::split_line("x\"y,z", ',', "t.csv", 1) == std::vector<std::string>{"x\"y", "z"});
+    CHECK_THROWS_AS(pilotstat::io::split_line("a,\"b", ',', "t.csv", 1), DataError);
+}
