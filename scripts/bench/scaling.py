@@ -3,7 +3,7 @@
 as the input grows, so a user can predict it.
 
   scripts/bench/scaling.py [--bin build/release/pilotstat] [--runs 3] [--out DIR]
-                           [--quick]
+                           [--quick] [--instructions]
 
 Cases (inputs generated deterministically by scripts/make_large_csv.py and
 scripts/bench/make_data.py):
@@ -19,7 +19,9 @@ scripts/bench/make_data.py):
 Per case: median wall time and median CPU time (user + sys) over --runs runs
 (wall by the clock; CPU, 10 ms resolution, and memory by /usr/bin/time), the largest peak RSS, and the methods the output names (so
 a row says whether it enumerated, used the shift/DP or Monte Carlo).
---quick skips the 1,000,000-row file. Prints a Markdown table on stdout.
+--quick skips the 1,000,000-row file. --instructions adds each case's
+instruction count under valgrind --tool=callgrind (one run; repeatable on a
+loaded machine, unlike the times). Prints a Markdown table on stdout.
 Wall times on a shared machine are noisy: compare rows within one run only.
 """
 import argparse
@@ -58,6 +60,16 @@ def run_timed(cmd, runs):
     return statistics.median(walls), statistics.median(cpus), rss, out
 
 
+def instructions(cmd):
+    with tempfile.TemporaryDirectory() as tmp:
+        proc = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/cg"] + cmd,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    for line in proc.stderr.splitlines():
+        if "refs:" in line:
+            return int(line.split("refs:")[1].replace(",", "").strip())
+    sys.exit(f"scaling.py: no instruction count from valgrind for {' '.join(cmd)}")
+
+
 def methods(json_bytes, keys):
     rows = json.loads(json_bytes)
     rows = rows if isinstance(rows, list) else [rows]
@@ -93,6 +105,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--out", default=os.path.join(ROOT, "build", "scaling-data"))
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--instructions", action="store_true")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     d = lambda name: os.path.join(a.out, name)  # noqa: E731
@@ -123,13 +136,15 @@ def main():
         cases.append((f"change, paired n = {n}", ["change", d(f"paired_{n}.csv"), "--format", "json"],
                       ["method_signflip", "method_signrank"], 0))
 
-    print(f"| case | wall (median of {a.runs}) | CPU user+sys | peak RSS | throughput | methods |")
-    print("|---|---|---|---|---|---|")
+    ins = " instructions |" if a.instructions else ""
+    print(f"| case | wall (median of {a.runs}) | CPU user+sys | peak RSS | throughput |{ins} methods |")
+    print("|---|---|---|---|---|---|" + ("---|" if a.instructions else ""))
     for label, args, keys, size in cases:
         wall, cpu, rss, out = run_timed([a.bin] + args, a.runs)
         thr = f"{size / 1e6 / wall:.0f} MB/s" if size else ""
         meth = methods(out, keys) if keys else ""
-        print(f"| {label} | {fmt_time(wall)} | {fmt_time(cpu)} | {rss / 1024:.0f} MB | {thr} | {meth} |", flush=True)
+        ins = f" {instructions([a.bin] + args) / 1e6:,.1f} M |" if a.instructions else ""
+        print(f"| {label} | {fmt_time(wall)} | {fmt_time(cpu)} | {rss / 1024:.0f} MB | {thr} |{ins} {meth} |", flush=True)
 
 
 if __name__ == "__main__":

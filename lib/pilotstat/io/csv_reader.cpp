@@ -205,9 +205,21 @@ void split_line_into(std::string_view line, char delimiter, const std::string& s
         f.clear();
         return f;
     };
+    const std::size_t n = line.size();
+    if (line.find('"') == std::string_view::npos) {  // no quotes (the common case): fields between delimiters
+        for (std::size_t start = 0;;) {
+            const std::size_t d = line.find(delimiter, start);
+            std::size_t end = d == std::string_view::npos ? n : d;
+            if (end == n && end > start && line[n - 1] == '\r') --end;  // the CR of a CRLF line ending
+            next_field().append(line.substr(start, end - start));
+            if (d == std::string_view::npos) break;
+            start = d + 1;
+        }
+        fields.resize(count);
+        return;
+    }
     std::string* field = &next_field();
     std::size_t i = 0;
-    const std::size_t n = line.size();
     while (i < n) {
         const char c = line[i];
         if (c == delimiter) {
