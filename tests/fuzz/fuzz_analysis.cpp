@@ -103,14 +103,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto* ins = registry.find(measure);
     study.instruments.push_back(ins ? std::optional<ps::data::Instrument>(*ins) : std::nullopt);
     study.higher_is_worse.push_back(ins ? ins->higher_is_worse : true);
-    study.scores.resize(1);
+    std::vector<std::vector<std::optional<ps::data::Score>>> rows;  // [subject][time]
     for (int g = 0; g < groups; ++g) {
         study.groups.push_back("g" + std::to_string(g));
         const int n = 1 + in.next() % 5;
         for (int s = 0; s < n; ++s) {
             study.subjects.push_back("S" + std::to_string(study.subjects.size()));
             study.subject_group.push_back(static_cast<std::size_t>(g));
-            auto& row = study.scores[0].emplace_back(static_cast<std::size_t>(times));
+            auto& row = rows.emplace_back(static_cast<std::size_t>(times));
             for (int t = 0; t < times; ++t) {
                 const std::uint8_t a = in.next(), b = in.next();
                 if ((b & 0xF0) == 0xF0) continue;  // missing
@@ -122,6 +122,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             }
         }
     }
+    study.scores = ps::data::ScoreTable(1, rows.size(), static_cast<std::size_t>(times));
+    for (std::size_t s = 0; s < rows.size(); ++s)
+        for (std::size_t t = 0; t < rows[s].size(); ++t) study.scores.set(0, s, t, rows[s][t]);
     try {
         const auto& [command, options] = option_sets()[set];
         const auto table = ps::commands::run_table_command(command, study, options);

@@ -60,3 +60,33 @@ TEST_CASE("csv reader errors name file, line and column") {
                              doctest::Contains("/nonexistent/x.csv: cannot open file: No such file"), DataError);
     }
 }
+
+TEST_CASE("csv reader: a record's fields are reused row after row without leaking text") {
+    const std::string text = "a,b,c\nlonger text here,\"q \"\"x\"\"\",3\r\n1,,\"\"\n  \"z\" ,y,x\r\n";
+    CsvReader r("t.csv", text, CsvOptions{});
+    CsvRecord rec;
+    REQUIRE(r.next(rec));
+    CHECK(rec.fields == std::vector<std::string>{"longer text here", "q \"x\"", "3"});
+    REQUIRE(r.next(rec));
+    CHECK(rec.fields == std::vector<std::string>{"1", "", ""});
+    REQUIRE(r.next(rec));
+    CHECK(rec.fields == std::vector<std::string>{"z", "y", "x"});
+    CHECK_FALSE(r.next(rec));
+    // a CR inside a field is kept; only the line's final CR is dropped
+    CHECK(pilotstat::io::split_line("a\rb,c\r", ',', "t.csv", 1) == std::vector<std::string>{"a\rb", "c"});
+    CHECK(pilotstat::io::split_line("x\"y,z", ',', "t.csv", 1) == std::vector<std::string>{"x\"y", "z"});
+    CHECK_THROWS_AS(pilotstat::io::split_line("a,\"b", ',', "t.csv", 1), DataError);
+}
+
+TEST_CASE("csv reader: lines without quotes split as the general path does") {
+    using pilotstat::io::split_line;
+    using V = std::vector<std::string>;
+    CHECK(split_line("", ',', "t.csv", 1) == V{""});
+    CHECK(split_line(",", ',', "t.csv", 1) == V{"", ""});
+    CHECK(split_line("a,\r", ',', "t.csv", 1) == V{"a", ""});
+    CHECK(split_line("\r", ',', "t.csv", 1) == V{""});
+    CHECK(split_line("a\r,b\r\r", ',', "t.csv", 1) == V{"a\r", "b\r"});
+    CHECK(split_line(" x ;y", ';', "t.csv", 1) == V{" x ", "y"});
+    // the quoted path on the same text plus a quoted field gives the same first fields
+    CHECK(split_line("a\r,b,\"c\"\r", ',', "t.csv", 1) == V{"a\r", "b", "c"});
+}

@@ -54,3 +54,17 @@ TEST_CASE("csv reader: invalid bytes name line and field; transcoding; delimiter
     CHECK(rec.fields[0] == "Ren\xC3\xA9");
     CHECK_FALSE(cp.next(rec));
 }
+
+TEST_CASE("utf8: the eight-bytes-at-a-time ASCII scan finds a bad byte at every offset") {
+    for (std::size_t len = 0; len < 40; ++len)
+        for (std::size_t at = 0; at <= len; ++at) {
+            std::string s(len, 'a');
+            s.insert(at, "\xE9");  // a lone Latin-1 byte
+            CAPTURE(len);
+            CAPTURE(at);
+            REQUIRE(first_invalid_utf8(s).value() == at);
+            std::string ok(len, 'b');
+            ok.insert(at, "\xC3\xA9");  // the same letter in UTF-8
+            REQUIRE_FALSE(first_invalid_utf8(ok).has_value());
+        }
+}

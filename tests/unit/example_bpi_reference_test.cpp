@@ -54,7 +54,7 @@ data::Study example(int decimals) {
     std::string csv = "subject,group,time,measure,score\n";
     for (std::size_t s = 0; s < st.subjects.size(); ++s)
         for (std::size_t t = 0; t < st.times.size(); ++t)
-            if (const auto& v = st.scores[0][s][t]) {
+            if (const auto& v = st.at(0, s, t)) {
                 char buf[40];
                 const double x = std::nearbyint(v->value * 7) / 7;
                 if (decimals > 0) std::snprintf(buf, sizeof buf, "%.*f", decimals, x);

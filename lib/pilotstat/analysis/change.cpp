@@ -10,6 +10,7 @@
 #include "pilotstat/inference/sign_test.hpp"
 #include "pilotstat/inference/signflip_test.hpp"
 #include "pilotstat/stats/moments.hpp"
+#include "pilotstat/stats/noncentral_t.hpp"
 #include "pilotstat/stats/proportions.hpp"
 
 namespace pilotstat::analysis {
@@ -148,6 +149,22 @@ void intervals(ChangeRow& r, const ChangeOptions& o) {
     }
 }
 
+// effects::hedges_gz(d) is cohens_dz(d) scaled by J(df), nullopt when J is
+// not finite; scaling the dz already computed gives the same doubles without
+// a second noncentral-t interval (the costliest part of a change row). A unit
+// test compares it with hedges_gz.
+std::optional<effects::PairedEffect> gz_from_dz(std::optional<effects::PairedEffect> e) {
+    if (!e) return std::nullopt;
+    const double j = stats::hedges_j(e->df);
+    if (!std::isfinite(j)) return std::nullopt;
+    e->estimate *= j;
+    if (e->ci) {
+        e->ci->low *= j;
+        e->ci->high *= j;
+    }
+    return e;
+}
+
 void tests_and_effects(ChangeRow& r, const ChangeOptions& o) {
     const auto& d = r.pairs.differences;
     r.signflip = inference::signflip_test(d, o.exact);
@@ -155,7 +172,7 @@ void tests_and_effects(ChangeRow& r, const ChangeOptions& o) {
     r.sign = inference::sign_test(d, o.exact);
     r.t = inference::paired_t_test(d, o.exact.alternative, o.conf);
     r.dz = effects::cohens_dz(d, o.conf);
-    r.gz = effects::hedges_gz(d, o.conf);
+    r.gz = gz_from_dz(r.dz);
     r.d_av = effects::d_av(r.pairs.from, r.pairs.to);
     r.boot = bootstrap::mean_interval(d, o.boot);
     if (r.signflip && !r.signflip->note.empty()) r.notes.push_back(r.signflip->note);

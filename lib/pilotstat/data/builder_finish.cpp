@@ -10,32 +10,28 @@ namespace pilotstat::data::builder {
 // Without --times: the natural order of the labels (time_order.hpp); failing
 // that, the order of first appearance, but only when every subject's rows
 // agree with it (else the endpoint would depend on who came first in the file).
-bool Builder::order_times() {
+// `new_index` receives old time index -> new (left empty when unchanged).
+bool Builder::order_times(std::vector<std::size_t>& new_index) {
     std::vector<std::size_t> order;
     if (auto natural = natural_time_order(times_.names)) {
         order = std::move(*natural);
     } else {
-        std::map<std::pair<std::size_t, std::size_t>, std::size_t> last;  // (measure, subject) -> latest time
-        for (const auto& e : entries_) {
-            auto [it, fresh] = last.emplace(std::make_pair(e.m, e.s), e.t);
-            if (fresh) continue;
-            if (e.t < it->second)
-                fail(header_line_, time_column_,
-                     "cannot tell the order of the times (" + join(times_.names) + "): they have no natural order "
-                     "and subject \"" + subjects_.names[e.s] + "\" has \"" + times_.names[it->second] +
-                         "\" before \"" + times_.names[e.t] + "\" while the file's first rows have them the other "
-                         "way round; give the order with --times (e.g. --times " + join_plain(times_.names) + ")");
-            it->second = e.t;
-        }
+        // the first row (in reading order) whose time comes before one its
+        // subject already had for that measure
+        if (const auto& v = cells_.first_order_violation())
+            fail(header_line_, time_column_,
+                 "cannot tell the order of the times (" + join(times_.names) + "): they have no natural order "
+                 "and subject \"" + subjects_.names[v->subject] + "\" has \"" + times_.names[v->earlier_time] +
+                     "\" before \"" + times_.names[v->later_time] + "\" while the file's first rows have them the other "
+                     "way round; give the order with --times (e.g. --times " + join_plain(times_.names) + ")");
         return false;
     }
-    std::vector<std::size_t> new_index(order.size());
+    new_index.assign(order.size(), 0);
     std::vector<std::string> names(order.size());
     for (std::size_t k = 0; k < order.size(); ++k) {
         new_index[order[k]] = k;
         names[k] = times_.names[order[k]];
     }
-    for (auto& e : entries_) e.t = new_index[e.t];
     times_.names = std::move(names);
     for (std::size_t k = 0; k < times_.names.size(); ++k) times_.index[times_.names[k]] = k;
     return true;
@@ -60,7 +56,7 @@ Study Builder::finish(bool any_rows) {
     // --measures/--groups fix the order up front, so check what actually occurred.
     std::vector<std::string> seen_measures, seen_groups;
     std::vector<bool> m_used(measures_.names.size(), false), g_used(groups_.names.size(), false);
-    for (const auto& e : entries_) m_used[e.m] = true;
+    for (std::size_t m = 0; m < std::min(m_used.size(), measure_used_.size()); ++m) m_used[m] = measure_used_[m];
     for (auto g : subject_group_) g_used[g] = true;
     for (std::size_t i = 0; i < m_used.size(); ++i)
         if (m_used[i]) seen_measures.push_back(measures_.names[i]);
@@ -70,11 +66,14 @@ Study Builder::finish(bool any_rows) {
     check_requested(opt_.groups, seen_groups, "group", SourceLocation{source_, header_line_, 0});
     // --times entries must all occur in the data.
     std::vector<bool> time_used(times_.names.size(), false);
-    for (const auto& e : entries_) time_used[e.t] = true;
+    for (std::size_t t = 0; t < std::min(time_used.size(), time_used_.size()); ++t) time_used[t] = time_used_[t];
     for (std::size_t t = 0; t < times_.names.size(); ++t)
         if (!time_used[t]) fail(header_line_, time_column_, "--times entry \"" + times_.names[t] + "\" does not occur in the data");
+    std::vector<std::size_t> new_time;  // empty: the times keep their indices
     if (times_.fixed) st.time_order = "as given with --times";
-    else st.time_order = order_times() ? "natural order of the labels" : "order in the file (the same for every subject)";
+    else
+        st.time_order = order_times(new_time) ? "natural order of the labels"
+                                              : "order in the file (the same for every subject)";
     st.measures = measures_.names;
     st.groups = groups_.names;
     st.times = times_.names;
@@ -91,10 +90,9 @@ Study Builder::finish(bool any_rows) {
         if (auto note = unrecognised_instrument_note(m, ins != nullptr)) st.notes.push_back(std::move(*note));
         st.higher_is_worse.push_back(contains(opt_.higher_is_better, m) ? false : (ins ? ins->higher_is_worse : true));
     }
-    st.scores.assign(st.measures.size(),
-                     std::vector<std::vector<std::optional<Score>>>(
-                         st.subjects.size(), std::vector<std::optional<Score>>(st.times.size())));
-    for (auto& e : entries_) st.scores[e.m][e.s][e.t] = e.score;
+    const std::size_t M = st.measures.size(), S = st.subjects.size(), T = st.times.size();
+    values_.resize(M, std::vector<std::optional<Score>>(1));
+    st.scores = ScoreTable(M, S, T, cells_.codes(M, S, T, new_time), std::move(values_));
     return st;
 }
 

@@ -14,10 +14,14 @@ Study build_long(io::CsvReader& r, const StudyOptions& opt) {
     Builder b(opt, r, cg, ct);
     io::CsvRecord rec;
     bool any = false;
+    std::string subject, group = cg ? "" : kSingleArm, time, measure;  // reused: no allocation per row
     while (b.next(r, rec)) {
         any = true;
-        b.add(rec.line, cv + 1, opt.score_col, trim(rec.fields[cs]), group_of(rec, cg), trim(rec.fields[ct]),
-              trim(rec.fields[cm]), rec.fields[cv], cs + 1);
+        trim_into(subject, rec.fields[cs]);
+        if (cg) trim_into(group, rec.fields[*cg]);
+        trim_into(time, rec.fields[ct]);
+        trim_into(measure, rec.fields[cm]);
+        b.add(rec.line, cv + 1, opt.score_col, subject, group, time, measure, rec.fields[cv], cs + 1);
     }
     return b.finish(any);
 }

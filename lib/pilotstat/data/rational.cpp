@@ -52,6 +52,15 @@ double nearest_double(int128 num, int128 den) {
     if (num == 0) return 0.0;
     const bool negative = (num < 0) != (den < 0);
     const uint128 n = magnitude(num), d = magnitude(den);
+    // Both exactly representable: IEEE division rounds the quotient once, to
+    // nearest, ties to even, which is this function's contract; the long
+    // division below is for operands of more than 53 bits.
+    constexpr uint128 k2p53 = uint128{1} << 53;
+    if (n <= k2p53 && d <= k2p53) {
+        const double v = static_cast<double>(static_cast<std::uint64_t>(n)) /
+                         static_cast<double>(static_cast<std::uint64_t>(d));
+        return negative ? -v : v;
+    }
     // Quotient bits: q = floor(n * 2^shift / d) with 55 significant bits, plus a sticky bit.
     uint128 q = n / d, r = n % d;
     int shift = 0;

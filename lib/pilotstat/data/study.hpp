@@ -7,15 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "pilotstat/data/rational.hpp"
 #include "pilotstat/data/instruments.hpp"
+#include "pilotstat/data/rational.hpp"
+#include "pilotstat/data/score_table.hpp"
 
 namespace pilotstat::data {
-
-struct Score {
-    double value = 0.0;
-    std::optional<Rational> exact;  // the exact score: its grid point, or the plain decimal as written
-};
 
 struct Study {
     std::string source;                      // file name or "<stdin>"
@@ -30,12 +26,10 @@ struct Study {
     std::vector<bool> higher_is_worse;                   // per measure
     std::vector<std::string> notes;  // things the reader should know about the input (not errors)
 
-    // scores[m][s][t]; nullopt = missing (NA token or no row)
-    std::vector<std::vector<std::vector<std::optional<Score>>>> scores;
+    // scores.at(m, s, t); nullopt = missing (NA token or no row)
+    ScoreTable scores;
 
-    const std::optional<Score>& at(std::size_t m, std::size_t s, std::size_t t) const {
-        return scores[m][s][t];
-    }
+    const std::optional<Score>& at(std::size_t m, std::size_t s, std::size_t t) const { return scores.at(m, s, t); }
     std::vector<std::size_t> subjects_in(std::size_t group) const;
     // The instrument's display name ("BDI-II"), or the measure's name.
     const std::string& label(std::size_t measure) const {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -16,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "pilotstat/data/builder_cells.hpp"
 #include "pilotstat/data/item_scoring.hpp"
 #include "pilotstat/data/study_builder.hpp"
 #include "pilotstat/error.hpp"
@@ -26,6 +28,13 @@ inline std::string trim(const std::string& s) {
     const auto b = s.find_first_not_of(" \t");
     if (b == std::string::npos) return {};
     return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+}
+
+// trim() into a string whose storage is reused row after row.
+inline void trim_into(std::string& out, const std::string& s) {
+    const auto b = s.find_first_not_of(" \t");
+    if (b == std::string::npos) out.clear();
+    else out.assign(s, b, s.find_last_not_of(" \t") - b + 1);
 }
 
 inline std::string join(const std::vector<std::string>& names) {
@@ -49,12 +58,14 @@ struct NameIndex {
     std::vector<std::string> names;
     std::unordered_map<std::string, std::size_t> index;
     bool fixed = false;
+    std::size_t last = SIZE_MAX;  // the index returned last: rows repeat a subject or group
     std::optional<std::size_t> get(const std::string& name) {
-        if (auto it = index.find(name); it != index.end()) return it->second;
+        if (last < names.size() && names[last] == name) return last;
+        if (auto it = index.find(name); it != index.end()) return last = it->second;
         if (fixed) return std::nullopt;
         index.emplace(name, names.size());
         names.push_back(name);
-        return names.size() - 1;
+        return last = names.size() - 1;
     }
     void fix(const std::vector<std::string>& order) {
         for (const auto& n : order) get(n);
@@ -62,12 +73,19 @@ struct NameIndex {
     }
 };
 
-struct Entry {
-    std::size_t m, s, t;
-    std::optional<Score> score;
-};
-
 class Builder {
+    // What the builder knows about one measure name, looked up once per row.
+    struct MeasureSlot {
+        std::optional<ItemName> item;  // the name is an item of an instrument
+        bool filter_ok = true;         // kept by --measures
+        bool total_placed = false;     // the item's total has its place among the measures
+        std::optional<std::size_t> m;  // index among the measures, once it has a score
+        // score text as written -> its code in values_[m] (a score is a pure
+        // function of the measure and its text); at most kMaxCachedTexts
+        std::unordered_map<std::string, ScoreTable::Code> codes;
+    };
+    static constexpr std::size_t kMaxCachedTexts = 1 << 16;
+
 public:
     Builder(const StudyOptions& opt, std::string source) : opt_(opt), source_(std::move(source)) {
         times_.fix(opt.times);
@@ -117,29 +135,41 @@ public:
         if (time.empty()) fail(line, column, "empty time");
         if (measure.empty()) fail(line, column, "empty measure");
         if (!group_filter_ok(group)) return;
-        if (auto item = parse_item_name(measure)) {  // scored to its total in finish()
+        MeasureSlot& ms = slot(measure);
+        if (ms.item) {  // scored to its total in finish()
             // the total takes the first item's place among the measures ("bdi2" alone may be the total itself)
-            if (!measures_.fixed && !opt_.instruments.find(measure)) measures_.get(item->total);
-            items_.push_back({line, column, column_name, subject, group, time, measure, score_text, id_column, *item});
+            if (!ms.total_placed && !measures_.fixed && !opt_.instruments.find(measure)) measures_.get(ms.item->total);
+            ms.total_placed = true;
+            items_.push_back({line, column, column_name, subject, group, time, measure, score_text, id_column, *ms.item});
             return;
         }
-        add_score(line, column, column_name, subject, group, time, measure, score_text, id_column);
+        add_score(ms, line, column, column_name, subject, group, time, measure, score_text);
     }
 
     void add_score(std::size_t line, std::size_t column, const std::string& column_name, const std::string& subject,
                    const std::string& group, const std::string& time, const std::string& measure,
                    const std::string& score_text, std::size_t /*id_column*/) {
-        if (!measure_filter_ok(measure)) return;
+        add_score(slot(measure), line, column, column_name, subject, group, time, measure, score_text);
+    }
+
+    void add_score(MeasureSlot& ms, std::size_t line, std::size_t column, const std::string& column_name,
+                   const std::string& subject, const std::string& group, const std::string& time,
+                   const std::string& measure, const std::string& score_text) {
+        if (!ms.filter_ok) return;
         const auto t = times_.get(time);
         if (!t) fail(line, column, "time \"" + time + "\" is not in --times (" + join(opt_.times) + ")");
-        const auto m = *measures_.get(measure);
+        if (!ms.m) ms.m = *measures_.get(measure);
+        const auto m = *ms.m;
         const auto g = *groups_.get(group);
         const auto s = subject_index(subject, g, group, line);
-        const auto key = std::make_tuple(m, s, *t);
-        if (auto [it, fresh] = seen_.emplace(key, line); !fresh)
+        if (const auto first = cells_.mark(m, s, *t, line))
             fail(line, column, "duplicate score for subject \"" + subject + "\", time \"" + time + "\", measure \"" +
-                                   measure + "\" (first at line " + std::to_string(it->second) + ")");
-        entries_.push_back({m, s, *t, parse_score(line, column, column_name, measure, score_text)});
+                                   measure + "\" (first at line " + std::to_string(first) + ")");
+        cells_.store(m, s, *t, score_code(ms, m, line, column, column_name, measure, score_text));
+        if (m >= measure_used_.size()) measure_used_.resize(m + 1, false);
+        if (*t >= time_used_.size()) time_used_.resize(*t + 1, false);
+        measure_used_[m] = true;
+        time_used_[*t] = true;
     }
 
     Study finish(bool any_rows);
@@ -157,6 +187,30 @@ private:
         throw DataError(SourceLocation{source_, line, column}, message);
     }
     bool measure_filter_ok(const std::string& m) const { return opt_.measures.empty() || contains(opt_.measures, m); }
+
+    MeasureSlot& slot(const std::string& measure) {
+        auto [it, fresh] = slots_.try_emplace(measure);
+        if (fresh) {
+            it->second.item = parse_item_name(measure);
+            it->second.filter_ok = measure_filter_ok(measure);
+        }
+        return it->second;
+    }
+    ScoreTable::Code score_code(MeasureSlot& ms, std::size_t m, std::size_t line, std::size_t column,
+                                const std::string& column_name, const std::string& measure, const std::string& text) {
+        if (auto it = ms.codes.find(text); it != ms.codes.end()) return it->second;
+        auto score = parse_score(line, column, column_name, measure, text);  // throws for a bad score: not cached
+        if (m >= values_.size()) values_.resize(m + 1, std::vector<std::optional<Score>>(1));
+        auto& values = values_[m];
+        ScoreTable::Code code = ScoreTable::kMissing;
+        if (score) {
+            if (values.size() > UINT32_MAX - 1) fail(line, column, "too many distinct scores for measure \"" + measure + "\"");
+            code = static_cast<ScoreTable::Code>(values.size());
+            values.push_back(std::move(score));
+        }
+        if (ms.codes.size() < kMaxCachedTexts) ms.codes.emplace(text, code);
+        return code;
+    }
     bool group_filter_ok(const std::string& g) const { return opt_.groups.empty() || contains(opt_.groups, g); }
 
     std::size_t subject_index(const std::string& subject, std::size_t g, const std::string& group, std::size_t line) {
@@ -175,7 +229,7 @@ private:
 
     std::optional<Score> parse_score(std::size_t line, std::size_t column, const std::string& column_name,
                                      const std::string& measure, const std::string& raw) const;
-    bool order_times();  // true: natural order; false: the file's order
+    bool order_times(std::vector<std::size_t>& new_index);  // true: natural order; false: the file's order
 
     // An item cell, kept as written until finish() knows which names form item sets.
     struct ItemCell {
@@ -193,8 +247,10 @@ private:
     std::size_t more_ = 0;
     NameIndex times_, measures_, groups_, subjects_;
     std::vector<std::size_t> subject_group_, subject_line_;
-    std::map<std::tuple<std::size_t, std::size_t, std::size_t>, std::size_t> seen_;
-    std::vector<Entry> entries_;
+    std::unordered_map<std::string, MeasureSlot> slots_;
+    CellStore cells_;
+    std::vector<std::vector<std::optional<Score>>> values_;  // per measure: its distinct scores, [0] missing
+    std::vector<bool> measure_used_, time_used_;              // has at least one score
 };
 
 void check_requested(const std::vector<std::string>& requested, const std::vector<std::string>& present,

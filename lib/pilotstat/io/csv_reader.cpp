@@ -178,7 +178,7 @@ bool CsvReader::next(CsvRecord& record) {
     if (!line) return false;
     line = decoded(line);
     record.line = line_number_;
-    record.fields = split_line(line, delimiter_, source_, line_number_);
+    split_line_into(line, delimiter_, source_, line_number_, record.fields);
     if (record.fields.size() != header_.size()) {
         throw DataError(SourceLocation{source_, line_number_, std::min(record.fields.size(), header_.size()) + 1},
                         "row has " + std::to_string(record.fields.size()) + " fields, the header has " +
@@ -189,41 +189,75 @@ bool CsvReader::next(CsvRecord& record) {
 
 std::vector<std::string> split_line(std::string_view line, char delimiter, const std::string& source,
                                     std::size_t line_number) {
-    std::vector<std::string> fields(1);
+    std::vector<std::string> fields;
+    split_line_into(line, delimiter, source, line_number, fields);
+    return fields;
+}
+
+// Plain text is appended a run at a time, and the strings of `fields` are
+// reused: after the first rows, reading a row allocates nothing.
+void split_line_into(std::string_view line, char delimiter, const std::string& source, std::size_t line_number,
+                     std::vector<std::string>& fields) {
+    std::size_t count = 0;
+    auto next_field = [&]() -> std::string& {
+        if (count == fields.size()) fields.emplace_back();
+        std::string& f = fields[count++];
+        f.clear();
+        return f;
+    };
+    const std::size_t n = line.size();
+    if (line.find('"') == std::string_view::npos) {  // no quotes (the common case): fields between delimiters
+        for (std::size_t start = 0;;) {
+            const std::size_t d = line.find(delimiter, start);
+            std::size_t end = d == std::string_view::npos ? n : d;
+            if (end == n && end > start && line[n - 1] == '\r') --end;  // the CR of a CRLF line ending
+            next_field().append(line.substr(start, end - start));
+            if (d == std::string_view::npos) break;
+            start = d + 1;
+        }
+        fields.resize(count);
+        return;
+    }
+    std::string* field = &next_field();
     std::size_t i = 0;
-    while (i < line.size()) {
+    while (i < n) {
         const char c = line[i];
         if (c == delimiter) {
-            fields.emplace_back();
+            field = &next_field();
             ++i;
-        } else if (c == '"' && is_blank(fields.back())) {
-            fields.back().clear();
+        } else if (c == '"' && is_blank(*field)) {
+            field->clear();
             std::size_t j = i + 1;
-            for (;; ++j) {
-                if (j >= line.size())
-                    throw DataError(SourceLocation{source, line_number, fields.size()},
+            for (;;) {
+                const std::size_t q = line.find('"', j);
+                if (q == std::string_view::npos)
+                    throw DataError(SourceLocation{source, line_number, count},
                                     "unterminated quoted field (quoted line breaks are not supported)");
-                if (line[j] == '"') {
-                    if (j + 1 < line.size() && line[j + 1] == '"') {
-                        fields.back() += '"';
-                        ++j;
-                        continue;
-                    }
-                    break;
+                field->append(line.substr(j, q - j));
+                if (q + 1 < n && line[q + 1] == '"') {  // "" is a quote inside the field
+                    *field += '"';
+                    j = q + 2;
+                    continue;
                 }
-                fields.back() += line[j];
+                j = q;
+                break;
             }
             i = j + 1;
-            while (i < line.size() && (line[i] == ' ' || line[i] == '\r')) ++i;
-            if (i < line.size() && line[i] != delimiter)
-                throw DataError(SourceLocation{source, line_number, fields.size()},
+            while (i < n && (line[i] == ' ' || line[i] == '\r')) ++i;
+            if (i < n && line[i] != delimiter)
+                throw DataError(SourceLocation{source, line_number, count},
                                 "text after a closing quote (\"" + std::string(line.substr(i, 20)) + "\")");
         } else {
-            if (c != '\r' || i + 1 != line.size()) fields.back() += c;
-            ++i;
+            // a run of plain text up to the next delimiter or quote; a final
+            // CR (of a CRLF line ending) is not part of the field
+            std::size_t j = i + 1;
+            while (j < n && line[j] != delimiter && line[j] != '"') ++j;
+            const std::size_t end = j == n && line[n - 1] == '\r' ? n - 1 : j;
+            if (end > i) field->append(line.substr(i, end - i));
+            i = j;
         }
     }
-    return fields;
+    fields.resize(count);
 }
 
 char detect_delimiter(std::string_view header_line) {

@@ -66,6 +66,11 @@ private:
 std::vector<std::string> split_line(std::string_view line, char delimiter, const std::string& source,
                                     std::size_t line_number);
 
+// The same into `fields`, reusing its strings (no allocation once they are
+// long enough).
+void split_line_into(std::string_view line, char delimiter, const std::string& source, std::size_t line_number,
+                     std::vector<std::string>& fields);
+
 // Picks the delimiter (',', '\t' or ';') that occurs most often outside quotes.
 char detect_delimiter(std::string_view header_line);
 

@@ -2,6 +2,8 @@
 
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 
 #include "pilotstat/error.hpp"
 
@@ -20,6 +22,12 @@ Encoding parse_encoding(std::string_view name) {
 std::optional<std::size_t> first_invalid_utf8(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
+        // ASCII, eight bytes at a time (no byte with its high bit set)
+        for (std::uint64_t w = 0; i + 8 <= s.size(); i += 8) {
+            std::memcpy(&w, s.data() + i, 8);
+            if (w & 0x8080808080808080ull) break;
+        }
+        if (i >= s.size()) break;
         const auto b = static_cast<unsigned char>(s[i]);
         if (b < 0x80) {
             ++i;
