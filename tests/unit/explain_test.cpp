@@ -172,7 +172,22 @@ TEST_CASE("explain: DESIGN_SENSITIVITY is the design's, matches R, and never spe
     // 5 v 5 between arms: power.t.test's delta
     const auto c = compare_expl(two_arms({-9, 2, -8, 1, -4}, {-1, 2, -3, 0, 1}));
     REQUIRE(c.has("DESIGN_SENSITIVITY"));
-    CHECK(number(*find(c.reasons, "DESIGN_SENSITIVITY"), "mde_sd") == doctest::Approx(ref.at("mde_two_5")).epsilon(1e-9));
+    {
+        // the t figure beside it is power.t.test's delta; the exact test's own is simulated
+        const auto& r = *find(c.reasons, "DESIGN_SENSITIVITY");
+        CHECK(number(r, "mde_sd_t") == doctest::Approx(ref.at("mde_two_5")).epsilon(1e-9));
+        CHECK(number(r, "replicates") == 2000.0);
+        CHECK(number(r, "mde_sd") > number(r, "mde_sd_t") - 0.1);  // the permutation test is not stronger than t
+        CHECK(number(r, "simulated_power") >= 0.8);
+        CHECK(r.sentence.find("by simulation under a normal model, 2000 replicates, seed") != std::string::npos);
+        CHECK(r.sentence.find("the exact permutation test detects") != std::string::npos);
+        // the same design gives the same figure whatever the data
+        const auto c2 = compare_expl(two_arms({-5, -6, -7, -8, -9}, {1, 2, 3, 4, 5}));
+        CHECK(c2.significant);  // significant: no DESIGN_SENSITIVITY
+        CHECK_FALSE(c2.has("DESIGN_SENSITIVITY"));
+        const auto c3 = compare_expl(two_arms({-1, 2, -3, 0, 1}, {-9, 2, -8, 1, -4}));
+        CHECK(number(*find(c3.reasons, "DESIGN_SENSITIVITY"), "mde_sd") == number(r, "mde_sd"));
+    }
     // ANCOVA (baselines that vary): residual df and residual SD
     Rows rows;
     const int da[] = {-9, 2, -8, 1, -4}, db[] = {-1, 2, -3, 0, 1};
@@ -186,13 +201,16 @@ TEST_CASE("explain: DESIGN_SENSITIVITY is the design's, matches R, and never spe
         const auto& r = *find(anc.reasons, "DESIGN_SENSITIVITY");
         CHECK(number(r, "df") == 7.0);
         CHECK(r.sentence.find("ANCOVA residual SD") != std::string::npos);
-        CHECK(number(r, "mde_sd") == doctest::Approx(*power::design_min_effect(power::ancova_design(5, 5), 0.05,
-                                                                                core::Alternative::two_sided)).epsilon(1e-12));
+        CHECK(number(r, "mde_sd_t") == doctest::Approx(*power::design_min_effect(power::ancova_design(5, 5), 0.05,
+                                                                                  core::Alternative::two_sided)).epsilon(1e-12));
+        CHECK(r.sentence.find("given these baselines") != std::string::npos);
+        CHECK(r.sentence.find("residual SDs or more (by simulation") != std::string::npos);
     }
     // one-sided: a smaller effect suffices, and the sentence says which side
     const auto one = compare_expl(two_arms({-9, 2, -8, 1, -4}, {-1, 2, -3, 0, 1}), {{"alternative", "less"}});
     REQUIRE(one.has("DESIGN_SENSITIVITY"));
-    CHECK(number(*find(one.reasons, "DESIGN_SENSITIVITY"), "mde_sd") < ref.at("mde_two_5"));
+    CHECK(number(*find(one.reasons, "DESIGN_SENSITIVITY"), "mde_sd") < number(*find(c.reasons, "DESIGN_SENSITIVITY"), "mde_sd"));
+    CHECK(number(*find(one.reasons, "DESIGN_SENSITIVITY"), "mde_sd_t") < ref.at("mde_two_5"));
     CHECK(find(one.reasons, "DESIGN_SENSITIVITY")->sentence.find("one-sided") != std::string::npos);
     CHECK_FALSE(change_expl(changes_study(ten_falls())).has("DESIGN_SENSITIVITY"));  // significant
 }

@@ -194,7 +194,14 @@ TEST_CASE("wording: example, significant and single-arm reports read correctly")
     check_report(three, {{"on", "raw"}});
     const auto t = study_report::build_report(three, study_report::report_options(three, {}));
     CHECK(t.ancova_expl.explanations.size() == 3);  // A-B, A-C, B-C
-    CHECK(t.summary.find("across the measures and the pairs together") != std::string::npos);
-    CHECK(t.summary.find("Omnibus exact permutation F") != std::string::npos);
+    // the omnibus test (of the primary analysis: ANCOVA F) first, then the pairs with their adjustment named
+    const auto omnibus = t.summary.find("the omnibus exact permutation test of the ANCOVA F");
+    const auto pairs = t.summary.find("Then the pairwise exact permutation tests, Holm adjustment over the 3 comparisons");
+    REQUIRE(omnibus != std::string::npos);
+    REQUIRE(pairs != std::string::npos);
+    CHECK(omnibus < pairs);
+    CHECK(t.summary.find("any two arms") == std::string::npos);
+    CHECK(study_report::omnibus_sentence(three, t, 0).find("across the measures and the pairs together") != std::string::npos);
+    CHECK(study_report::omnibus_sentence(sig, r, 0).empty());  // two arms: none
     CHECK(t.adjust_label.find("1 measure x 3 pairs") != std::string::npos);  // one family over the pairs
 }

@@ -1,5 +1,7 @@
 #include "pilotstat/analysis/compare.hpp"
 
+#include "pilotstat/analysis/ancova_omnibus.hpp"
+
 #include <cmath>
 #include <cstdio>
 
@@ -157,14 +159,20 @@ void add_ancova(CompareRow& r, const CompareOptions& o) {
 
 void add_k_sample(std::vector<CompareRow>& rows, std::size_t first, const data::Study& st, std::size_t m,
                   const CompareOptions& o) {
-    std::vector<std::vector<double>> groups;
+    std::vector<std::vector<double>> groups, post, baseline;
     for (std::size_t g = 0; g < st.groups.size(); ++g) {
-        auto v = group_values(st, m, g, o).values;
-        if (!v.empty()) groups.push_back(std::move(v));
+        auto v = group_values(st, m, g, o);
+        if (v.values.empty()) continue;
+        groups.push_back(std::move(v.values));
+        post.push_back(std::move(v.post));
+        baseline.push_back(std::move(v.baseline));
     }
     if (groups.size() < 3) return;
-    const auto anova = inference::anova_permutation_test(groups, o.exact);
-    const auto kw = inference::kruskal_wallis_test(groups, o.exact);
+    // ANCOVA: the omnibus test of the adjusted arm differences (the post
+    // scores' one-way F would ignore the baseline); no rank version of it.
+    const bool ancova = o.on == CompareOn::ancova;
+    const auto anova = ancova ? ancova_omnibus_test(post, baseline, o.exact) : inference::anova_permutation_test(groups, o.exact);
+    const auto kw = ancova ? std::nullopt : inference::kruskal_wallis_test(groups, o.exact);
     for (std::size_t i = first; i < rows.size(); ++i) {
         rows[i].k_anova = anova;
         rows[i].k_kruskal = kw;

@@ -83,7 +83,10 @@ Explanation explain_change(const data::Study& st, const analysis::ChangeRow& r, 
     add(interval_reason(row_interval(r), ic, k, e.significant));
     if (n >= 2)
         add(design_sensitivity_reason({e.test, std::to_string(n) + " pairs", "paired t test", power::paired_design(n),
-                                       "SDs of the change (dz)", k.sd, design_floor >= s.alpha * (1 - 1e-9)},
+                                       "SDs of the change (dz)", k.sd, design_floor >= s.alpha * (1 - 1e-9),
+                                       ExactDesign{ExactTest::signflip, n, 0, {}, o.exact.alternative,
+                                                   o.exact.two_sided_rule},
+                                       o.exact.seed, "sign patterns"},
                                       s, o.exact.alternative, e.significant));
     add(direction_reason(r));
     if (adj.p_adjusted) add(multiplicity_reason(e.p_unadjusted, *adj.p_adjusted, s.alpha, adj.method, adj.family_size, adj.family));

@@ -101,6 +101,18 @@ std::optional<NamedValue> sensitivity_sd(const analysis::CompareRow& r, const Me
     return k.sd;
 }
 
+// The primary exact test as a design to simulate: arm sizes, and for ANCOVA
+// the baselines (arm A first) that the permutation test refits with.
+ExactDesign exact_design(const analysis::CompareRow& r, const analysis::CompareOptions& o) {
+    ExactDesign d{r.ancova ? ExactTest::ancova_permutation : ExactTest::permutation, r.a.values.size(),
+                  r.b.values.size(), {}, o.exact.alternative, o.exact.two_sided_rule};
+    if (r.ancova) {
+        d.baseline = r.a.baseline;
+        d.baseline.insert(d.baseline.end(), r.b.baseline.begin(), r.b.baseline.end());
+    }
+    return d;
+}
+
 }  // namespace
 
 Explanation explain_compare(const data::Study& st, const analysis::CompareRow& r, const analysis::CompareOptions& o,
@@ -140,7 +152,8 @@ Explanation explain_compare(const data::Study& st, const analysis::CompareRow& r
         add(design_sensitivity_reason({e.test, size, anc ? "t test of the ANCOVA difference" : "two-sample t test",
                                        anc ? power::ancova_design(na, nb) : power::two_sample_design(na, nb),
                                        anc ? "residual SDs" : compared_unit(o), sensitivity_sd(r, k),
-                                       design_floor >= s.alpha * (1 - 1e-9)},
+                                       design_floor >= s.alpha * (1 - 1e-9), exact_design(r, o), o.exact.seed,
+                                       "splits"},
                                       s, o.exact.alternative, e.significant));
     if (adj.p_adjusted) add(multiplicity_reason(e.p_unadjusted, *adj.p_adjusted, s.alpha, adj.method, adj.family_size, adj.family));
     add(missing_reason(r.a.missing + r.b.missing, na + nb, "the scores this comparison needs"));

@@ -3,6 +3,7 @@
 // filled in. Prose lives only in explain/; every number is computed, never typed.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,9 +53,14 @@ struct Explanation {
     bool has(const std::string& code) const;
 };
 
+class SensitivityCache;  // exact_sensitivity.hpp
+
 struct Settings {
     double alpha = 0.05;
     double power = 0.8;  // for DESIGN_SENSITIVITY
+    // Simulated sensitivities of the exact tests, shared by the rows of one
+    // report (null: each row simulates its own).
+    std::shared_ptr<SensitivityCache> sensitivity_cache;
 };
 
 // Number formatting for sentences: p-values ("0.0625", "0.0079", "< 0.0001"),

@@ -149,6 +149,7 @@ void render_report_html(const study_report::StudyReport& r, const data::Study& s
         }
         if (!mv.compare.table.rows().empty()) {
             out << "<h3>Between arms</h3>\n";
+            if (!mv.omnibus.empty()) out << "<p>" << esc(mv.omnibus) << "</p>\n";
             table_html(mv.compare.table, o, used, out);
             reasons_html(mv.compare, out);
             figures_html(figs, m, "estimation", out);

@@ -102,6 +102,9 @@ void render_report_json(const study_report::StudyReport& r, const ReportView& v,
             out << json_string(v.study->instruments[*mi]->label);
         else
             out << "null";
+        out << ",\n      \"omnibus\": ";
+        if (m.omnibus.empty()) out << "null";
+        else out << json_string(m.omnibus);
         out << ",\n      \"describe\": ";
         rows_json(out, v.describe_full, m.describe_rows, nullptr);
         out << ",\n      \"change\": ";

@@ -68,7 +68,7 @@ void render_report_text(const ReportView& v, const RenderOptions& o, std::ostrea
         }
         if (!m.compare.table.rows().empty()) {
             out << "\nBetween arms (exact permutation test; " << v.between_methods << ")\n"
-                << indented(m.compare.table, o, "  ");
+                << (m.omnibus.empty() ? "" : wrap(m.omnibus, "  ", 0)) << indented(m.compare.table, o, "  ");
             explanations(m.compare, out);
         }
         if (!m.individual_counts.rows().empty()) {
@@ -111,6 +111,7 @@ void render_report_markdown(const ReportView& v, const RenderOptions& o, std::os
         }
         if (!m.compare.table.rows().empty()) {
             out << "\n### Between arms\n\n";
+            if (!m.omnibus.empty()) out << m.omnibus << "\n\n";
             md.render(m.compare.table, out);
             reasons(m.compare);
             pictures(mi, "estimation");

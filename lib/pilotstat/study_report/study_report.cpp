@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 
 #include "pilotstat/analysis/common_options.hpp"
 #include "pilotstat/analysis/option_ranges.hpp"
 #include "pilotstat/error.hpp"
+#include "pilotstat/explain/exact_sensitivity.hpp"
 #include "pilotstat/explain/individual_reason.hpp"
 #include "pilotstat/multiplicity/westfall_young.hpp"
 
@@ -243,16 +245,19 @@ StudyReport build_report(const data::Study& st, const ReportOptions& o, const da
                 a_compare[i] = {wy->p_adjusted[r.comparisons[i].measure], "Westfall-Young max-T", st.measures.size(),
                                 "measures (joint permutations; " + std::to_string(wy->excluded) + " incomplete subjects excluded)", {}};
     }
+    // One simulation per design of the exact tests' sensitivity, shared by every row.
+    explain::Settings settings = o.settings;
+    if (!settings.sensitivity_cache) settings.sensitivity_cache = std::make_shared<explain::SensitivityCache>();
     std::vector<explain::MeasureKnowledge> know;
     for (std::size_t m = 0; m < st.measures.size(); ++m)
         know.push_back(explain::measure_knowledge(st, m, o.compare.from, norms));
     for (std::size_t i = 0; i < r.changes.size(); ++i) {
-        auto e = explain::explain_change(st, r.changes[i], o.change, o.settings, a_change[i], know[r.changes[i].measure]);
+        auto e = explain::explain_change(st, r.changes[i], o.change, settings, a_change[i], know[r.changes[i].measure]);
         if (two_arms) e.role = "secondary";  // within-arm tests do not compare the arms
         r.change_expl.explanations.push_back(std::move(e));
     }
     for (std::size_t i = 0; i < r.comparisons.size(); ++i) {
-        auto e = explain::explain_compare(st, r.comparisons[i], o.compare, o.settings, a_compare[i],
+        auto e = explain::explain_compare(st, r.comparisons[i], o.compare, settings, a_compare[i],
                                           know[r.comparisons[i].measure]);
         e.role = change_primary ? "primary" : "secondary";
         r.compare_expl.explanations.push_back(std::move(e));
@@ -273,7 +278,7 @@ StudyReport build_report(const data::Study& st, const ReportOptions& o, const da
     CompareOptions ao = o.compare;
     ao.on = CompareOn::ancova;
     for (std::size_t i = 0; i < r.ancova.size(); ++i) {
-        auto e = explain::explain_compare(st, r.ancova[i], ao, o.settings, a_ancova[i], know[r.ancova[i].measure]);
+        auto e = explain::explain_compare(st, r.ancova[i], ao, settings, a_ancova[i], know[r.ancova[i].measure]);
         e.role = change_primary ? "secondary" : "primary";
         r.ancova_expl.explanations.push_back(std::move(e));
     }

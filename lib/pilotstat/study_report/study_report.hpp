@@ -81,6 +81,13 @@ report::ResultTable verdict_table(const data::Study& study, const StudyReport& r
 // verdicts and the reasons among the rows that are not significant.
 std::string report_summary(const data::Study& study, const StudyReport& report);
 
+// Three or more arms (study_report_omnibus.cpp): the omnibus exact test of
+// one measure on the primary analysis's basis, with its verdict and how the
+// pairs are adjusted; and the summary's list of the omnibus p-values. Empty
+// for two arms.
+std::string omnibus_sentence(const data::Study& study, const StudyReport& report, std::size_t measure);
+std::string omnibus_summary(const data::Study& study, const StudyReport& report);
+
 StudyReport build_report(const data::Study& study, const ReportOptions& options,
                          const data::NormsRegistry& norms = data::NormsRegistry::builtin());
 

@@ -42,33 +42,6 @@ std::string single_arm_summary(const data::Study& st, const StudyReport& r) {
            "regression to the mean and expectancy change scores too." + within_floors(r);
 }
 
-// Three or more arms: the omnibus exact tests come first (on the change
-// scores, where they are computed), then the pairs, adjusted across pairs.
-std::string omnibus_sentence(const data::Study& st, const StudyReport& r) {
-    std::string s = " With " + std::to_string(st.groups.size()) + " arms the pairwise p-values are adjusted across " +
-                    "the measures and the pairs together (" + r.adjust_label + ").";
-    std::vector<std::string> parts;
-    std::vector<bool> seen(st.measures.size(), false);
-    for (const auto& c : r.comparisons) {
-        if (seen[c.measure] || !c.k_anova) continue;
-        seen[c.measure] = true;
-        std::string part = st.label(c.measure) + " p = " + explain::fmt_p(c.k_anova->test.p_value);
-        if (c.k_kruskal) part += " (Kruskal-Wallis p = " + explain::fmt_p(c.k_kruskal->test.p_value) + ")";
-        parts.push_back(part);
-    }
-    if (!parts.empty())
-        s += " Omnibus exact permutation F tests over the " + std::to_string(st.groups.size()) +
-             " arms on the " + (r.options.compare.on == CompareOn::change
-                                    ? "change scores " + st.times[r.options.compare.from] + " to " +
-                                          st.times[r.options.compare.to]
-                                    : r.options.compare.on == CompareOn::raw
-                                          ? "raw scores at " + st.times[r.options.compare.to]
-                                          : r.options.compare.on == CompareOn::slope ? std::string("per-subject slopes")
-                                                                                    : std::string("time-averaged AUCs")) +
-             ", unadjusted: " + list(parts) + ".";
-    return s;
-}
-
 // What the comparison beside ANCOVA compares, for the summary.
 std::string comparison_phrase(const data::Study& st, const CompareOptions& c) {
     const std::string& from = st.times[c.from];
@@ -124,9 +97,14 @@ std::string report_summary(const data::Study& st, const StudyReport& r) {
                                         : "ANCOVA of the scores at " + st.times[o.compare.to] + " adjusted for " +
                                               st.times[o.compare.from];
     const std::string chosen = o.primary_flag.empty() ? "" : " (pre-specified with " + o.primary_flag + ")";
-    std::string s = "Primary analysis" + chosen + ": " + analysis +
-                    ", exact permutation test, " + r.adjust_label + ". Of " + std::to_string(expl.size()) +
-                    (st.groups.size() > 2 ? " comparison" : " measure") + (expl.size() == 1 ? "" : "s") + ", " + std::to_string(sig.size()) +
+    const bool k_arms = st.groups.size() > 2;
+    std::string s = "Primary analysis" + chosen + ": " + analysis;
+    // three or more arms: the omnibus test first, then the pairs
+    const std::string omnibus = k_arms ? omnibus_summary(st, r) : "";
+    s += omnibus.empty() ? ", exact permutation test, " + r.adjust_label + ". Of "
+                         : ". " + omnibus + " Then the pairwise exact permutation tests, " + r.adjust_label + ": of ";
+    s += std::to_string(expl.size()) +
+                    (k_arms ? " comparison" : " measure") + (expl.size() == 1 ? "" : "s") + ", " + std::to_string(sig.size()) +
                     (sig.size() == 1 ? " is" : " are") + " statistically significant at " +
                     explain::fmt_alpha(o.settings.alpha) + (sig.empty() ? "" : " (" + list(sig) + ")") + " and " +
                     std::to_string(not_sig.size()) + (not_sig.size() == 1 ? " is" : " are") + " not" +
@@ -141,7 +119,6 @@ std::string report_summary(const data::Study& st, const StudyReport& r) {
             s += ".";
         }
     }
-    if (st.groups.size() > 2) s += omnibus_sentence(st, r);
     s += secondary_sentence(r) + within_floors(r);
     return s;
 }

@@ -196,6 +196,7 @@ ReportView make_view(const study_report::StudyReport& r, const data::Study& st) 
                 add_change_row(mv.change, st, r.changes[i], r.change_expl.explanations[i], o.change);
             }
         mv.compare = {compare_section_table(), {}};
+        mv.omnibus = omnibus_sentence(st, r, m);
         for (std::size_t i = 0; i < r.comparisons.size(); ++i)
             if (r.comparisons[i].measure == m) {
                 mv.compare_rows.push_back(i);

@@ -26,6 +26,7 @@ struct MeasureView {
     std::string measure, label;
     report::ResultTable describe;            // compact descriptives
     ExplainedTable change, compare;  // compare holds the change and ancova comparisons
+    std::string omnibus;  // three or more arms: the omnibus test, shown before the pairs (else empty)
     report::ResultTable individual_counts;   // per arm: reliable and clinical categories, exact test
     report::ResultTable individual_people;   // one row per person (html)
     // Full rows (all columns) for json: indices into the analysis tables.
