@@ -10,6 +10,7 @@
 #include "fixture.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/models/mmrm.hpp"
+#include "pilotstat/models/mmrm_randomization.hpp"
 
 namespace models = pilotstat::models;
 
@@ -164,4 +165,45 @@ TEST_CASE("mmrm: the pre-specified covariance rule and degenerate data") {
     const auto e = models::fit_mmrm(exact);
     CHECK_FALSE(e.converged);
     REQUIRE_FALSE(e.notes.empty());
+}
+
+TEST_CASE("mmrm randomization p: every relabeling refitted, as R's refits (fixture)") {
+    const auto sets = mmrm_datasets();
+    for (const auto& row : fixture::read("reference/mmrm_perm.csv")) {
+        CAPTURE(row.str("dataset"));
+        models::MmrmOptions o;
+        o.covariance = models::parse_covariance(row.str("covariance"));
+        const auto f = models::fit_mmrm(sets.at(row.str("dataset")), o);
+        REQUIRE(f.converged);
+        const auto r = models::mmrm_randomization(sets.at(row.str("dataset")), f, {});
+        CHECK(r.relabelings == row.num("relabelings"));
+        CHECK(r.failed == row.num("failed"));
+        const auto& last = r.visit.back();
+        CHECK(last.method == pilotstat::core::Method::exact_enumeration);
+        CHECK(last.statistic == doctest::Approx(row.num("statistic")).epsilon(1e-5));
+        CHECK(last.count_extreme == row.num("count"));  // identical p
+        CHECK(last.p_value == doctest::Approx(row.num("p")).epsilon(1e-12));
+    }
+}
+
+TEST_CASE("mmrm randomization: Monte Carlo is seeded, reproducible and near the enumeration") {
+    const auto d = mmrm_datasets().at("complete");
+    models::MmrmOptions mo;
+    mo.covariance = models::Covariance::cs;
+    const auto f = models::fit_mmrm(d, mo);
+    REQUIRE(f.converged);
+    const auto exact = models::mmrm_randomization(d, f, {});
+    pilotstat::core::ExactOptions o;
+    o.max_enumeration = 100;
+    o.resamples = 2000;
+    o.seed = 7;
+    const auto mc = models::mmrm_randomization(d, f, o);
+    const auto again = models::mmrm_randomization(d, f, o);
+    CHECK(mc.visit.back().method == pilotstat::core::Method::monte_carlo);
+    CHECK(mc.visit.back().method_label() == "monte-carlo (B=2000, seed=7)");
+    CHECK(mc.visit.back().p_value == again.visit.back().p_value);
+    for (std::size_t j = 0; j < 3; ++j)
+        CHECK(std::fabs(mc.visit[j].p_value - exact.visit[j].p_value) < 5.0 * *mc.visit[j].mc_se + 1.0 / 2001.0);
+    o.resamples = 0;
+    CHECK_THROWS_AS(models::mmrm_randomization(d, f, o), pilotstat::ComputeError);
 }

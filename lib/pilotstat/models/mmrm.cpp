@@ -118,10 +118,32 @@ RemlFit fit_reml(const MmrmDesign& d, Covariance c, const VectorXd& start, const
     const Objective objective = [&](const VectorXd& theta, double& f, VectorXd& g) {
         return deviance_in_theta(ev, c, theta, f, g);
     };
-    const VectorXd theta0 = start.size() > 0 ? start : covariance_start(c, empirical_covariance(d));
-    fit.minimum = minimize_bfgs(objective, theta0, h0);
-    if (!fit.minimum.converged && start.size() > 0)  // a warm start that fails: once more from the data
-        fit.minimum = minimize_bfgs(objective, covariance_start(c, empirical_covariance(d)));
+    // Starting points: the warm start (if any), then the data's own; for the
+    // structures with several correlations (un, toeplitz), whose REML
+    // surface can have more than one local optimum, every start is run and
+    // the lowest deviance kept, so a refit does not depend on where it began.
+    const MatrixXd empirical = empirical_covariance(d);
+    std::vector<VectorXd> starts;
+    if (start.size() > 0) starts.push_back(start);
+    const bool several = c == Covariance::un || c == Covariance::toeplitz;
+    starts.push_back(covariance_start(c, empirical));  // also when a warm start fails
+    if (several) {  // the equicorrelation matrix of the same variances
+        MatrixXd eq = empirical;
+        const double mean_var = eq.diagonal().mean();
+        double off = 0.0;
+        for (Index a = 0; a < eq.rows(); ++a)
+            for (Index b = 0; b < a; ++b) off += eq(a, b);
+        off = eq.rows() > 1 ? off / static_cast<double>(eq.rows() * (eq.rows() - 1) / 2) : 0.0;
+        eq.setConstant(std::clamp(off, 0.0, 0.8 * mean_var));
+        eq.diagonal().setConstant(mean_var);
+        starts.push_back(covariance_start(c, eq));
+    }
+    for (std::size_t k = 0; k < starts.size(); ++k) {
+        Minimum m = minimize_bfgs(objective, starts[k], k == 0 && start.size() > 0 ? h0 : MatrixXd());
+        const bool better = m.converged && (!fit.minimum.converged || m.f < fit.minimum.f);
+        if (k == 0 || better) fit.minimum = std::move(m);
+        if (!several && fit.minimum.converged) break;  // cs, ar1: one converged start is enough
+    }
     fit.theta = fit.minimum.x;
     if (!fit.minimum.converged) {
         fit.problem = "the REML fit did not converge (" + fit.minimum.reason + ")";

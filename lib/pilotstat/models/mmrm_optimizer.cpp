@@ -25,6 +25,7 @@ Minimum minimize_bfgs(const Objective& objective, VectorXd x, const MatrixXd& h0
     MatrixXd h = h0.rows() == n && h0.allFinite() ? h0 : MatrixXd::Identity(n, n);
     bool scaled = h0.rows() == n;
     VectorXd x_new(n), g_new(n);
+    int flat = 0;  // consecutive steps that changed f only at its rounding level
     for (m.iterations = 0; m.iterations < o.max_iterations; ++m.iterations) {
         if (scaled_gradient(g, f) <= o.gradient_tol) {
             m.converged = true;
@@ -40,7 +41,7 @@ Minimum minimize_bfgs(const Objective& objective, VectorXd x, const MatrixXd& h0
         double alpha = std::min(1.0, max_step / dir.cwiseAbs().maxCoeff());
         double f_new = 0.0;
         bool accepted = false;
-        for (int half = 0; half < 60; ++half, alpha *= 0.5) {
+        for (int half = 0; half < 40; ++half, alpha *= 0.5) {
             x_new = x + alpha * dir;
             ++m.evaluations;
             if (objective(x_new, f_new, g_new) && std::isfinite(f_new) && g_new.allFinite() &&
@@ -65,9 +66,14 @@ Minimum minimize_bfgs(const Objective& objective, VectorXd x, const MatrixXd& h0
             const MatrixXd a = MatrixXd::Identity(n, n) - rho * s * y.transpose();
             h = a * h * a.transpose() + rho * s * s.transpose();
         }
+        flat = std::fabs(f - f_new) <= 1e-13 * (1.0 + std::fabs(f)) ? flat + 1 : 0;
         x = x_new;
         g = g_new;
         f = f_new;
+        if (flat >= 3 && scaled_gradient(g, f) <= o.stall_tol) {  // f is at its rounding floor
+            m.converged = true;
+            break;
+        }
     }
     if (!m.converged && m.reason.empty()) m.reason = "no convergence within " + std::to_string(o.max_iterations) + " iterations";
     m.x = x;

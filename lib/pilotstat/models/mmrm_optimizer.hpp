@@ -31,7 +31,8 @@ struct MinimizeOptions {
     int max_iterations = 500;
     // Converged when max |gradient| <= gradient_tol * (1 + |f|).
     double gradient_tol = 1e-9;
-    // When the line search stalls, accept the point if max |gradient| is
+    // When the line search stalls, or f has changed only at its rounding
+    // level for three steps, accept the point if max |gradient| is
     // within this (rounding in the objective hides the last digits).
     double stall_tol = 1e-6;
 };
