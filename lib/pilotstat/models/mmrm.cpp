@@ -238,6 +238,7 @@ MmrmFit fit_mmrm(const MmrmData& data, const MmrmOptions& o) {
         ++f.subjects;
         ++(s.arm_a ? f.subjects_a : f.subjects_b);
         f.observations += s.visits.size();
+        (s.arm_a ? f.observations_a : f.observations_b) += s.visits.size();
     }
     f.covariance = o.covariance ? *o.covariance : default_covariance(f.subjects, data.visits);
     f.covariance_rule = o.covariance ? "--covariance " + std::string(to_string(*o.covariance))

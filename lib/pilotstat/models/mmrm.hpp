@@ -100,6 +100,7 @@ struct MmrmFit {
     std::string covariance_rule;   // how the structure was chosen, in words
     DfMethod df_method = DfMethod::kenward_roger;
     std::size_t subjects = 0, subjects_a = 0, subjects_b = 0, observations = 0;
+    std::size_t observations_a = 0, observations_b = 0;  // post-baseline scores in the model, per arm
     std::vector<std::string> notes;  // boundary, fall-back, non-convergence, ...
     RemlFit reml;
     Eigen::MatrixXd phi_adjusted;  // Kenward-Roger Phi_A
