@@ -33,6 +33,22 @@ awk -F, 'NR == 1 || !(($1 == "P02" && $3 == "T2") || ($1 == "P07" && $3 == "T0")
 run "$PS" compare "$T/missing.csv" --on mmrm --measures bdi --format csv
 [ "$status" -eq 0 ] && grep -q "1 subject(s) without a T0 (baseline) score left out" "$T/out" \
   && grep -q "bdi,mmrm,T0,T3,psychedelic,psycholytic,5,4,14,12," "$T/out" && ok || bad "missed visit / no baseline"
+# no arm-A score at the last visit: its effect is not estimable, said so, no numbers
+awk -F, 'NR == 1 || !($2 == "psychedelic" && $3 == "T3")' "$EX" > "$T/noT3.csv"
+run "$PS" compare "$T/noT3.csv" --on mmrm --measures bdi --format csv
+[ "$status" -eq 0 ] && grep -q ",false,0,0,two-sided,deviation,0.05,,the group x visit effects are not all estimable" "$T/out" \
+  && grep -q "3,,,,,," "$T/out" && ok || bad "not estimable"
+# one post-baseline visit: the model is the ANCOVA (same adjusted difference and interval); three arms pairwise
+run "$PS" compare tests/reference/data/anorexia_long.csv --on mmrm --format json
+cp "$T/out" "$T/mmrm.json"
+run "$PS" compare tests/reference/data/anorexia_long.csv --on ancova --format json
+python3 - "$T/mmrm.json" "$T/out" <<'PY' && ok || bad "one visit: mmrm = ancova"
+import json, sys
+m, a = (json.load(open(f)) for f in sys.argv[1:])
+assert len(m) == 3 and all(r["method_mmrm_perm"].startswith("monte-carlo (B=2000") for r in m)
+for x, y in zip(m, a):
+    assert abs(x["mmrm_diff"] - y["adj_diff"]) < 1e-9 and abs(x["mmrm_ci_low"] - y["adj_ci_low"]) < 1e-8
+PY
 
 expect_error "unknown covariance" 2 'unknown --covariance "ante" (valid: cs, un, ar1, toeplitz)' \
   "$PS" compare "$EX" --on mmrm --covariance ante
