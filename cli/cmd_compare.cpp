@@ -18,12 +18,14 @@ struct CompareArgs {
     std::map<std::string, std::string> options;
     bool responders = false;
     bool curve = false;  // --curve: the permutation test's p-value function instead of the comparison
+    bool all_visits = false;  // --all-visits (--on mmrm): one row per visit
 };
 
 void run_compare(const CompareArgs& a) {
     if (a.curve && a.responders) throw UsageError("--curve and --responders cannot be combined");
     auto options = a.options;
     if (a.curve) options["curve"] = "true";
+    if (a.all_visits) options["all_visits"] = "true";
     const auto study = load_input(a.input);
     emit(commands::run_table_command(a.responders ? "responders" : "compare", study, options, load_norms(a.input)), a.output);
 }
@@ -39,7 +41,15 @@ void setup_compare(CLI::App& app) {
     auto& o = a->options;
     add_keyed_option(*sub, o, "--on", "on",
                      "What is compared: change (default; --from to --to), raw (scores at --at), ancova (score at --to "
-                     "adjusted for --from), slope (per-subject least-squares slope), auc (time-averaged AUC)");
+                     "adjusted for --from), slope (per-subject least-squares slope), auc (time-averaged AUC), mmrm (mixed model "
+                     "for repeated measures over every visit after --from, with an exact randomization p)");
+    add_keyed_option(*sub, o, "--covariance", "covariance",
+                     "--on mmrm: within-subject covariance cs, un, ar1 or toeplitz (default: un when n - 3 >= "
+                     "V(V+1)/2, else cs)");
+    add_keyed_option(*sub, o, "--df", "df",
+                     "--on mmrm: degrees of freedom kenward-roger (default; with KR's adjusted SE), satterthwaite or "
+                     "residual");
+    sub->add_flag("--all-visits", a->all_visits, "--on mmrm: one row per post-baseline visit instead of --to only");
     add_keyed_option(*sub, o, "--from", "from", "Earlier time for change and ancova (default: the baseline)");
     add_keyed_option(*sub, o, "--to", "to", "Later time for change and ancova (default: the last time)");
     add_keyed_option(*sub, o, "--at", "at", "Time for --on raw (default: the last time)");
@@ -66,6 +76,7 @@ void setup_compare(CLI::App& app) {
         "Examples:\n"
         "  pilotstat compare data/examples/kap_pilot.csv --measures bdi\n"
         "  pilotstat compare data/examples/kap_pilot.csv --on ancova --format csv\n"
+        "  pilotstat compare data/examples/kap_pilot.csv --on mmrm --measures bdi --all-visits\n"
         "  pilotstat compare data/examples/kap_pilot.csv --on slope --time-values 0,1,3,6\n"
         "  pilotstat compare data/examples/kap_pilot.csv --responders --responder 30\n"
         "  pilotstat compare data/examples/kap_pilot.csv --measures bdi --curve --format csv");

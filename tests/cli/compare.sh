@@ -91,7 +91,7 @@ assert r["delta_ci_method"] == "newcombe score"
 PY
 
 expect_error "one group" 2 "compare needs at least two groups" "$PS" compare "$EX" --groups psychedelic
-expect_error "bad --on" 2 'unknown --on "median" (valid: change, raw, ancova, slope, auc)' \
+expect_error "bad --on" 2 'unknown --on "median" (valid: change, raw, ancova, slope, auc, mmrm)' \
   "$PS" compare "$EX" --on median
 expect_error "bad --time-values" 2 "--time-values has 2 values for 4 times" "$PS" compare "$EX" --on slope \
   --time-values 0,1

@@ -21,7 +21,8 @@ std::string_view to_string(CompareOn on) {
 
 const std::vector<std::string>& compare_option_keys() {
     static const std::vector<std::string> keys = [] {
-        std::vector<std::string> k{"on", "from", "to", "at", "time_values", "responder", "conf", "alpha", "curve", "margin"};
+        std::vector<std::string> k{"on", "from", "to", "at", "time_values", "responder", "conf", "alpha", "curve", "margin",
+                                   "covariance", "df", "all_visits"};  // the last three: --on mmrm
         for (const auto& e : exact_option_keys()) k.push_back(e);
         for (const auto& b : boot_option_keys())
             if (std::find(k.begin(), k.end(), b) == k.end()) k.push_back(b);
@@ -34,7 +35,9 @@ namespace {
 CompareOn parse_on(const std::string& text) {
     for (auto on : {CompareOn::change, CompareOn::raw, CompareOn::ancova, CompareOn::slope, CompareOn::auc})
         if (text == to_string(on)) return on;
-    throw UsageError("unknown --on \"" + text + "\" (valid: change, raw, ancova, slope, auc)");
+    if (text == "mmrm")  // its own table (compare_mmrm.hpp), not a value per subject
+        throw UsageError("--on mmrm is not available here (it is compare's own table: pilotstat compare --on mmrm)");
+    throw UsageError("unknown --on \"" + text + "\" (valid: change, raw, ancova, slope, auc, mmrm)");
 }
 
 std::vector<double> parse_time_values(const data::Study& study, const std::string& text) {

@@ -4,6 +4,7 @@
 
 #include "pilotstat/analysis/change.hpp"
 #include "pilotstat/analysis/compare.hpp"
+#include "pilotstat/analysis/compare_mmrm.hpp"
 #include "pilotstat/analysis/describe.hpp"
 #include "pilotstat/analysis/individual.hpp"
 #include "pilotstat/analysis/option_ranges.hpp"
@@ -66,6 +67,12 @@ report::ResultTable run_table_command(const std::string& command, const data::St
         const auto o = change_options(study, options);
         if (opt.text("curve", "false") == "true") return change_curve_table(study, change(study, o), o);
         return change_table(study, change(study, o), o);
+    }
+    if (command == "compare" && is_mmrm(options)) {
+        if (opt.text("curve", "false") == "true")
+            throw UsageError("--curve is not available with --on mmrm (its randomization test is not inverted)");
+        const auto o = mmrm_compare_options(study, options);
+        return mmrm_table(study, compare_mmrm(study, o), o);
     }
     if (command == "compare") {
         const auto o = compare_options(study, options);
