@@ -4,7 +4,8 @@
 #include <numeric>
 
 #include "pilotstat/error.hpp"
-#include "pilotstat/resample/exact_distribution.hpp"
+#include "pilotstat/null/exact_distribution.hpp"
+#include "pilotstat/null/run.hpp"
 #include "pilotstat/resample/rng.hpp"
 #include "pilotstat/resample/splits.hpp"
 
@@ -107,25 +108,30 @@ std::optional<inference::OneWayResult> ancova_omnibus_test(std::span<const std::
     std::iota(all.begin(), all.end(), std::size_t{0});
     const double observed = assignment_ss(p, all);
     inference::OneWayResult r;
-    if (assignments(p.sizes) <= o.max_enumeration) {
+    // Upper tail of the adjusted between-arm SS, through the engine (provider,
+    // method label, Monte Carlo p and SE); the SS is at most the total SS.
+    core::ExactOptions upper = o;
+    upper.alternative = core::Alternative::greater;
+    upper.two_sided_rule = core::TwoSidedRule::deviation;  // unused by "greater"
+    null::NullProblem problem;
+    problem.name = "ancova omnibus";
+    problem.observed = observed;
+    problem.cost.arrangements = assignments(p.sizes);
+    problem.enumerate = [&] {
         std::vector<double> values;
         values.reserve(static_cast<std::size_t>(assignments(p.sizes)));
         enumerate(p, 0, all, {}, values);
-        r.test = resample::ExactDistribution::from_values(std::move(values)).test(observed, core::Alternative::greater);
-        r.test.method = core::Method::exact_enumeration;
-    } else {
-        if (o.resamples == 0) throw ComputeError("ancova omnibus: too many assignments to enumerate and resamples = 0");
-        resample::Rng rng(o.seed);
-        std::vector<std::size_t> idx = all;
-        const double tol = 1e-9 * static_cast<double>(p.syy);
-        double count = 0;
-        for (std::uint64_t b = 0; b < o.resamples; ++b) {
-            for (std::size_t i = 0; i + p.sizes.back() < N; ++i) std::swap(idx[i], idx[i + rng.below(N - i)]);
-            count += assignment_ss(p, idx) >= observed - tol;
-        }
-        r.test.alternative = core::Alternative::greater;
-        core::finish_monte_carlo(r.test, count, o.resamples, o.seed);
-    }
+        return null::ExactDistribution::from_values(std::move(values));
+    };
+    // Random assignments: a partial Fisher-Yates shuffle of the running order.
+    std::vector<std::size_t> idx = all;
+    problem.draw = [&](resample::Rng& rng) {
+        for (std::size_t i = 0; i + p.sizes.back() < N; ++i) std::swap(idx[i], idx[i + rng.below(N - i)]);
+        return assignment_ss(p, idx);
+    };
+    problem.centre = 0.0;  // upper tail only: the centre is not used
+    problem.tie_scale = static_cast<double>(p.syy);
+    r.test = null::run(problem, upper);
     Partial q;
     std::size_t at = 0;
     for (auto n : p.sizes) {

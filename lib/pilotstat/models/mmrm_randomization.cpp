@@ -5,7 +5,9 @@
 #include <numeric>
 
 #include "pilotstat/error.hpp"
-#include "pilotstat/resample/exact_distribution.hpp"
+#include "pilotstat/null/exact_distribution.hpp"
+#include "pilotstat/null/monte_carlo.hpp"
+#include "pilotstat/null/run.hpp"
 #include "pilotstat/resample/rng.hpp"
 #include "pilotstat/resample/splits.hpp"
 
@@ -50,20 +52,13 @@ std::vector<core::TestResult> relabeling_tests(
     std::vector<core::TestResult> tests;
     for (std::size_t j = 0; j < k; ++j) {
         if (values[j].empty()) throw ComputeError("mmrm randomization: no relabeling could be fitted");
-        const auto dist = resample::ExactDistribution::from_values(values[j]);
         // Enumeration: the observed labels are the first split, refitted like
         // every other, so its statistic is compared with itself exactly.
-        const double t = enumerate ? values[j].front() : observed[j];
-        core::TestResult r = dist.test(t, o.alternative, o.two_sided_rule);
-        if (enumerate) {
-            r.method = core::Method::exact_enumeration;
-        } else {
-            double extreme = r.count_extreme;
-            // doubled rule: p = 2 (min k + 1) / (B + 1), as the other Monte Carlo tests
-            if (o.alternative == core::Alternative::two_sided && o.two_sided_rule == core::TwoSidedRule::doubled)
-                extreme = std::min(dist.total_weight(), extreme + 1.0);
-            core::finish_monte_carlo(r, extreme, static_cast<std::uint64_t>(dist.total_weight()), o.seed);
-        }
+        // The engine labels the method, counts ties and applies the two-sided rule.
+        core::TestResult r =
+            enumerate ? null::exact_test(null::ExactDistribution::from_values(values[j]), values[j].front(),
+                                         null::Provider::enumeration, o)
+                      : null::monte_carlo_test(values[j], observed[j], std::nullopt, o);
         tests.push_back(r);
     }
     return tests;
