@@ -8,6 +8,7 @@
 #include "pilotstat/io/csv_reader.hpp"
 #include "pilotstat/report/number_format.hpp"
 #include "pilotstat/stats/proportions.hpp"
+#include "pilotstat/io/text.hpp"
 
 namespace pilotstat::analysis {
 
@@ -41,11 +42,7 @@ Light light_of(double share, double green, double amber) {
 
 namespace {
 
-std::string trimmed(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
+std::string trimmed(const std::string& s) { return std::string(io::trim_blanks(s)); }
 
 std::optional<std::size_t> column(const io::CsvReader& r, const std::string& name) {
     const auto& h = r.header();

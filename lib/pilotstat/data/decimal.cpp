@@ -1,4 +1,5 @@
 #include "pilotstat/data/decimal.hpp"
+#include "pilotstat/io/text.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -6,11 +7,7 @@
 namespace pilotstat::data {
 
 namespace {
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
+std::string_view trim(std::string_view s) { return io::trim_blanks(s); }
 }  // namespace
 
 std::optional<Decimal> parse_decimal(std::string_view text) {

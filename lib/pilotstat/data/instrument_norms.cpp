@@ -8,16 +8,13 @@
 #include "pilotstat/data/instrument_aliases.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/io/csv_reader.hpp"
+#include "pilotstat/io/text.hpp"
 
 namespace pilotstat::data {
 
 namespace {
 
-std::string trimmed(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return std::string(s);
-}
+std::string trimmed(std::string_view s) { return std::string(io::trim_blanks(s)); }
 
 InstrumentNorms bdi2() {
     InstrumentNorms n;

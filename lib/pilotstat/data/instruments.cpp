@@ -11,15 +11,12 @@
 #include "pilotstat/data/instrument_aliases.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/io/csv_reader.hpp"
+#include "pilotstat/io/text.hpp"
 
 namespace pilotstat::data {
 
 namespace {
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
+std::string lower(std::string_view s) { return io::ascii_lower(s); }
 
 // A double that is (within rounding) a fraction with a small denominator as
 // that fraction (1/7, 0.25 -> 1/4), else its shortest decimal exactly.

@@ -21,14 +21,11 @@
 #include "pilotstat/data/item_scoring.hpp"
 #include "pilotstat/data/study_builder.hpp"
 #include "pilotstat/error.hpp"
+#include "pilotstat/io/text.hpp"
 
 namespace pilotstat::data::builder {
 
-inline std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
+inline std::string trim(const std::string& s) { return std::string(io::trim_blanks(s)); }
 
 // trim() into a string whose storage is reused row after row.
 inline void trim_into(std::string& out, const std::string& s) {

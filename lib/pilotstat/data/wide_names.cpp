@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "pilotstat/data/item_scoring.hpp"
+#include "pilotstat/io/text.hpp"
 
 namespace pilotstat::data {
 
@@ -12,10 +13,7 @@ bool is_number(const std::string& s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
+std::string lower(const std::string& s) { return io::ascii_lower(s); }
 
 // Words that name a time when a number follows them ("week_2").
 bool is_time_word(const std::string& word) {

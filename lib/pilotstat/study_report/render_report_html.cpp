@@ -155,7 +155,7 @@ void render_report_html(const study_report::StudyReport& r, const data::Study& s
             figures_html(figs, m, "estimation", out);
         }
         if (!mv.individual_people.rows().empty()) {
-            out << "<h3>Person by person</h3>\n<p>Reliable change: |RCI| &gt; 1.96 (Jacobson &amp; Truax 1991); "
+            out << "<h3>Person by person</h3>\n<p>Reliable change: |RCI| &gt; " << analysis::kReliableChangeZ << " (Jacobson &amp; Truax 1991); "
                    "clinical change: crossing the cut-off into the functional range.</p>\n";
             table_html(mv.individual_counts, o, used, out);
             table_html(mv.individual_people, o, used, out);

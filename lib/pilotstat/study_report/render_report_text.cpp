@@ -72,7 +72,7 @@ void render_report_text(const ReportView& v, const RenderOptions& o, std::ostrea
             explanations(m.compare, out);
         }
         if (!m.individual_counts.rows().empty()) {
-            out << "\nPerson by person (Jacobson-Truax; reliable: |RCI| > 1.96)\n" << indented(m.individual_counts, o, "  ");
+            out << "\nPerson by person (Jacobson-Truax; reliable: |RCI| > " << analysis::kReliableChangeZ << ")\n" << indented(m.individual_counts, o, "  ");
         }
     }
     render_plan_section_text(v, o, false, out);

@@ -68,7 +68,7 @@ std::vector<Figure> report_figures(const study_report::StudyReport& r, const dat
                                : "Each dot is one participant, baseline across and follow-up up. No reliability is "
                                  "known for this instrument, so there is no reliable-change band and nobody is "
                                  "classified (give reliability and SD with --instruments FILE).",
-                           plot::rci(st, m, r.individual.rows, 1.96, opts())});
+                           plot::rci(st, m, r.individual.rows, analysis::kReliableChangeZ, opts())});
     }
     if (!r.comparisons.empty())
         out.push_back({kAllMeasures, "forest", "forest.svg",

@@ -161,7 +161,7 @@ void add_individual_reasons(const data::Study& st, StudyReport& r) {
         for (const auto& s : r.individual.summary)
             if (s.measure == measure && s.classification == "reliable_change") {
                 const std::string& label = st.label(c.measure);
-                if (auto reason = explain::individual_change_reason(s, label, 1.96, note))
+                if (auto reason = explain::individual_change_reason(s, label, kReliableChangeZ, note))
                     r.compare_expl.explanations[i].notes.push_back(std::move(*reason));
             }
     }
@@ -272,7 +272,7 @@ StudyReport build_report(const data::Study& st, const ReportOptions& o, const da
     for (std::size_t i = 0; i < r.changes.size(); ++i) {  // "improved" by the reliable-change threshold, where known
         const auto& c = r.changes[i];
         if (auto note = explain::reliable_change_note(r.individual.rows, st.measures[c.measure], st.groups[c.group],
-                                                      st.times[c.from], st.times[c.to], 1.96))
+                                                      st.times[c.from], st.times[c.to], kReliableChangeZ))
             r.change_expl.explanations[i].notes.push_back(std::move(*note));
     }
     CompareOptions ao = o.compare;
