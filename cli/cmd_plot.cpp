@@ -47,19 +47,25 @@ void setup_plot(CLI::App& app) {
     auto& o = a->request.options;
     add_keyed_option(*sub, o, "--from", "from", "Earlier time of the change (default: the baseline)");
     add_keyed_option(*sub, o, "--to", "to", "Later time of the change (default: the last time)");
-    add_keyed_option(*sub, o, "--on", "on", "estimation/curve/forest: compare change (default) or raw scores (with --to)");
+    add_keyed_option(*sub, o, "--on", "on",
+                     "estimation/curve/forest: compare change (default) or raw scores (with --to); trajectories: "
+                     "mmrm draws the mixed model's adjusted means after the baseline");
+    add_keyed_option(*sub, o, "--covariance", "covariance", "trajectories --on mmrm: cs, un, ar1 or toeplitz");
+    add_keyed_option(*sub, o, "--df", "df", "trajectories --on mmrm: kenward-roger (default), satterthwaite, residual");
     add_keyed_option(*sub, o, "--time-values", "time_values",
                      "trajectories: the time of each visit, comma-separated, for a true time axis (e.g. 0,1,3,6)");
     add_inference_options(*sub, o);
     sub->footer(
-        "KIND: trajectories (every participant over time, arm means with t intervals, severity bands);\n"
+        "KIND: trajectories (every participant over time, arm means with t intervals, severity bands;\n"
+        "--on mmrm: the MMRM's adjusted means with their intervals after the baseline);\n"
         "estimation (each participant's change per arm, the difference in means with its bootstrap interval\n"
         "and distribution); forest (Hedges' g of every measure; --scale raw: the difference in points per\n"
         "measure, unadjusted and adjusted for baseline); rci (baseline against follow-up, the\n"
         "reliable-change band and the clinical cut-off); curve (exact permutation p-value over shifts).\n"
-        "The numbers drawn are those of describe, compare and individual. See docs/plots.md.\n\n"
+        "The numbers drawn are those of describe, compare (--on mmrm: compare --on mmrm --all-visits) and individual. See docs/plots.md.\n\n"
         "Examples:\n"
         "  pilotstat plot trajectories data/examples/kap_pilot.csv --measures bdi --time-values 0,1,3,6 -o bdi.svg\n"
+        "  pilotstat plot trajectories data/examples/kap_pilot.csv --measures bdi --on mmrm -o bdi_mmrm.svg\n"
         "  pilotstat plot estimation data/examples/kap_pilot.csv --measures bdi -o bdi_estimation.svg\n"
         "  pilotstat plot forest data/examples/kap_pilot.csv -o forest.svg\n"
         "  pilotstat plot forest data/examples/kap_pilot.csv --scale raw -o forest_points.svg\n"

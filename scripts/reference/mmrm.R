@@ -81,6 +81,10 @@ for (nm in names(sets)) {
                               estimate = c(k$estimate, ka$estimate), se = c(k$SE, ka$SE), df = c(k$df, ka$df),
                               se_model = c(km$SE, NA),
                               mean_a = c(s$emmean[s$group == "a"], NA), mean_b = c(s$emmean[s$group == "b"], NA),
+                              mean_a_se = c(s$SE[s$group == "a"], NA), mean_a_df = c(s$df[s$group == "a"], NA),
+                              mean_a_low = c(s$lower.CL[s$group == "a"], NA), mean_a_high = c(s$upper.CL[s$group == "a"], NA),
+                              mean_b_se = c(s$SE[s$group == "b"], NA), mean_b_df = c(s$df[s$group == "b"], NA),
+                              mean_b_low = c(s$lower.CL[s$group == "b"], NA), mean_b_high = c(s$upper.CL[s$group == "b"], NA),
                               sigma2_subject = vc$vcov[1], sigma2 = vc$vcov[2], remlcrit = REMLcrit(m),
                               singular = as.integer(isSingular(m)))
   g <- fit_un(d)
@@ -100,7 +104,7 @@ for (nm in names(sets)) {
 write_fixture("mmrm_data.csv", "simulated two-arm data sets (scripts/reference/mmrm.R simulate()); visit = 0-based post-baseline visit index",
               do.call(rbind, data_rows))
 write_fixture("mmrm_cs.csv",
-  "lmer(score ~ baseline + group * visit + (1 | subject), REML = TRUE); emmeans(m, ~ group | visit, at = list(baseline = mean over subjects), lmer.df = 'kenward-roger') |> pairs() (estimate, se, df; visit -1 = emmeans(m, ~ group, ...) averaged over visits); se_model from lmer.df = 'asymptotic'; mean_a/b = emmean",
+  "lmer(score ~ baseline + group * visit + (1 | subject), REML = TRUE); emmeans(m, ~ group | visit, at = list(baseline = mean over subjects), lmer.df = 'kenward-roger') |> pairs() (estimate, se, df; visit -1 = emmeans(m, ~ group, ...) averaged over visits); se_model from lmer.df = 'asymptotic'; mean_a/b = emmean, mean_a/b_se/_df/_low/_high its KR SE, df and 95% CI",
   do.call(rbind, cs_rows))
 write_fixture("mmrm_un.csv",
   "nlme::gls(score ~ baseline + group * visit, correlation = corSymm(form = ~ vnum | subject), weights = varIdent(form = ~ 1 | visit), method = 'REML'); emmeans(g, ~ group | visit, at = list(baseline = mean over subjects), mode = 'df.error') |> pairs() (visit -1: ~ group, averaged over visits)",

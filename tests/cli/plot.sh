@@ -132,6 +132,53 @@ for ref in re.findall(r'aria-labelledby="([^"]+)"', h):
     assert all(r in ids for r in ref.split()), ref
 PY
 
+# --on mmrm: after the baseline the thick lines are the MMRM's adjusted means,
+# the numbers of compare --on mmrm --all-visits (same fit); the baseline stays observed.
+expect_golden "trajectories --on mmrm" "$G/plot_trajectories_mmrm.svg" \
+  "$PS" plot trajectories "$EX" --measures bdi --on mmrm --time-values 0,1,3,6
+cp "$T/out" "$T/mmrm.svg"
+svg_ok "trajectories --on mmrm" "$T/mmrm.svg"
+expect_contains "mmrm legend names the model" "MMRM adjusted means (covariance un, df kenward-roger); T0 observed</text>"
+"$PS" compare "$EX" --on mmrm --measures bdi --all-visits --format csv >"$T/mmrm.csv"
+"$PS" describe "$EX" --measures bdi --format csv >"$T/describe.csv"
+python3 - "$T/mmrm.csv" "$T/describe.csv" "$T/mmrm.svg" <<'PY' && ok || bad "plot trajectories --on mmrm shows compare --on mmrm's numbers"
+import csv, re, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+desc = [d for d in csv.DictReader(open(sys.argv[2])) if d["time"] == "T0"]
+svg = open(sys.argv[3]).read()
+f = lambda x: ("%.2f" % float(x)).replace("-", "\u2212")
+assert len(rows) == 3, len(rows)
+# the y axis from its tick labels (drawn 4.5 px below their tick)
+ticks = [(float(y) - 4.5, float(v.replace("\u2212", "-"))) for y, v in
+         re.findall(r'<text x="68" y="([\d.]+)" font-size="13" text-anchor="end">([^<]+)</text>', svg)]
+(y0, v0), (y1, v1) = ticks[0], ticks[-1]
+value = lambda y: v0 + (y - y0) * (v1 - v0) / (y1 - y0)
+for arm, col in (("psychedelic", "adj_mean_a"), ("psycholytic", "adj_mean_b")):
+    assert rows[0]["group_a"] == "psychedelic" and rows[0]["group_b"] == "psycholytic"
+    line = re.search(r'points="([^"]+)"><title>%s adjusted mean</title>' % arm, svg).group(1).split()
+    ys = [float(p.split(",")[1]) for p in line]
+    base = [float(d["mean"]) for d in desc if d["group"] == arm]
+    want = base + [float(r[col]) for r in rows]
+    assert len(ys) == 4, ys
+    for y, w in zip(ys, want):
+        assert abs(value(y) - w) <= 0.006 * abs(v1 - v0) / abs(y1 - y0), (arm, value(y), w)  # coordinates: 2 decimals
+    for r in rows:   # each post-baseline interval carries the adjusted mean as its tooltip
+        assert re.search(r"<title>%s %s MMRM adjusted mean %s \[" % (arm, r["to"], re.escape(f(r[col]))), svg), (arm, r["to"])
+assert svg.count("MMRM adjusted mean ") == 6
+PY
+expect_golden "trajectories --on mmrm, cs" "$G/plot_trajectories_mmrm_cs.svg" \
+  "$PS" plot trajectories "$EX" --measures bdi --on mmrm --covariance cs --df satterthwaite
+expect_contains "mmrm cs legend" "MMRM adjusted means (covariance cs, df satterthwaite); T0 observed</text>"
+for k in estimation forest rci curve; do
+  expect_error "plot $k --on mmrm" 2 "plot $k is not available with --on mmrm: only plot trajectories draws the mixed model" \
+    "$PS" plot "$k" "$EX" --measures bdi --on mmrm
+done
+expect_error "trajectories --on mmrm, bad covariance" 2 "--covariance" \
+  "$PS" plot trajectories "$EX" --measures bdi --on mmrm --covariance diag
+awk -F, 'NR == 1 || $3 == "T0"' "$EX" >"$T/one_time.csv"
+expect_error "trajectories --on mmrm, one time" 2 "--on mmrm needs a baseline and at least one later visit" \
+  "$PS" plot trajectories "$T/one_time.csv" --measures bdi --on mmrm
+
 expect_error "unknown kind" 2 'unknown plot kind "pie" (valid: trajectories, estimation, forest, rci, curve)' \
   "$PS" plot pie "$EX" --measures bdi
 expect_error "unknown forest scale" 2 'unknown forest scale "log" (valid: standardized, raw)' \

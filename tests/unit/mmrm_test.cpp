@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <string>
+#include <utility>
 
 #include "fixture.hpp"
 #include "pilotstat/error.hpp"
@@ -66,6 +67,14 @@ TEST_CASE("mmrm cs: estimate, Kenward-Roger SE and df match lmer + pbkrtest + em
             const auto j = static_cast<std::size_t>(row.num("visit"));
             CHECK(f.mean_a[j].estimate == doctest::Approx(row.num("mean_a")).epsilon(1e-6));
             CHECK(f.mean_b[j].estimate == doctest::Approx(row.num("mean_b")).epsilon(1e-6));
+            // the adjusted means' KR SE, df and 95% interval (what plot trajectories --on mmrm draws)
+            for (const auto& [mean, arm] : {std::pair{&f.mean_a[j], "mean_a"}, std::pair{&f.mean_b[j], "mean_b"}}) {
+                const std::string a = arm;
+                CHECK(mean->se == doctest::Approx(row.num(a + "_se")).epsilon(1e-6));
+                CHECK(mean->df == doctest::Approx(row.num(a + "_df")).epsilon(1e-3));
+                CHECK(mean->ci.low == doctest::Approx(row.num(a + "_low")).epsilon(1e-4));
+                CHECK(mean->ci.high == doctest::Approx(row.num(a + "_high")).epsilon(1e-4));
+            }
         }
         // lme4 calls the boundary fit singular; we say so in a note
         const bool boundary = !f.reml.boundary.empty();

@@ -53,7 +53,15 @@ std::string make_plot(const data::Study& st, const data::NormsRegistry& norms, c
     check_kind(q.kind);
     check_format(q.format);
     check_scale(q.scale);
-    const auto co = analysis::compare_options(st, q.options);
+    const bool mmrm = analysis::is_mmrm(q.options);
+    if (mmrm && q.kind != "trajectories")
+        throw UsageError("plot " + q.kind + " is not available with --on mmrm: only plot trajectories draws the "
+                         "mixed model (its adjusted means per visit); use pilotstat compare --on mmrm for its table");
+    // --on mmrm has its own options (mmrm_compare_options); the shared ones
+    // (--time-values, --conf, --alpha) are read as for a comparison of change.
+    auto shared = q.options;
+    if (mmrm) shared.erase("on");
+    const auto co = analysis::compare_options(st, shared);
     // The curve is the permutation p-value function `compare --curve` prints,
     // which --on ancova does not have (its compared values would be the raw
     // follow-up scores, not the adjusted difference).
@@ -72,7 +80,15 @@ std::string make_plot(const data::Study& st, const data::NormsRegistry& norms, c
         if (q.format == "html") f.id_prefix = "f" + std::to_string(figures.size() + 1) + "-";
         return f;
     };
-    if (q.kind == "trajectories") {
+    if (q.kind == "trajectories" && mmrm) {
+        // The rows `compare --on mmrm --all-visits` prints: one per measure and pair of arms.
+        const auto mo = analysis::mmrm_compare_options(st, q.options);
+        po.conf = mo.model.conf;
+        for (const auto& r : analysis::compare_mmrm(st, mo)) {
+            const MmrmMeans mm{&r, mo.from};
+            figures.push_back(trajectories(st, r.measure, norms_of(st, r.measure, norms), fig(), &mm));
+        }
+    } else if (q.kind == "trajectories") {
         for (std::size_t m = 0; m < st.measures.size(); ++m) figures.push_back(trajectories(st, m, norms_of(st, m, norms), fig()));
     } else if (q.kind == "rci") {
         analysis::IndividualOptions io;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "pilotstat/analysis/compare.hpp"
+#include "pilotstat/analysis/compare_mmrm.hpp"
 #include "pilotstat/analysis/individual.hpp"
 #include "pilotstat/data/instrument_norms.hpp"
 #include "pilotstat/data/study.hpp"
@@ -27,11 +28,20 @@ std::string score_title(const data::Study& study, std::size_t measure);
 // baseline score of every subject (arms together). 0 when unknown.
 double mcid_points(const data::Study& study, std::size_t measure, const data::InstrumentNorms* norms);
 
+// The MMRM of one measure and pair of arms (analysis::compare_mmrm, the row
+// `compare --on mmrm --all-visits` prints) and its baseline time.
+struct MmrmMeans {
+    const analysis::MmrmRow* row = nullptr;
+    std::size_t from = 0;
+};
+
 // Every participant's scores over time (markers; a missed visit breaks the
 // line; a dropout's last visit ringed), the arm means with their t intervals
-// (analysis::describe), the instrument's severity bands shaded.
+// (analysis::describe), the instrument's severity bands shaded. With `mmrm`:
+// only its two arms, and after the baseline the model's adjusted means with
+// their intervals instead of the observed means (the baseline stays observed).
 std::string trajectories(const data::Study& study, std::size_t measure, const data::InstrumentNorms* norms,
-                         const PlotOptions& options);
+                         const PlotOptions& options, const MmrmMeans* mmrm = nullptr);
 
 // Gardner-Altman estimation plot of one comparison row: each participant's
 // compared value per arm, and on a second axis the mean difference with the
