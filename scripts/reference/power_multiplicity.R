@@ -120,9 +120,11 @@ write_fixture("multiplicity_p_adjust.csv", c("p.adjust(p, method) for method in 
               do.call(rbind, rows))
 
 # ---- Westfall-Young step-down max-T by brute force over all splits ----------------
-welch <- function(x, g) { a <- x[g == 1]; b <- x[g == 0]; (mean(a) - mean(b)) / sqrt(var(a) / length(a) + var(b) / length(b)) }
+# statistic: mean difference A - B on the measure's available values over the SD of all its available values
+stdiff <- function(x, g) { ok <- !is.na(x); a <- x[ok & g == 1]; b <- x[ok & g == 0]
+  if (length(a) == 0 || length(b) == 0 || sd(x[ok]) == 0) 0 else (mean(a) - mean(b)) / sd(x[ok]) }
 maxT <- function(X, g, alt) {
-  stat <- function(gg) { t <- apply(X, 2, welch, g = gg); switch(alt, "two-sided" = abs(t), greater = t, less = -t) }
+  stat <- function(gg) { t <- apply(X, 2, stdiff, g = gg); switch(alt, "two-sided" = abs(t), greater = t, less = -t) }
   n <- nrow(X); m <- ncol(X); obs <- stat(g)
   S <- matrix(apply(combn(n, sum(g)), 2, function(idx) { gg <- integer(n); gg[idx] <- 1L; stat(gg) }), nrow = m)
   ge <- function(u, o) u >= o - 1e-9 * abs(o) - 1e-12  # as large as, with the project's tolerance
@@ -130,7 +132,7 @@ maxT <- function(X, g, alt) {
   if (m > 1) for (i in (m - 1):1) U[i, ] <- pmax(U[i, ], U[i + 1, ])
   ptilde <- sapply(1:m, function(i) mean(ge(U[i, ], obs[ord[i]])))
   padj <- numeric(m); padj[ord] <- cummax(ptilde)
-  list(t = apply(X, 2, welch, g = g), p_raw = sapply(1:m, function(j) mean(ge(S[j, ], obs[j]))), p_adj = padj)
+  list(t = apply(X, 2, stdiff, g = g), p_raw = sapply(1:m, function(j) mean(ge(S[j, ], obs[j]))), p_adj = padj)
 }
 wy <- list(
   kap_5v5 = list(g = rep(1:0, each = 5), alt = "two-sided", X = cbind(
@@ -145,12 +147,13 @@ wy <- list(
   greater_5v5 = list(g = c(1, 1, 0, 1, 0, 0, 1, 0, 1, 0), alt = "greater", X = cbind(
     c(8, 6, 3, 9, 4, 5, 7, 2, 10, 5), c(15, 17, 12, 14, 13, 11, 16, 12, 18, 10), c(1, 0, 2, 1, 1, 3, 2, 2, 0, 1))))
 rows <- lapply(names(wy), function(id) { w <- wy[[id]]
-  keep <- stats::complete.cases(w$X); r <- maxT(w$X[keep, , drop = FALSE], w$g[keep], w$alt)
+  keep <- rowSums(!is.na(w$X)) > 0; r <- maxT(w$X[keep, , drop = FALSE], w$g[keep], w$alt)
   data.frame(id = id, alternative = w$alt, measures = ncol(w$X), group = vec(w$g), values = vec(t(w$X)),
              excluded = sum(!keep), t = vec(r$t), p_raw = vec(r$p_raw), p_adj = vec(r$p_adj)) })
 write_fixture("multiplicity_maxt.csv", c(
   "Westfall-Young step-down max-T (Westfall & Young 1993, Alg. 2.8) by brute force in R:",
-  "complete subjects only; every split combn(n, n_A); statistic Welch t (A = group 1 minus B = group 0),",
-  "|t| two-sided; successive maxima over measures ordered by observed statistic; p~ = mean(u >= s_obs),",
+  "subjects with any value; every split combn(n, n_A) relabels them jointly over measures; statistic per measure",
+  "(mean_A - mean_B) / sd(all available values of the measure), each measure on its available cases (A = group 1),",
+  "0 when an arm has no value; |s| two-sided; successive maxima over measures ordered by observed statistic; p~ = mean(u >= s_obs),",
   "'>=' with tolerance 1e-9 |s_obs| + 1e-12; adjusted = cummax in that order. values = subjects x measures, row-major"),
   do.call(rbind, rows))

@@ -63,6 +63,15 @@ sed 's/kap_pilot_wide.csv/kap_pilot.csv/' "$T/w.json" | cmp -s - "$T/out" && ok 
 # options
 run "$PS" report "$EX" --adjust maxT --format json
 grep -q "Westfall-Young max-T" "$T/out" && ok || bad "--adjust maxT"
+grep -q "not computed for ANCOVA: Holm for the ANCOVA family" "$T/out" && ok || bad "--adjust maxT with ANCOVA primary names Holm"
+run "$PS" report "$EX" --adjust maxT --primary change --family all --format json
+grep -q "not computed with --family all: Holm used instead" "$T/out" && ok || bad "--adjust maxT --family all names Holm"
+# max-T on the primary statistic: with missing scores (available cases) the adjusted p is never below the unadjusted p
+grep -v -E '^P01,[^,]*,T3,bdi|^P07,[^,]*,T0,bpi_int|^P02,[^,]*,T3,bpi_int' "$EX" > "$T/missing.csv"
+run "$PS" report "$T/missing.csv" --adjust maxT --primary change --format json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); r=[c for m in d["measures"] for c in m["compare"]]
+assert len(r) == 5 and any(c["n_a"] < 5 for c in r) and all(c["p_verdict"] >= c["p_perm"] for c in r), r' "$T/out" \
+  && ok || bad "--adjust maxT adjusted p below unadjusted p"
 run "$PS" report "$EX" --adjust none --alpha 0.1 --format json
 grep -q '"alpha": 0.1' "$T/out" && grep -q "no multiplicity adjustment" "$T/out" && ok || bad "--adjust none --alpha"
 run "$PS" report "$EX" --to T1,T2,T3 --family times --format json

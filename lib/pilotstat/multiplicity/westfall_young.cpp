@@ -19,18 +19,20 @@ using core::Alternative;
 
 constexpr double kZeroRel = 1e-12;  // SD or difference below this x scale counts as 0
 
-// Complete subjects only, stored by measure (column-major).
-struct Complete {
+// Subjects with at least one value, stored by measure (column-major, NaN =
+// missing). Each measure is used on its available cases.
+struct Available {
     std::vector<std::vector<double>> cols;
+    std::vector<double> sd;     // SD (n - 1) of all available values of the measure, both arms pooled
     std::vector<double> scale;  // max |x| per measure
     std::vector<int> in_a;
     std::size_t n_a = 0, n_b = 0, excluded = 0;
 };
 
-Complete complete_cases(const std::vector<std::vector<double>>& values, std::span<const int> in_a) {
+Available available_cases(const std::vector<std::vector<double>>& values, std::span<const int> in_a) {
     if (values.size() != in_a.size()) throw UsageError("max-T: one group flag per subject is needed");
     const std::size_t m = values.empty() ? 0 : values.front().size();
-    Complete c;
+    Available c;
     c.cols.assign(m, {});
     c.scale.assign(m, 0.0);
     for (std::size_t i = 0; i < values.size(); ++i) {
@@ -38,63 +40,64 @@ Complete complete_cases(const std::vector<std::vector<double>>& values, std::spa
         if (row.size() != m) throw UsageError("max-T: every subject needs the same number of measures");
         if (std::any_of(row.begin(), row.end(), [](double x) { return std::isinf(x); }))
             throw UsageError("max-T: values must be finite (NaN marks a missing value)");
-        if (std::any_of(row.begin(), row.end(), [](double x) { return std::isnan(x); })) {
+        if (std::all_of(row.begin(), row.end(), [](double x) { return std::isnan(x); })) {
             ++c.excluded;
             continue;
         }
         for (std::size_t j = 0; j < m; ++j) {
             c.cols[j].push_back(row[j]);
-            c.scale[j] = std::max(c.scale[j], std::fabs(row[j]));
+            if (!std::isnan(row[j])) c.scale[j] = std::max(c.scale[j], std::fabs(row[j]));
         }
         c.in_a.push_back(in_a[i] != 0 ? 1 : 0);
         (in_a[i] != 0 ? c.n_a : c.n_b) += 1;
     }
+    for (const auto& x : c.cols) {  // two-pass SD of the available values
+        double sum = 0, n = 0;
+        for (double v : x)
+            if (!std::isnan(v)) sum += v, n += 1;
+        const double mean = n > 0 ? sum / n : 0.0;
+        double q = 0;
+        for (double v : x)
+            if (!std::isnan(v)) q += (v - mean) * (v - mean);
+        c.sd.push_back(n > 1 ? std::sqrt(q / (n - 1)) : 0.0);
+    }
     return c;
 }
 
-// Welch t of x split by membership g (two-pass sums). When both SDs are 0:
-// 0 if the means agree, else +-infinity (used only for comparisons).
-double welch_t(const std::vector<double>& x, const std::vector<int>& g, std::size_t n_a, std::size_t n_b,
-               double scale) {
-    double sa = 0, sb = 0;
-    for (std::size_t i = 0; i < x.size(); ++i) (g[i] ? sa : sb) += x[i];
-    const double ma = sa / static_cast<double>(n_a), mb = sb / static_cast<double>(n_b);
-    double qa = 0, qb = 0;
+// Mean difference A - B over the available values of x under labels g,
+// divided by the measure's pooled SD (the same for every relabeling, so the
+// statistic orders relabelings as the mean difference does). 0 when an arm
+// has no value under g or the measure has no spread.
+double standardized_difference(const std::vector<double>& x, const std::vector<int>& g, double sd, double scale) {
+    double sa = 0, sb = 0, na = 0, nb = 0;
     for (std::size_t i = 0; i < x.size(); ++i) {
-        const double dev = x[i] - (g[i] ? ma : mb);
-        (g[i] ? qa : qb) += dev * dev;
+        if (std::isnan(x[i])) continue;
+        if (g[i]) sa += x[i], na += 1;
+        else sb += x[i], nb += 1;
     }
-    const double se2 = qa / static_cast<double>(n_a - 1) / static_cast<double>(n_a) +
-                       qb / static_cast<double>(n_b - 1) / static_cast<double>(n_b);
-    const double diff = ma - mb, zero = kZeroRel * scale;
-    if (std::fabs(diff) <= zero) return 0.0;
-    if (std::sqrt(se2) <= zero) return std::copysign(std::numeric_limits<double>::infinity(), diff);
-    return diff / std::sqrt(se2);
+    if (na == 0 || nb == 0 || sd <= kZeroRel * scale) return 0.0;
+    return (sa / na - sb / nb) / sd;
 }
 
 double directed(double t, core::Alternative alt) {
     return alt == core::Alternative::two_sided ? std::fabs(t) : (alt == core::Alternative::greater ? t : -t);
 }
 
-// "As large as", with the engine's tie tolerance on the observed statistic's
-// scale (statistics are either 0 exactly or well away from it: welch_t).
-bool at_least(double u, double observed) {
-    if (std::isinf(observed)) return u >= observed;
-    return u >= observed - null::tie_tolerance(std::fabs(observed));
-}
+// "As large as", with the engine's tie tolerance on the observed statistic's scale.
+bool at_least(double u, double observed) { return u >= observed - null::tie_tolerance(std::fabs(observed)); }
 
 // Counts, over the permutations fed to add(), of the raw and successive-max events.
 struct Tally {
-    const Complete& data;
+    const Available& data;
     core::Alternative alt;
     std::vector<double> observed;    // directed observed statistic per measure
     std::vector<std::size_t> order;  // measures by decreasing observed statistic
     std::vector<double> raw, adj, s;
 
-    Tally(const Complete& d, core::Alternative a) : data(d), alt(a) {
+    Tally(const Available& d, core::Alternative a) : data(d), alt(a) {
         const std::size_t m = d.cols.size();
         for (std::size_t j = 0; j < m; ++j)
-            observed.push_back(directed(welch_t(d.cols[j], d.in_a, d.n_a, d.n_b, d.scale[j]), a));
+            observed.push_back(directed(standardized_difference(d.cols[j], d.in_a, d.sd[j], d.scale[j]), a));
         order.resize(m);
         std::iota(order.begin(), order.end(), std::size_t{0});
         std::stable_sort(order.begin(), order.end(),
@@ -107,7 +110,7 @@ struct Tally {
     void add(const std::vector<int>& g) {
         const std::size_t m = data.cols.size();
         for (std::size_t j = 0; j < m; ++j) {
-            s[j] = directed(welch_t(data.cols[j], g, data.n_a, data.n_b, data.scale[j]), alt);
+            s[j] = directed(standardized_difference(data.cols[j], g, data.sd[j], data.scale[j]), alt);
             if (at_least(s[j], observed[j])) raw[j] += 1;
         }
         double u = -std::numeric_limits<double>::infinity();
@@ -118,7 +121,7 @@ struct Tally {
     }
 };
 
-void monte_carlo(Tally& tally, const Complete& c, std::uint64_t B, std::uint64_t seed) {
+void monte_carlo(Tally& tally, const Available& c, std::uint64_t B, std::uint64_t seed) {
     const std::size_t n = c.in_a.size();
     resample::Rng rng(seed);
     std::vector<std::size_t> idx(n);
@@ -134,15 +137,14 @@ void monte_carlo(Tally& tally, const Complete& c, std::uint64_t B, std::uint64_t
     }
 }
 
-// Observed t, raw p and step-down adjusted p (successive maxima) from the counts.
-void finish(MaxTResult& r, const Tally& tally, const Complete& c, double denominator, double extra) {
+// Observed statistic, raw p and step-down adjusted p (successive maxima) from the counts.
+void finish(MaxTResult& r, const Tally& tally, const Available& c, double denominator, double extra) {
     const std::size_t m = c.cols.size();
-    r.t.resize(m);
+    r.statistic.resize(m);
     r.p_raw.resize(m);
     r.p_adjusted.resize(m);
     for (std::size_t j = 0; j < m; ++j) {
-        const double t = welch_t(c.cols[j], c.in_a, c.n_a, c.n_b, c.scale[j]);
-        if (std::isfinite(t)) r.t[j] = t;
+        r.statistic[j] = standardized_difference(c.cols[j], c.in_a, c.sd[j], c.scale[j]);
         r.p_raw[j] = std::min(1.0, (tally.raw[j] + extra) / denominator);
     }
     double running = 0.0;
@@ -156,7 +158,7 @@ void finish(MaxTResult& r, const Tally& tally, const Complete& c, double denomin
 
 std::optional<MaxTResult> westfall_young_maxt(const std::vector<std::vector<double>>& values,
                                               std::span<const int> in_a, const core::ExactOptions& opts) {
-    const Complete c = complete_cases(values, in_a);
+    const Available c = available_cases(values, in_a);
     if (c.cols.empty() || c.n_a < 2 || c.n_b < 2) return std::nullopt;
     MaxTResult r;
     r.n_a = c.n_a;
@@ -167,7 +169,7 @@ std::optional<MaxTResult> westfall_young_maxt(const std::vector<std::vector<doub
     const int n = static_cast<int>(c.in_a.size());
     const double splits = resample::binomial_coefficient(n, static_cast<int>(c.n_a));
     double denominator = splits, extra = 0.0;
-    // Welch t is no sum statistic: no DP, enumeration or Monte Carlo.
+    // The maximum over measures is no sum statistic: no DP, enumeration or Monte Carlo.
     const null::Provider provider = null::choose_provider(null::Cost{splits, std::nullopt}, opts);
     r.method = null::method_of(provider);
     if (provider == null::Provider::enumeration) {

@@ -6,12 +6,20 @@
 // than Holm while still controlling the family-wise error rate (strongly,
 // under subset pivotality).
 //
-// Statistic per measure j: Welch's t, t_j = (mean_A - mean_B) /
-// sqrt(s_A^2/n_A + s_B^2/n_B) (sample variances, n - 1), as multtest's
-// mt.maxT(test = "t") [2]; directed as |t_j| (two-sided), t_j (greater) or
-// -t_j (less). Welch rather than the difference over a pooled SD because arms
-// of a pilot may differ in spread; with equal arms (5 v 5) the two are the
-// same number, (s_A^2 + s_B^2)/n being both variances of the difference.
+// Statistic per measure j: the primary statistic of the report's between-arm
+// test, the difference of means A - B over the measure's available values,
+// divided by d_j, the SD (n - 1) of all available values of measure j with
+// both arms pooled: s_j = (mean_A - mean_B) / d_j. d_j does not change under
+// relabeling, so within a measure s_j orders the relabelings exactly as the
+// mean difference does (and |s_j| as the deviation two-sided rule of the
+// permutation test), while dividing by it puts the measures on one scale for
+// the maximum. Directed as |s_j| (two-sided), s_j (greater) or -s_j (less);
+// s_j = 0 when a relabeling leaves an arm with no value of measure j or the
+// measure has no spread. Subjects are relabeled jointly over measures (one
+// split of the subjects for every measure), each measure on its available
+// cases, so under joint relabeling a measure's available arm sizes vary and
+// its marginal p (p_raw) can differ from the permutation test at the observed
+// arm sizes: callers that adjust that test report max(p_adjusted, its p).
 //
 // Algorithm: order the measures by observed statistic, s_(1) >= ... >= s_(m).
 // For every permutation b, successive maxima from the least significant up:
@@ -45,12 +53,12 @@ namespace pilotstat::multiplicity {
 
 struct MaxTResult {
     // Per measure, in input order.
-    std::vector<std::optional<double>> t;  // observed Welch t (A - B); nullopt when both SDs are 0
+    std::vector<double> statistic;         // observed (mean_A - mean_B) / pooled SD of the available values
     std::vector<double> p_raw;             // permutation p of the same statistic, unadjusted
     std::vector<double> p_adjusted;        // step-down max-T
 
-    std::size_t n_a = 0, n_b = 0;          // complete subjects used per group
-    std::size_t excluded = 0;              // subjects dropped for a missing (NaN) value
+    std::size_t n_a = 0, n_b = 0;          // subjects with at least one value, per group
+    std::size_t excluded = 0;              // subjects with no value at all (every measure NaN)
     core::Alternative alternative = core::Alternative::two_sided;
     core::Method method = core::Method::exact_enumeration;
     double permutations = 0;               // C(n, n_A), or B for Monte Carlo
@@ -58,9 +66,9 @@ struct MaxTResult {
 };
 
 // values[i][j]: subject i, measure j (every row the same length; NaN =
-// missing: subjects with any missing value are excluded and counted).
-// in_a[i] != 0 puts subject i in group A. nullopt when a group has fewer than
-// 2 complete subjects or there are no measures. Throws UsageError for ragged
+// missing: each measure uses its available values; subjects with no value
+// are excluded and counted). in_a[i] != 0 puts subject i in group A. nullopt
+// when a group has fewer than 2 subjects with a value or there are no measures. Throws UsageError for ragged
 // rows, a size mismatch or infinite values, and ComputeError when
 // Monte Carlo is needed with opts.resamples = 0.
 std::optional<MaxTResult> westfall_young_maxt(const std::vector<std::vector<double>>& values,

@@ -240,10 +240,18 @@ StudyReport build_report(const data::Study& st, const ReportOptions& o, const da
             for (std::size_t i = 0; i < c.a.subjects.size(); ++i) values[c.a.subjects[i]][c.measure] = c.a.values[i];
             for (std::size_t i = 0; i < c.b.subjects.size(); ++i) values[c.b.subjects[i]][c.measure] = c.b.values[i];
         }
+        // Same statistic and subjects as the primary test (mean difference, available
+        // cases); under joint relabeling the available arm sizes vary, so the max-T
+        // marginal can differ from the permutation p: report the larger of the two.
         if (const auto wy = multiplicity::westfall_young_maxt(values, in_a, o.compare.exact))
-            for (std::size_t i = 0; i < r.comparisons.size(); ++i)
-                a_compare[i] = {wy->p_adjusted[r.comparisons[i].measure], "Westfall-Young max-T", st.measures.size(),
-                                "measures (joint permutations; " + std::to_string(wy->excluded) + " incomplete subjects excluded)", {}};
+            for (std::size_t i = 0; i < r.comparisons.size(); ++i) {
+                const double p_wy = wy->p_adjusted[r.comparisons[i].measure];
+                a_compare[i] = {p_compare[i] ? std::max(p_wy, *p_compare[i]) : p_wy, "Westfall-Young max-T",
+                                st.measures.size(),
+                                "measures (joint relabeling, each measure on its available cases; at least the "
+                                "unadjusted p)",
+                                {}};
+            }
     }
     // One simulation per design of the exact tests' sensitivity, shared by every row.
     explain::Settings settings = o.settings;
@@ -291,8 +299,14 @@ StudyReport build_report(const data::Study& st, const ReportOptions& o, const da
                          a_primary[0].family;
     if (r.adjust_label.empty()) r.adjust_label = "no multiplicity adjustment";
     if (o.adjust == "maxT" && !change_primary && two_arms)  // max-T is computed for the comparison, not ANCOVA
-        r.adjust_label += " (Westfall-Young max-T applies to the " + std::string(to_string(o.compare.on)) +
-                          "-score comparison only)";
+        r.adjust_label += " (Westfall-Young max-T is not computed for ANCOVA: Holm for the ANCOVA family; max-T "
+                          "applies to the " + std::string(to_string(o.compare.on)) + "-score comparison only)";
+    else if (o.adjust == "maxT" && !two_arms)
+        r.adjust_label += " (Westfall-Young max-T needs exactly two arms: Holm used instead)";
+    else if (o.adjust == "maxT" && o.family == "all")
+        r.adjust_label += " (Westfall-Young max-T is not computed with --family all: Holm used instead)";
+    if (o.adjust == "maxT" && !r.changes.empty() && o.family != "all")
+        r.adjust_label += " (within-arm changes: Holm)";
     r.summary = report_summary(st, r);
     add_plan_section(st, norms, r);
     return r;
