@@ -50,8 +50,32 @@ assert abs(p(0.0) - 0.03968253968253968) < 1e-15 and p(-8.0) == 1.0
 PY
 expect_error "curve with responders" 2 "--curve and --responders cannot be combined" \
   "$PS" compare "$EX" --curve --responders
-expect_error "curve with ancova" 2 "--curve is not available with --on ancova" \
-  "$PS" compare "$EX" --curve --on ancova
+expect_golden "compare ancova curve" "$G/compare_example_ancova_curve.csv" "$PS" compare "$EX" --measures bdi --curve --on ancova --format csv
+run "$PS" compare "$EX" --measures bdi --curve --on ancova --format csv
+python3 - "$T/out" <<'PY' && ok || bad "ancova curve: p at 0 is p_ancova_perm, p = 1 at the adjusted difference"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert {r["statistic"] for r in rows} == {"adj_diff"}
+def p(x):
+    v = float(rows[0]["p_below"])
+    for r in rows:
+        s = float(r["shift"])
+        if x < s: return v
+        if x == s: return float(r["p"])
+        v = float(r["p_above"])
+    return v
+assert abs(p(0.0) - 0.03968253968253968) < 1e-15 and p(-8.452284263959392) == 1.0
+PY
+run "$PS" compare "$EX" --on ancova --format json
+python3 - "$T/out" <<'PY' && ok || bad "adj_perm_ci excludes 0 exactly when p_ancova_perm <= its size"
+import json, sys
+for r in json.load(open(sys.argv[1])):
+    size = 1 - r["adj_perm_ci_level"]
+    inside = r["adj_perm_ci_low"] < 0 < r["adj_perm_ci_high"]
+    assert inside == (r["p_ancova_perm"] > size), r["measure"]
+    assert r["adj_perm_ci_low"] < r["adj_diff"] < r["adj_perm_ci_high"]
+    assert r["method_adj_perm_ci"] == "ancova permutation inversion, exact-enumeration"
+PY
 
 # --margin: the two one-sided exact permutation tests (TOST) and the smallest margin these data establish
 expect_golden "compare margin" "$G/compare_example_margin.csv" "$PS" compare "$EX" --measures bdi,gad7 \

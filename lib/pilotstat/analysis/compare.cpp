@@ -155,6 +155,16 @@ void add_ancova(CompareRow& r, const CompareOptions& o) {
     r.ci.reset();
     if (r.ancova->fit) r.ci.emplace(r.ancova->fit->ci).method = "ancova t";
     if (!r.ancova->note.empty()) r.notes.push_back("ancova: " + r.ancova->note);
+    if (!r.ancova->fit || !r.ancova->fit->shift_pvalues) return;
+    r.adj_perm_ci = inference::invert(*r.ancova->fit->shift_pvalues, o.conf, "ancova permutation");
+    const auto& ci = *r.adj_perm_ci;
+    if (!ci.estimable)
+        r.notes.push_back("adj_perm_ci not estimable: " + ci.reason);
+    else if (ci.level_below_requested)
+        r.notes.push_back("adj_perm_ci at " + format_number(ci.level, true) + ", the highest level " +
+                          std::to_string(r.a.values.size()) + " v " + std::to_string(r.b.values.size()) +
+                          " allows below the requested " + format_number(o.conf, true));
+    if (ci.has_gaps) r.notes.push_back("adj_perm_ci: the shifts not rejected have gaps; their hull is shown");
 }
 
 void add_k_sample(std::vector<CompareRow>& rows, std::size_t first, const data::Study& st, std::size_t m,

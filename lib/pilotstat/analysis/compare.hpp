@@ -69,6 +69,9 @@ struct CompareRow {
     // (A - delta vs B): its p-value function and the shifts it does not reject.
     std::optional<inference::PValueFunction> perm_curve;
     std::optional<inference::ShiftInterval> perm_ci;
+    // ancova only: the exact permutation test of the adjusted difference
+    // (p_ancova_perm) inverted over a shift of arm A's post scores.
+    std::optional<inference::ShiftInterval> adj_perm_ci;
     // The headline interval of the row's difference (the one reports quote),
     // chosen by measured coverage (docs/methods/intervals.md): Welch's t
     // interval of the mean difference; the model's t interval of the adjusted
@@ -101,8 +104,8 @@ report::ResultTable compare_table(const data::Study& study, const std::vector<Co
 
 // `compare --curve`: for each row, the permutation test's p-value function of
 // the hypothesised difference in means (shift) at its breakpoints (columns
-// as change_curve_table). Not for --on ancova (UsageError): its adjusted
-// difference's test is not inverted.
+// as change_curve_table). For --on ancova: the adjusted difference's exact
+// permutation test (p_ancova_perm) over a shift of arm A's post scores.
 report::ResultTable compare_curve_table(const data::Study& study, const std::vector<CompareRow>& rows,
                                         const CompareOptions& options);
 

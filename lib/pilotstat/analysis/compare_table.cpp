@@ -32,7 +32,9 @@ std::vector<report::Column> compare_columns(bool ancova) {
     if (ancova)
         spec.insert(spec.end(), {{"adj_diff", ColumnKind::real}, {"adj_ci_low", ColumnKind::real},
                                  {"adj_ci_high", ColumnKind::real}, {"p_ancova_perm", ColumnKind::pvalue},
-                                 {"p_ancova_t", ColumnKind::pvalue}, {"method_ancova_perm", ColumnKind::text}});
+                                 {"p_ancova_t", ColumnKind::pvalue}, {"method_ancova_perm", ColumnKind::text},
+                                 {"adj_perm_ci_low", ColumnKind::real}, {"adj_perm_ci_high", ColumnKind::real},
+                                 {"adj_perm_ci_level", ColumnKind::real}, {"method_adj_perm_ci", ColumnKind::text}});
     spec.insert(spec.end(),
                 {{"method_perm_ci", ColumnKind::text}, {"alternative", ColumnKind::text}, {"two_sided", ColumnKind::text}, {"missing_a", ColumnKind::integer}, {"missing_b", ColumnKind::integer},
                  {"method_wmw", ColumnKind::text}, {"mc_se_perm", ColumnKind::real}, {"mc_se_wmw", ColumnKind::real},
@@ -119,6 +121,12 @@ void set_ancova_and_k(report::ResultTable& t, const CompareRow& r) {
         t.set("p_ancova_t", f.p_value);
         t.set("method_ancova_perm", f.permutation.method_label());
     }
+    if (r.adj_perm_ci) {
+        t.set("adj_perm_ci_low", r.adj_perm_ci->low);
+        t.set("adj_perm_ci_high", r.adj_perm_ci->high);
+        if (r.adj_perm_ci->estimable) t.set("adj_perm_ci_level", r.adj_perm_ci->level);
+        t.set("method_adj_perm_ci", r.adj_perm_ci->method_label);
+    }
     t.set("k_groups", r.k_groups);
     if (r.k_anova) {
         t.set("p_anova_perm_k", r.k_anova->test.p_value);
@@ -172,19 +180,22 @@ report::ResultTable compare_table(const data::Study& st, const std::vector<Compa
 
 report::ResultTable compare_curve_table(const data::Study& st, const std::vector<CompareRow>& rows,
                                         const CompareOptions& o) {
-    if (o.on == CompareOn::ancova)
-        throw UsageError("--curve is not available with --on ancova: the adjusted difference's permutation test is "
-                         "not inverted (use --on change or --on raw)");
     report::ResultTable t({{"measure", ColumnKind::text}, {"on", ColumnKind::text}, {"group_a", ColumnKind::text},
                            {"group_b", ColumnKind::text}, {"n_a", ColumnKind::integer}, {"n_b", ColumnKind::integer},
                            {"statistic", ColumnKind::text}, {"shift", ColumnKind::real}, {"p", ColumnKind::pvalue},
                            {"p_below", ColumnKind::pvalue}, {"p_above", ColumnKind::pvalue},
                            {"alternative", ColumnKind::text}, {"two_sided", ColumnKind::text},
                            {"method", ColumnKind::text}});
+    const bool ancova = o.on == CompareOn::ancova;
     for (const auto& r : rows) {
-        if (!r.perm_curve) continue;
-        double below = r.perm_curve->p_below;
-        for (const auto& s : r.perm_curve->steps) {
+        // ancova: the adjusted difference's test (p_ancova_perm), not the post scores' mean difference
+        const auto* curve = ancova ? (r.ancova && r.ancova->fit && r.ancova->fit->shift_pvalues
+                                          ? &*r.ancova->fit->shift_pvalues
+                                          : nullptr)
+                                   : (r.perm_curve ? &*r.perm_curve : nullptr);
+        if (!curve) continue;
+        double below = curve->p_below;
+        for (const auto& s : curve->steps) {
             t.add_row();
             t.set("measure", st.measures[r.measure]);
             t.set("on", std::string(to_string(o.on)));
@@ -192,14 +203,14 @@ report::ResultTable compare_curve_table(const data::Study& st, const std::vector
             t.set("group_b", st.groups[r.group_b]);
             t.set("n_a", r.a.values.size());
             t.set("n_b", r.b.values.size());
-            t.set("statistic", "mean_diff");
+            t.set("statistic", ancova ? "adj_diff" : "mean_diff");
             t.set("shift", s.shift);
             t.set("p", s.p_at);
             t.set("p_below", below);
             t.set("p_above", s.p_above);
             t.set("alternative", std::string(core::to_string(o.exact.alternative)));
             t.set("two_sided", std::string(core::to_string(o.exact.two_sided_rule)));
-            t.set("method", "permutation, " + r.perm_curve->method_label());
+            t.set("method", (ancova ? "ancova permutation, " : "permutation, ") + curve->method_label());
             below = s.p_above;
         }
     }

@@ -77,7 +77,6 @@ report::ResultTable run_table_command(const std::string& command, const data::St
     if (command == "compare") {
         const auto o = compare_options(study, options);
         if (opt.text("curve", "false") == "true") {
-            if (o.on == CompareOn::ancova) return compare_curve_table(study, {}, o);  // throws the usage error
             return compare_curve_table(study, compare(study, o), o);
         }
         return compare_table(study, compare(study, o), o);

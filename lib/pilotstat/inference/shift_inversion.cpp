@@ -13,21 +13,28 @@ namespace pilotstat::inference {
 
 namespace {
 
-// One arrangement: T(delta) = u - (num / den) delta, den shared by all, with
-// the two shifts where it meets the observed line T_A(delta) = u0 - delta:
-// rg where T = T_A (num != den), rh where T = -T_A (num != -den). The roots
-// are computed from sums of the raw data (exact for integer data, one
-// rounding at the end), not from u, so that a breakpoint at -4 prints as -4.
+// One arrangement, reduced to the two lines whose signs decide it:
+// g(delta) = ga - gs |.| delta, zero where T = T_A, and h(delta) = ha - hs |.| delta,
+// zero where T - E T = -(T_A - E T); gs, hs are the signs (-1, 0, +1) of their
+// slopes and rg, rh their roots. |T - E T| >= |T_A - E T| <=> g h >= 0, and
+// T >= T_A <=> g >= 0. The mean-difference and sign-flip providers compute
+// the roots from sums of the raw data (exact for integer data, one rounding
+// at the end), so that a breakpoint at -4 prints as -4.
 struct Arrangement {
-    double u = 0.0;
-    long long num = 0;
+    double ga = 0.0, ha = 0.0;
+    int gs = 0, hs = 0;
     double rg = 0.0, rh = 0.0;
 };
 
+int sign_of(long long v) { return v > 0 ? 1 : v < 0 ? -1 : 0; }
+
+// T(delta) = u - (num / den) delta against the observed u0 - delta, E T = 0.
+Arrangement rational(double u, double u0, long long num, long long den, double rg, double rh) {
+    return {u - u0, u + u0, sign_of(num - den), sign_of(num + den), rg, rh};
+}
+
 struct Problem {
-    std::vector<Arrangement> arr;  // includes the observed arrangement (u0, num = den)
-    double u0 = 0.0;
-    long long den = 1;
+    std::vector<Arrangement> arr;  // includes the observed arrangement (gs = 0)
     double total = 0.0;     // number of arrangements (weights are all 1)
     double scale = 1.0;     // largest |value| of the data (tolerances are relative to it)
     core::Method method = core::Method::exact_enumeration;
@@ -47,7 +54,7 @@ Span intersect(Span a, Span b) { return {std::max(a.lo, b.lo), std::min(a.hi, b.
 
 // {delta : alpha - (bnum / den) delta >= 0} (sign = +1) or <= 0 (sign = -1),
 // the root (if any) being cluster `root`.
-Span half_line(double alpha, long long bnum, int sign, std::size_t root, std::size_t last, double tol) {
+Span half_line(double alpha, int bnum, int sign, std::size_t root, std::size_t last, double tol) {
     if (sign < 0) {
         alpha = -alpha;
         bnum = -bnum;
@@ -75,9 +82,6 @@ void prefix(std::vector<long long>& d) {
 PValueFunction sweep(const Problem& pr, const core::ExactOptions& o) {
     const bool two_dev = o.alternative == core::Alternative::two_sided && o.two_sided_rule == core::TwoSidedRule::deviation;
     const double tol_root = null::tie_tolerance(pr.scale), tol_stat = tol_root;
-    const long long den = pr.den;
-    // Roots: g = (u - u0) - ((num - den)/den) delta = 0 and, for the deviation
-    // rule, h = (u + u0) - ((num + den)/den) delta = 0.
     struct Root {
         double x;
         std::uint32_t slot;
@@ -86,8 +90,8 @@ PValueFunction sweep(const Problem& pr, const core::ExactOptions& o) {
     roots.reserve(pr.arr.size() * (two_dev ? 2 : 1));
     for (std::size_t i = 0; i < pr.arr.size(); ++i) {
         const auto& a = pr.arr[i];
-        if (a.num != den) roots.push_back({a.rg, static_cast<std::uint32_t>(2 * i)});
-        if (two_dev && a.num != -den) roots.push_back({a.rh, static_cast<std::uint32_t>(2 * i + 1)});
+        if (a.gs != 0) roots.push_back({a.rg, static_cast<std::uint32_t>(2 * i)});
+        if (two_dev && a.hs != 0) roots.push_back({a.rh, static_cast<std::uint32_t>(2 * i + 1)});
     }
     std::sort(roots.begin(), roots.end(), [](const Root& l, const Root& r) { return l.x < r.x; });
     // Roots closer than the tolerance are one breakpoint (rounding noise of
@@ -107,8 +111,8 @@ PValueFunction sweep(const Problem& pr, const core::ExactOptions& o) {
     if (need_le) c.le.assign(last + 2, 0);
     for (std::size_t i = 0; i < pr.arr.size(); ++i) {
         const auto& a = pr.arr[i];
-        const double ga = a.u - pr.u0, ha = a.u + pr.u0;
-        const long long gb = a.num - den, hb = a.num + den;
+        const double ga = a.ga, ha = a.ha;
+        const int gb = a.gs, hb = a.hs;
         const std::size_t gr = cluster_of[2 * i], hr = cluster_of[2 * i + 1];
         if (need_ge) add(c.ge, half_line(ga, gb, +1, gr, last, tol_stat));
         if (need_le) add(c.le, half_line(ga, gb, -1, gr, last, tol_stat));
@@ -197,22 +201,20 @@ std::optional<PValueFunction> two_sample_shift_pvalues(std::span<const double> a
     const long double lna = static_cast<long double>(na), lnb = static_cast<long double>(nb),
                       ln = static_cast<long double>(n);
     Problem pr;
-    pr.den = static_cast<long long>(na * nb);
+    const long long den = static_cast<long long>(na * nb);
     const long long nal = static_cast<long long>(na), nl = static_cast<long long>(n);
     pr.scale = std::max(max_abs(a, max_abs(b, 0.0)), 1e-300);
     // T_S(0) = s_S / n_a - (total - s_S) / n_b with s_S the raw sum over S
     auto stat = [&](long double s_s) { return static_cast<double>(s_s / lna - (total - s_s) / lnb); };
-    pr.u0 = stat(s_a);
+    const double u0 = stat(s_a);
     // rg = mean(A \ S) - mean(B n S) = (s_A - s_S) / (n_a - k);
     // rh = ((s_S + s_A) N - 2 n_a total) / (k N + n_a n_b - n_a^2)
     auto arrangement = [&](long double s_s, long long k) {
-        Arrangement r;
-        r.u = stat(s_s);
-        r.num = k * nl - nal * nal;
-        if (k != nal) r.rg = static_cast<double>((s_a - s_s) / static_cast<long double>(nal - k));
+        double rg = 0.0, rh = 0.0;
+        if (k != nal) rg = static_cast<double>((s_a - s_s) / static_cast<long double>(nal - k));
         const long long hden = k * nl + nal * static_cast<long long>(nb) - nal * nal;
-        if (hden != 0) r.rh = static_cast<double>(((s_s + s_a) * ln - 2 * lna * total) / static_cast<long double>(hden));
-        return r;
+        if (hden != 0) rh = static_cast<double>(((s_s + s_a) * ln - 2 * lna * total) / static_cast<long double>(hden));
+        return rational(stat(s_s), u0, k * nl - nal * nal, den, rg, rh);
     };
     const double splits = resample::binomial_coefficient(static_cast<int>(n), static_cast<int>(na));
     const bool two_dev = o.alternative == core::Alternative::two_sided && o.two_sided_rule == core::TwoSidedRule::deviation;
@@ -263,22 +265,19 @@ std::optional<PValueFunction> sign_flip_shift_pvalues(std::span<const double> d,
     if (d.empty() || !finite_all(d)) return std::nullopt;
     const std::size_t n = d.size();
     Problem pr;
-    pr.den = static_cast<long long>(n);
-    const long long nl = pr.den;
+    const long long nl = static_cast<long long>(n);
     pr.scale = std::max(max_abs(d, 0.0), 1e-300);
     long double sum = 0;
     for (double x : d) sum += x;
     const long double inv_n = 1.0L / static_cast<long double>(n);
-    pr.u0 = static_cast<double>(sum * inv_n);
+    const double u0 = static_cast<double>(sum * inv_n);
     // With s_plus the sum of the m unflipped differences: T = (2 s_plus - sum) / n,
     // rg = mean of the flipped ones, rh = mean of the unflipped ones.
     auto arrangement = [&](long double s_plus, long long m) {
-        Arrangement r;
-        r.u = static_cast<double>((2 * s_plus - sum) * inv_n);
-        r.num = 2 * m - nl;
-        if (m != nl) r.rg = static_cast<double>((sum - s_plus) / static_cast<long double>(nl - m));
-        if (m != 0) r.rh = static_cast<double>(s_plus / static_cast<long double>(m));
-        return r;
+        double rg = 0.0, rh = 0.0;
+        if (m != nl) rg = static_cast<double>((sum - s_plus) / static_cast<long double>(nl - m));
+        if (m != 0) rh = static_cast<double>(s_plus / static_cast<long double>(m));
+        return rational(static_cast<double>((2 * s_plus - sum) * inv_n), u0, 2 * m - nl, nl, rg, rh);
     };
     const double flips = std::ldexp(1.0, static_cast<int>(std::min<std::size_t>(n, 1000)));
     pr.method = inversion_method(flips, o);
@@ -322,6 +321,36 @@ std::optional<PValueFunction> sign_flip_shift_pvalues(std::span<const double> d,
         const bool doubled = o.alternative == core::Alternative::two_sided && o.two_sided_rule == core::TwoSidedRule::doubled;
         pr.resolution = (doubled ? 2.0 : 1.0) / b1;
     }
+    return sweep(pr, o);
+}
+
+std::optional<PValueFunction> linear_shift_pvalues(const LinearShiftProblem& lp, const core::ExactOptions& o) {
+    if (lp.lines.empty()) return std::nullopt;
+    const double u0 = lp.lines.front().u;
+    Problem pr;
+    pr.scale = std::max(lp.scale, 1e-300);
+    const double tol_root = null::tie_tolerance(pr.scale), tol_slope = 1e-10;
+    auto sgn = [&](double v) { return v > tol_slope ? 1 : v < -tol_slope ? -1 : 0; };
+    // A crossing within rounding of delta = 0 is a tie of the observed data
+    // (the test counts it as one): put it at 0 exactly so that p(0) is the test's p.
+    auto snap = [&](double r) { return std::fabs(r) <= tol_root ? 0.0 : r; };
+    pr.arr.reserve(lp.lines.size());
+    for (const auto& l : lp.lines) {
+        Arrangement a;
+        a.ga = l.u - u0;
+        a.gs = sgn(l.c - 1.0);
+        if (a.gs != 0) a.rg = snap(a.ga / (l.c - 1.0));
+        a.ha = l.u + u0 - 2.0 * lp.centre_u;
+        const double hb = l.c + 1.0 - 2.0 * lp.centre_c;
+        a.hs = sgn(hb);
+        if (a.hs != 0) a.rh = snap(a.ha / hb);
+        pr.arr.push_back(a);
+    }
+    pr.total = static_cast<double>(lp.lines.size());
+    pr.method = lp.method;
+    pr.arrangements = lp.arrangements;
+    pr.resolution = lp.resolution;
+    pr.seed = lp.seed;
     return sweep(pr, o);
 }
 

@@ -96,6 +96,30 @@ std::optional<PValueFunction> two_sample_shift_pvalues(std::span<const double> a
 std::optional<PValueFunction> sign_flip_shift_pvalues(std::span<const double> differences,
                                                       const core::ExactOptions& options = {});
 
+// p(delta) of any permutation test whose statistic, for every arrangement, is
+// linear in the shift: T(delta) = u - c delta (the ANCOVA adjusted difference
+// with the treated arm's outcome shifted is one). lines.front() is the
+// observed arrangement (c = 1); E T(delta) = centre_u - centre_c delta is the
+// centre of the two-sided deviation rule. The caller states how the lines were
+// obtained (method, arrangements, resolution, seed) and the scale of the data
+// (tolerances are relative to it). Slopes within 1e-10 of +-1 count as equal
+// to it; a crossing within the tie tolerance of 0 is put at 0. nullopt when
+// lines is empty.
+struct LinearLine {
+    double u = 0.0, c = 0.0;
+};
+struct LinearShiftProblem {
+    std::vector<LinearLine> lines;
+    double centre_u = 0.0, centre_c = 0.0;
+    core::Method method = core::Method::exact_enumeration;
+    double arrangements = 0.0;
+    double resolution = 0.0;
+    std::optional<std::uint64_t> seed;
+    double scale = 1.0;
+};
+std::optional<PValueFunction> linear_shift_pvalues(const LinearShiftProblem& problem,
+                                                   const core::ExactOptions& options = {});
+
 // The achieved size alpha* for confidence conf (see above).
 double attained_size(const PValueFunction& f, double conf);
 

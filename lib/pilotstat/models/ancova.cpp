@@ -120,6 +120,60 @@ core::TestResult permutation(const Data& d, double tol, const core::ExactOptions
     return null::run(problem, o);
 }
 
+// The lines T_S(delta) = u_S - c_S delta of every split (or of the observed
+// split plus the same B random splits as permutation()), for the inversion.
+std::optional<inference::PValueFunction> shift_pvalues(const Data& d, double tol, const core::ExactOptions& o) {
+    const int n = static_cast<int>(d.x.size()), k = static_cast<int>(d.na);
+    Data dz = d;  // the shift's direction: post_A - delta moves y by -delta on arm A
+    for (std::size_t i = 0; i < dz.y.size(); ++i) dz.y[i] = i < d.na ? 1.0 : 0.0;
+    const double splits = resample::binomial_coefficient(n, k);
+    const bool two_sided = o.alternative == Alternative::two_sided,
+               dev = two_sided && o.two_sided_rule == core::TwoSidedRule::deviation;
+    inference::LinearShiftProblem lp;
+    bool s = false;
+    auto line = [&](const std::vector<int>& in_a) {
+        const double u = adjusted_difference(d, in_a, tol, s);
+        lp.lines.push_back({u, adjusted_difference(dz, in_a, tol, s)});
+        lp.scale = std::max(lp.scale, std::fabs(u));
+    };
+    lp.scale = 0.0;
+    long double su = 0, sc = 0;
+    if (splits <= std::min(inference::kMaxInversionArrangements, o.max_enumeration)) {
+        resample::for_each_split(n, k, [&](const std::vector<int>& in_a) {  // first: the observed split
+            line(in_a);
+            su += lp.lines.back().u, sc += lp.lines.back().c;
+        });
+        lp.centre_u = static_cast<double>(su / splits), lp.centre_c = static_cast<double>(sc / splits);
+        lp.arrangements = splits;
+        lp.resolution = ((dev && 2 * d.na == d.x.size()) || (two_sided && !dev) ? 2.0 : 1.0) / splits;
+    } else {
+        if (o.resamples == 0) return std::nullopt;
+        std::vector<int> observed(d.x.size(), 0);
+        std::fill(observed.begin(), observed.begin() + static_cast<long>(d.na), 1);
+        line(observed);
+        // The same draws as permutation()'s RandomSplit from Rng(seed).
+        resample::Rng rng(o.seed);
+        std::vector<std::size_t> idx(d.x.size());
+        std::iota(idx.begin(), idx.end(), std::size_t{0});
+        std::vector<int> in_a(d.x.size());
+        for (std::uint64_t b = 0; b < o.resamples; ++b) {
+            for (std::size_t i = 0; i < d.na; ++i) std::swap(idx[i], idx[i + rng.below(d.x.size() - i)]);
+            std::fill(in_a.begin(), in_a.end(), 0);
+            for (std::size_t i = 0; i < d.na; ++i) in_a[idx[i]] = 1;
+            line(in_a);
+            su += lp.lines.back().u, sc += lp.lines.back().c;
+        }
+        const double B = static_cast<double>(o.resamples);
+        // as permutation(): centre 0 for equal arms, else the mean of the draws
+        if (2 * d.na != d.x.size()) lp.centre_u = static_cast<double>(su / B), lp.centre_c = static_cast<double>(sc / B);
+        lp.method = core::Method::monte_carlo;
+        lp.arrangements = B;
+        lp.seed = o.seed;
+        lp.resolution = (two_sided && !dev ? 2.0 : 1.0) / (B + 1.0);
+    }
+    return inference::linear_shift_pvalues(lp, o);
+}
+
 }  // namespace
 
 namespace {
@@ -228,6 +282,7 @@ AncovaResult ancova(std::span<const double> post_a, std::span<const double> base
     t_inference(*f, conf, opts.alternative);
     double singular = 0.0;
     f->permutation = permutation(d, x_tol, opts, singular);
+    f->shift_pvalues = shift_pvalues(d, x_tol, opts);
     if (singular > 0.0)
         res.note = std::to_string(static_cast<long long>(singular)) + " of " +
                    std::to_string(static_cast<long long>(f->permutation.arrangements)) +

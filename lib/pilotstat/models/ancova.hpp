@@ -8,6 +8,7 @@
 #include "pilotstat/core/interval.hpp"
 #include "pilotstat/core/exact_options.hpp"
 #include "pilotstat/core/test_result.hpp"
+#include "pilotstat/inference/shift_inversion.hpp"
 
 namespace pilotstat::models {
 
@@ -23,6 +24,14 @@ struct AncovaFit {
     double residual_sd = 0.0;     // sqrt(RSS / df)
     // Exact permutation test of the adjusted difference (see ancova()).
     core::TestResult permutation;
+    // p(delta) of that same test with arm A's post scores shifted by delta
+    // (post_A - delta), exactly at every breakpoint; p(0) is permutation's p
+    // when both enumerate (or both draw the same Monte Carlo splits). For a
+    // split the adjusted difference is linear in the post scores (beta_w =
+    // sum (x - xbar_g) y / Sxx_w is), hence in delta: T_S(delta) = T_S(0) -
+    // c_S delta with c_S the adjusted difference of the indicator of arm A.
+    // Invert it for the interval. nullopt when Monte Carlo has resamples = 0.
+    std::optional<inference::PValueFunction> shift_pvalues;
 };
 
 struct AncovaResult {
