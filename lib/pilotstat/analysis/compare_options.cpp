@@ -90,10 +90,11 @@ CompareOptions compare_options(const data::Study& study, const OptionMap& option
     if (opt.has("margin")) o.margin = opt.real("margin", 1.0, ranges::margin);
     // The equivalence tests are the permutation tests of the compared values;
     // under --on ancova those are the raw follow-up scores, not the adjusted
-    // difference, whose permutation test is not inverted.
+    // difference (whose inverted interval is adj_perm_ci_*, without TOST yet).
     if (o.margin && o.on == CompareOn::ancova)
-        throw UsageError("--margin is not available with --on ancova: the adjusted difference's permutation test is "
-                         "not inverted (use --on change or --on raw)");
+        throw UsageError("--margin is not available with --on ancova: its equivalence tests would be of the raw "
+                         "follow-up scores, not of the adjusted difference (use --on change or --on raw; the "
+                         "adjusted difference's inverted interval is adj_perm_ci_low/high)");
     return o;
 }
 

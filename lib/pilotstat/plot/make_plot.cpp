@@ -62,12 +62,13 @@ std::string make_plot(const data::Study& st, const data::NormsRegistry& norms, c
     auto shared = q.options;
     if (mmrm) shared.erase("on");
     const auto co = analysis::compare_options(st, shared);
-    // The curve is the permutation p-value function `compare --curve` prints,
-    // which --on ancova does not have (its compared values would be the raw
-    // follow-up scores, not the adjusted difference).
+    // The curve is the permutation p-value function of the compared values;
+    // under --on ancova those would be the raw follow-up scores, not the
+    // adjusted difference (whose curve `compare --on ancova --curve` prints).
     if (q.kind == "curve" && co.on == analysis::CompareOn::ancova)
-        throw UsageError("plot curve is not available with --on ancova: the adjusted difference's permutation test "
-                         "is not inverted (use --on change or --on raw)");
+        throw UsageError("plot curve is not available with --on ancova: it draws the permutation test of the "
+                         "compared values, not the adjusted difference (use --on change or --on raw; "
+                         "compare --on ancova --curve prints the adjusted difference's curve)");
     PlotOptions po = q.plot;
     if (q.options.count("time_values")) po.time_values = co.time_values;
     po.conf = co.conf;
