@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "pilotstat/error.hpp"
+#include "pilotstat/resample/count_rescale.hpp"
 
 namespace pilotstat::null {
 
@@ -16,23 +17,6 @@ std::int64_t total_units(const IntegerScaling& sc) {
     return total;
 }
 
-// Counts above 2^600 are brought back to about 2^500 (exactly, by a power
-// of two) every kRescaleEvery scores: between two checks they grow at most
-// 2^kRescaleEvery-fold, far from the 2^1024 overflow.
-constexpr std::size_t kRescaleEvery = 256;
-constexpr double kRescaleAbove = 0x1p600;
-constexpr int kRescaleTo = 500;  // the largest count becomes about 2^500: small ones keep their range
-
-// Multiplies the table by 2^-e when its largest count passes kRescaleAbove;
-// returns e (0 when nothing was done).
-int rescale(std::vector<double>& count) {
-    const double top = *std::max_element(count.begin(), count.end());
-    if (!(top > kRescaleAbove)) return 0;
-    const int e = std::ilogb(top) - kRescaleTo;
-    const double factor = std::ldexp(1.0, -e);
-    for (auto& c : count) c *= factor;
-    return e;
-}
 }  // namespace
 
 std::optional<IntegerScaling> sign_flip_scaling(std::span<const double> scores) {
@@ -68,7 +52,7 @@ ExactDistribution sign_flip_dp(const IntegerScaling& scaling, AffineMap map) {
         reach += u;
         for (std::int64_t k = reach; k >= u; --k)
             count[static_cast<std::size_t>(k)] += count[static_cast<std::size_t>(k - u)];
-        if (++seen % kRescaleEvery == 0) log2_scale += rescale(count);
+        if (++seen % resample::kRescaleEvery == 0) log2_scale += resample::rescale_counts(count);
     }
     std::vector<double> support, weights;
     for (std::int64_t k = 0; k <= U; ++k) {

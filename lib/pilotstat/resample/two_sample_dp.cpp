@@ -8,26 +8,12 @@
 #include "pilotstat/core/exact_options.hpp"
 #include "pilotstat/error.hpp"
 #include "pilotstat/resample/splits.hpp"
+#include "pilotstat/resample/count_rescale.hpp"
 
 namespace pilotstat::resample {
 
 namespace {
 
-// Counts above 2^600 are brought back to about 2^500 (exactly, by a power
-// of two) every kRescaleEvery scores: between two checks they grow at most
-// 2^kRescaleEvery-fold, far from the 2^1024 overflow.
-constexpr int kRescaleEvery = 256;
-constexpr double kRescaleAbove = 0x1p600;
-constexpr int kRescaleTo = 500;  // the largest count becomes about 2^500: small ones keep their range
-
-int rescale(std::vector<double>& table) {
-    const double top = *std::max_element(table.begin(), table.end());
-    if (!(top > kRescaleAbove)) return 0;
-    const int e = std::ilogb(top) - kRescaleTo;
-    const double factor = std::ldexp(1.0, -e);
-    for (auto& c : table) c *= factor;
-    return e;
-}
 
 struct DpShape {
     int m = 0;                 // subset size actually counted: min(m, N - m)
@@ -97,7 +83,7 @@ std::optional<SubsetSumCounts> subset_sums_by_dp(std::span<const std::int64_t> u
             for (std::int64_t t = 0; t <= top; ++t) to[t + u] += from[t];
         }
         reach += u;
-        if (seen % kRescaleEvery == 0) log2_scale += rescale(table);
+        if (seen % static_cast<int>(kRescaleEvery) == 0) log2_scale += rescale_counts(table);
     }
     std::int64_t total = 0;
     for (auto u : units) total += u;
